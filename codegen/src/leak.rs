@@ -1,0 +1,109 @@
+//! Does a text that an end user will read give away internals?
+//!
+//! 001 promises its `message` is "safe to surface to end users (no stack
+//! traces, no internal info)"; the catalogue's `user_message`s keep that
+//! promise for every source. These checks are deliberately plain string
+//! tests: they run on a few hundred short strings at build time.
+
+/// Describes the first leak found in `text`, if any.
+#[must_use]
+pub fn find(text: &str) -> Option<String> {
+    if let Some(placeholder) = placeholder(text) {
+        return Some(format!(
+            "it has the placeholder `{placeholder}`: user messages are fixed text, and a placeholder could expose an internal field"
+        ));
+    }
+    let lower = text.to_ascii_lowercase();
+    for marker in STACK_TRACE {
+        if lower.contains(marker) {
+            return Some(format!("it looks like a stack trace (`{marker}`)"));
+        }
+    }
+    for word in text.split_whitespace() {
+        if let Some(reason) = file_path(word) {
+            return Some(format!("`{word}` looks like a file path ({reason})"));
+        }
+    }
+    None
+}
+
+const STACK_TRACE: &[&str] = &[
+    "traceback",
+    "panicked at",
+    "stack trace",
+    "stacktrace",
+    "backtrace",
+    "exception",
+    "at 0x",
+    "rust_backtrace",
+    "segmentation fault",
+];
+
+const SOURCE_EXTENSIONS: &[&str] = &[
+    ".rs", ".py", ".go", ".js", ".ts", ".java", ".rb", ".c", ".cc", ".cpp", ".h", ".php", ".cs",
+];
+
+fn placeholder(text: &str) -> Option<&str> {
+    for (open, close) in [("${", "}"), ("{", "}"), ("%(", ")")] {
+        if let Some(start) = text.find(open) {
+            let end = text[start..]
+                .find(close)
+                .map_or(text.len(), |e| start + e + close.len());
+            return Some(&text[start..end]);
+        }
+    }
+    ["%s", "%d", "%v", "%r"]
+        .into_iter()
+        .find_map(|p| text.find(p).map(|at| &text[at..at + p.len()]))
+}
+
+fn file_path(word: &str) -> Option<&'static str> {
+    let word = word.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';' | '"' | '\''));
+    if word.starts_with('/') && word.len() > 1 && word[1..].contains('/') {
+        return Some("an absolute path");
+    }
+    if word.starts_with("~/") || word.contains(":\\") || word.starts_with("\\\\") {
+        return Some("a home or Windows path");
+    }
+    let stem = word.trim_end_matches(|c: char| c.is_ascii_digit() || c == ':' || c == '.');
+    if (word.contains('/') || word.contains('\\') || stem.len() < word.len())
+        && SOURCE_EXTENSIONS.iter().any(|ext| stem.ends_with(ext))
+    {
+        return Some("a source file");
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find;
+
+    #[test]
+    fn plain_advice_is_safe() {
+        for text in [
+            "Too many requests right now. Please wait a moment and try again.",
+            "Your API key is missing or invalid.",
+            "Image sizes must be multiples of 16 pixels (and/or 64 for video).",
+            "The request took longer than 300 s. Try again in async mode.",
+        ] {
+            assert_eq!(find(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn internals_are_caught() {
+        for text in [
+            "Failed: {error}",
+            "Failed for ${user}",
+            "Failed: %s",
+            "Traceback (most recent call last)",
+            "thread 'main' panicked at src/lib.rs:10:5",
+            "NullPointerException in worker",
+            "see /var/log/app/error.log",
+            "error in handler.py:42",
+            "C:\\app\\server.exe crashed",
+        ] {
+            assert!(find(text).is_some(), "{text}");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+//! The error catalogue, `taxonomy.yaml`: its model, loader, checks,
+//! explanations, and the Rust it generates.
+//!
+//! The data flows one way: [`load`] reads the file into the [`model`] and
+//! validates it (every problem at `path:line:column`, all at once); the
+//! checked [`Catalogue`] is then either explained to a person
+//! ([`Catalogue::explain`], the `taxonomy explain` command) or emitted as Rust
+//! by a [`Builder`] from a build script.
+//!
+//! ```no_run
+//! // build.rs
+//! errors_codegen::Builder::new()
+//!     .taxonomy("../taxonomy.yaml")
+//!     .generate_to_out_dir();
+//! ```
+
+mod diag;
+mod explain;
+pub mod ident;
+mod leak;
+mod load;
+pub mod model;
+mod nearest;
+pub mod pattern;
+mod validate;
+
+pub use diag::{Diagnostic, Diagnostics};
+pub use explain::{Explanation, NotFound, RetryAdvice, Spelling, StatusLine, View, retry_advice};
+pub use leak::find as find_leak;
+pub use load::{load, load_str};
+pub use model::Catalogue;
+pub use nearest::nearest;
+
+/// Path of the workspace's own catalogue, as seen from this crate.
+pub const WORKSPACE_TAXONOMY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../taxonomy.yaml");

@@ -1,0 +1,344 @@
+//! The typed model of `taxonomy.yaml`, exactly as written in the file.
+//!
+//! Every struct denies unknown fields so a misspelled key is an error, not a
+//! silently ignored line. Values that later checks may complain about are
+//! wrapped in [`Spanned`] so the complaint can name `path:line:column`.
+//! Nothing here checks cross-references; that is [`crate::validate`]'s job,
+//! which runs on the whole file and reports every problem at once.
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+/// A catalogue: the whole of one `taxonomy.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalogue {
+    /// Format version of the file; only `1` exists.
+    pub version: Spanned<u32>,
+    /// The documents the facts come from, so every entry can be traced.
+    pub documents: Vec<Document>,
+    /// The APIs whose errors are catalogued.
+    pub sources: Vec<Source>,
+    /// The closed set of categories a code belongs to.
+    pub categories: Vec<Category>,
+    /// Every HTTP status any document names.
+    pub statuses: Vec<Status>,
+    /// Canonical error codes, each with its wire spellings per source.
+    pub codes: Vec<Code>,
+    /// Terminal task failures reported in a task's `error_type`.
+    pub error_types: Vec<ErrorType>,
+    /// States of an asynchronous task reported in its `status`.
+    pub task_statuses: Vec<TaskStatus>,
+    /// Figures the documents give: rates, concurrency, ceilings, retention.
+    pub limits: Vec<Limit>,
+}
+
+/// One of the API documents the catalogue is written from.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Short id (`"000"`), the prefix of the seed file name.
+    pub id: Spanned<String>,
+    /// The document's own title.
+    pub title: String,
+}
+
+/// A documented API.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Snake-case id; becomes a `Source` variant.
+    pub id: Spanned<String>,
+    /// Human name of the API.
+    pub name: String,
+    /// Ids of the [`Document`]s that describe this API.
+    pub documents: Vec<Spanned<String>>,
+    /// What the API says about itself, in our words.
+    pub summary: String,
+    /// How a request authenticates.
+    pub auth: Auth,
+    /// Where the API puts the id of a request, for support tickets.
+    #[serde(default)]
+    pub request_id: Vec<RequestIdCarrier>,
+    /// The shapes of the error bodies this API sends.
+    pub bodies: Vec<Body>,
+    /// Fields of this entry whose values are our choice, not the documents'.
+    #[serde(default)]
+    pub assumed: Vec<Spanned<String>>,
+}
+
+/// How a source authenticates requests.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Auth {
+    /// The header carrying the credential, spelled as documented.
+    pub header: String,
+    /// Accepted schemes before the key (`Bearer`, `Key`); empty when the key stands alone.
+    #[serde(default)]
+    pub schemes: Vec<String>,
+    /// The documented shape of a key (`sk_live_*`), if any.
+    #[serde(default)]
+    pub key_format: Option<String>,
+}
+
+/// Where a request id travels.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum RequestIdCarrier {
+    /// A response header, spelled as documented.
+    Header(String),
+    /// A top-level field of the JSON body.
+    BodyField(String),
+}
+
+/// One error-body shape of a source.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Body {
+    /// Which of the known shapes it is.
+    pub shape: Spanned<Shape>,
+    /// An example body, copied from the document (or written by us when `assumed`).
+    pub example: String,
+    /// True when the document does not show this shape and we chose it.
+    #[serde(default)]
+    pub assumed: bool,
+}
+
+/// The error-body shapes the documents use. Closed: the wire layer parses each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Shape {
+    /// `{"error": {"code": …, "message": …}, "request_id": …}`
+    Gateway,
+    /// `{"detail": "…"}`
+    Detail,
+    /// `{"status": "COMPLETED", "error": …, "error_type": …}`
+    TaskStatus,
+    /// `{"error": "<code>", "message": "…"}`
+    CodeAndMessage,
+    /// `{"error": "<fixed string>"}` or `{"message": "<fixed string>"}`
+    ErrorString,
+    /// No documented body: the status alone carries the meaning.
+    StatusOnly,
+}
+
+/// A category of codes.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    /// Snake-case id; becomes a `Category` variant.
+    pub id: Spanned<String>,
+    /// What codes in it have in common, in our words.
+    pub meaning: String,
+    /// Who has to act.
+    pub fault: Fault,
+}
+
+/// Who has to act on an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fault {
+    /// The caller: fix the request, the key, the account.
+    Caller,
+    /// The service or something it depends on.
+    Service,
+    /// Nobody: the caller asked for it (a cancellation) or must simply wait.
+    Nobody,
+}
+
+/// One HTTP status.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Status {
+    /// The number, 100..=999 (non-standard ones included).
+    pub status: Spanned<u16>,
+    /// Reason phrase; for non-standard statuses, the one the documents use.
+    pub reason: Spanned<String>,
+    /// What it means across all sources, in our words.
+    pub meaning: String,
+    /// Default retry behaviour; required for statuses >= 400.
+    #[serde(default)]
+    pub retry: Option<Spanned<Retry>>,
+    /// What each document says about it, attributed.
+    pub views: Vec<StatusView>,
+    /// Fields of this entry whose values are our choice, not the documents'.
+    #[serde(default)]
+    pub assumed: Vec<Spanned<String>>,
+}
+
+/// One source's description of a status.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusView {
+    /// The source whose document says this.
+    pub source: Spanned<String>,
+    /// The document's own name for the status, copied exactly (`"Rate limited"`).
+    pub label: String,
+    /// What the document says it means, in our words.
+    pub summary: String,
+    /// Causes the document lists, in our words.
+    #[serde(default)]
+    pub causes: Vec<String>,
+    /// Remedies the document gives, in our words.
+    #[serde(default)]
+    pub remedies: Vec<String>,
+}
+
+/// A canonical error code.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Code {
+    /// Canonical snake-case id; becomes a `Code` variant.
+    pub id: Spanned<String>,
+    /// The HTTP status it is sent with.
+    pub status: Spanned<u16>,
+    /// Id of its [`Category`].
+    pub category: Spanned<String>,
+    /// How a client should retry it.
+    pub retry: Spanned<Retry>,
+    /// Text safe to show an end user: no internals, no placeholders.
+    pub user_message: Spanned<String>,
+    /// What it means, in our words.
+    pub meaning: String,
+    /// Why it happens, in our words.
+    #[serde(default)]
+    pub causes: Vec<String>,
+    /// What to do about it, in our words.
+    pub remedies: Vec<String>,
+    /// How each source spells it on the wire.
+    #[serde(default)]
+    pub wire: Vec<Wire>,
+    /// Set when the code is retired: it stays so old wire spellings still parse.
+    #[serde(default)]
+    pub deprecated: Option<String>,
+    /// Fields of this entry whose values are our choice, not the documents'.
+    #[serde(default)]
+    pub assumed: Vec<Spanned<String>>,
+}
+
+/// How one source sends a code. At least one of `code` and `message`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Wire {
+    /// The source that sends it.
+    pub source: Spanned<String>,
+    /// The machine-readable code, exactly as sent (`RATE_LIMIT_EXCEEDED`).
+    #[serde(default)]
+    pub code: Option<Spanned<String>>,
+    /// The fixed message, exactly as sent; `{name}` marks a variable part
+    /// (`App not found: {app}`).
+    #[serde(default)]
+    pub message: Option<Spanned<String>>,
+}
+
+/// Retry behaviour as data: a small closed vocabulary.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Retry {
+    /// Retrying cannot help; something must change first.
+    Never,
+    /// Not a failure: the work is still running, poll again.
+    KeepPolling,
+    /// The synchronous call hit its ceiling; resubmit asynchronously and poll.
+    ResubmitAsync,
+    /// Retry with exponential backoff, at most `max_attempts` times in all.
+    Backoff {
+        max_attempts: u32,
+        #[serde(default)]
+        create: CreateRule,
+    },
+    /// Retry after a fixed wait between `min_secs` and `max_secs`.
+    After {
+        min_secs: u32,
+        max_secs: u32,
+        #[serde(default)]
+        create: CreateRule,
+    },
+    /// Retry after the delay the server names in `header`, or `fallback_secs`.
+    AfterHeader {
+        header: String,
+        fallback_secs: u32,
+        #[serde(default)]
+        create: CreateRule,
+    },
+}
+
+/// Whether a create (non-idempotent) request may be retried after this failure.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CreateRule {
+    /// The outcome is ambiguous (the task may exist): retry a create only
+    /// when it carries an idempotency key.
+    #[default]
+    IdempotentOnly,
+    /// The request was refused before any work began: a create may be retried.
+    Safe,
+}
+
+/// A terminal task failure, as reported in a task status body's `error_type`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorType {
+    /// The wire spelling, exactly (`INFERENCE_FAILURE`).
+    pub id: Spanned<String>,
+    /// The source that reports it.
+    pub source: Spanned<String>,
+    /// What it means, in our words.
+    pub meaning: String,
+    /// The canonical code it maps to.
+    pub code: Spanned<String>,
+    /// How a client should retry the task.
+    pub retry: Spanned<Retry>,
+    /// What to do about it, in our words.
+    pub remedies: Vec<String>,
+    /// Fields of this entry whose values are our choice, not the documents'.
+    #[serde(default)]
+    pub assumed: Vec<Spanned<String>>,
+}
+
+/// A state of an asynchronous task.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskStatus {
+    /// The wire spelling, exactly (`IN_QUEUE`).
+    pub id: Spanned<String>,
+    /// The source that reports it.
+    pub source: Spanned<String>,
+    /// Whether the task has stopped changing.
+    pub terminal: bool,
+    /// What it means, in our words.
+    pub meaning: String,
+    /// What a client does next.
+    pub next_step: String,
+}
+
+/// A documented figure.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limit {
+    /// Snake-case id; becomes a `Limit` variant.
+    pub id: Spanned<String>,
+    /// The source that documents it.
+    pub source: Spanned<String>,
+    /// The figure, exactly as documented.
+    pub value: u64,
+    /// What the figure counts.
+    pub unit: Unit,
+    /// What it applies to (a tier, an operation), in our words.
+    pub scope: String,
+    /// What it means for a client, in our words.
+    pub meaning: String,
+}
+
+/// Units of a [`Limit`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    RequestsPerMinute,
+    ConcurrentRuns,
+    Seconds,
+    Minutes,
+    Days,
+    /// A size must be a whole multiple of this many pixels.
+    PixelMultiple,
+}

@@ -1,0 +1,549 @@
+//! Checks that make a parsed catalogue safe to generate code from. Each
+//! check adds to one [`Diagnostics`]; nothing stops at the first problem.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde_saphyr::{Location, Spanned};
+
+use crate::diag::Diagnostics;
+use crate::ident;
+use crate::model::{Catalogue, Code, ErrorType, Retry, Source, Status, Wire};
+use crate::pattern::Pattern;
+
+/// Runs every check on `catalogue`.
+pub(crate) fn check(catalogue: &Catalogue, path: &Path) -> Result<(), Diagnostics> {
+    let mut d = Diagnostics::new(path);
+    if catalogue.version.value != 1 {
+        d.on(
+            &catalogue.version,
+            format!(
+                "version {} is not supported; this loader reads version 1",
+                catalogue.version.value
+            ),
+        );
+    }
+    let known = Known {
+        documents: unique_ids(
+            &mut d,
+            "document",
+            catalogue.documents.iter().map(|x| &x.id),
+        ),
+        sources: unique_ids(&mut d, "source", catalogue.sources.iter().map(|x| &x.id)),
+        categories: unique_ids(
+            &mut d,
+            "category",
+            catalogue.categories.iter().map(|x| &x.id),
+        ),
+        statuses: unique_statuses(&mut d, &catalogue.statuses),
+        codes: unique_ids(&mut d, "code", catalogue.codes.iter().map(|x| &x.id)),
+    };
+    unique_ids(
+        &mut d,
+        "error_type",
+        catalogue.error_types.iter().map(|x| &x.id),
+    );
+    unique_ids(
+        &mut d,
+        "task_status",
+        catalogue.task_statuses.iter().map(|x| &x.id),
+    );
+    unique_ids(&mut d, "limit", catalogue.limits.iter().map(|x| &x.id));
+
+    identifiers(&mut d, "Source", catalogue.sources.iter().map(|x| &x.id));
+    identifiers(
+        &mut d,
+        "Category",
+        catalogue.categories.iter().map(|x| &x.id),
+    );
+    identifiers(
+        &mut d,
+        "Status",
+        catalogue.statuses.iter().map(|x| &x.reason),
+    );
+    identifiers(&mut d, "Code", catalogue.codes.iter().map(|x| &x.id));
+    identifiers(
+        &mut d,
+        "ErrorType",
+        catalogue.error_types.iter().map(|x| &x.id),
+    );
+    identifiers(
+        &mut d,
+        "TaskStatus",
+        catalogue.task_statuses.iter().map(|x| &x.id),
+    );
+    identifiers(&mut d, "Limit", catalogue.limits.iter().map(|x| &x.id));
+
+    for source in &catalogue.sources {
+        check_source(&mut d, &known, source);
+    }
+    for status in &catalogue.statuses {
+        check_status(&mut d, &known, status);
+    }
+    for code in &catalogue.codes {
+        check_code(&mut d, &known, code);
+    }
+    wire_spellings(&mut d, &catalogue.codes);
+    for error_type in &catalogue.error_types {
+        check_error_type(&mut d, &known, error_type);
+    }
+    for task_status in &catalogue.task_statuses {
+        known.source(&mut d, &task_status.source, &task_status.id.value);
+    }
+    for limit in &catalogue.limits {
+        known.source(&mut d, &limit.source, &limit.id.value);
+    }
+    d.finish()
+}
+
+/// The ids each section defines, for checking references to them.
+struct Known<'a> {
+    documents: HashMap<&'a str, Location>,
+    sources: HashMap<&'a str, Location>,
+    categories: HashMap<&'a str, Location>,
+    statuses: HashMap<u16, Location>,
+    codes: HashMap<&'a str, Location>,
+}
+
+impl Known<'_> {
+    fn source(&self, d: &mut Diagnostics, source: &Spanned<String>, owner: &str) {
+        refers(d, &self.sources, source, owner, "source", "sources");
+    }
+
+    fn status(&self, d: &mut Diagnostics, status: &Spanned<u16>, owner: &str) {
+        if !in_range(status) {
+            d.on(status, out_of_range(status.value));
+        } else if !self.statuses.contains_key(&status.value) {
+            d.on(
+                status,
+                format!(
+                    "`{owner}` has status {}, which is not catalogued in `statuses`",
+                    status.value
+                ),
+            );
+        }
+    }
+}
+
+fn refers(
+    d: &mut Diagnostics,
+    known: &HashMap<&str, Location>,
+    value: &Spanned<String>,
+    owner: &str,
+    what: &str,
+    section: &str,
+) {
+    if !known.contains_key(value.value.as_str()) {
+        let nearest = crate::nearest::nearest(&value.value, known.keys().copied(), 3);
+        let hint = if nearest.is_empty() {
+            String::new()
+        } else {
+            format!("; did you mean {}?", quoted_list(&nearest))
+        };
+        d.on(
+            value,
+            format!(
+                "`{owner}` names {what} `{}`, which is not catalogued in `{section}`{hint}",
+                value.value
+            ),
+        );
+    }
+}
+
+fn quoted_list(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn unique_ids<'a>(
+    d: &mut Diagnostics,
+    what: &str,
+    ids: impl Iterator<Item = &'a Spanned<String>>,
+) -> HashMap<&'a str, Location> {
+    let mut seen = HashMap::new();
+    for id in ids {
+        if id.value.trim().is_empty() {
+            d.on(id, format!("a {what} id is empty"));
+            continue;
+        }
+        if let Some(first) = seen.insert(id.value.as_str(), id.referenced) {
+            seen.insert(id.value.as_str(), first);
+            d.on(
+                id,
+                format!(
+                    "duplicate {what} id `{}` (first defined at line {})",
+                    id.value,
+                    first.line()
+                ),
+            );
+        }
+    }
+    seen
+}
+
+fn unique_statuses(d: &mut Diagnostics, statuses: &[Status]) -> HashMap<u16, Location> {
+    let mut seen = HashMap::new();
+    for status in statuses {
+        if !in_range(&status.status) {
+            d.on(&status.status, out_of_range(status.status.value));
+            continue;
+        }
+        if let Some(first) = seen.get(&status.status.value) {
+            d.on(
+                &status.status,
+                format!(
+                    "duplicate status {} (first defined at line {})",
+                    status.status.value,
+                    Location::line(first)
+                ),
+            );
+        } else {
+            seen.insert(status.status.value, status.status.referenced);
+        }
+    }
+    seen
+}
+
+fn in_range(status: &Spanned<u16>) -> bool {
+    (100..=999).contains(&status.value)
+}
+
+fn out_of_range(status: u16) -> String {
+    format!("status {status} is outside 100..=999, the range an HTTP status can take")
+}
+
+/// Each id must become a distinct, legal variant name of `enum_name`.
+fn identifiers<'a>(
+    d: &mut Diagnostics,
+    enum_name: &str,
+    ids: impl Iterator<Item = &'a Spanned<String>>,
+) {
+    let mut seen: HashMap<String, &Spanned<String>> = HashMap::new();
+    for id in ids {
+        let variant = ident::upper_camel(&id.value);
+        if variant.is_empty() {
+            if !id.value.trim().is_empty() {
+                d.on(
+                    id,
+                    format!(
+                        "`{}` has no letters or digits, so it cannot name a `{enum_name}` variant",
+                        id.value
+                    ),
+                );
+            }
+            continue;
+        }
+        if let Some(problem) = ident::problem(&variant) {
+            d.on(
+                id,
+                format!(
+                    "`{}` would become the variant `{enum_name}::{variant}`, but {problem}",
+                    id.value
+                ),
+            );
+            continue;
+        }
+        match seen.get(&variant) {
+            Some(first) if first.value != id.value => d.on(
+                id,
+                format!(
+                    "`{}` and `{}` (line {}) both become `{enum_name}::{variant}`",
+                    id.value,
+                    first.value,
+                    first.referenced.line()
+                ),
+            ),
+            Some(_) => {} // a plain duplicate, reported by `unique_ids`
+            None => {
+                seen.insert(variant, id);
+            }
+        }
+    }
+}
+
+fn check_source(d: &mut Diagnostics, known: &Known<'_>, source: &Source) {
+    for document in &source.documents {
+        refers(
+            d,
+            &known.documents,
+            document,
+            &source.id.value,
+            "document",
+            "documents",
+        );
+    }
+    if source.bodies.is_empty() {
+        d.on(
+            &source.id,
+            format!(
+                "source `{}` lists no error body shapes; add one (`status_only` if it sends none)",
+                source.id.value
+            ),
+        );
+    }
+    assumed(
+        d,
+        &source.assumed,
+        &source.id.value,
+        &[
+            "name",
+            "summary",
+            "auth",
+            "request_id",
+            "bodies",
+            "documents",
+        ],
+    );
+}
+
+fn check_status(d: &mut Diagnostics, known: &Known<'_>, status: &Status) {
+    let owner = status.status.value.to_string();
+    match &status.retry {
+        Some(retry) => check_retry(d, retry, &owner),
+        None if status.status.value >= 400 => d.on(
+            &status.status,
+            format!("status {owner} is an error but has no `retry`"),
+        ),
+        None => {}
+    }
+    let mut seen = HashMap::new();
+    for view in &status.views {
+        known.source(d, &view.source, &owner);
+        if let Some(first) = seen.insert(view.source.value.as_str(), view.source.referenced) {
+            d.on(
+                &view.source,
+                format!(
+                    "status {owner} has two views from source `{}` (first at line {}); merge them",
+                    view.source.value,
+                    first.line()
+                ),
+            );
+        }
+    }
+    assumed(
+        d,
+        &status.assumed,
+        &owner,
+        &["reason", "meaning", "retry", "views"],
+    );
+}
+
+fn check_code(d: &mut Diagnostics, known: &Known<'_>, code: &Code) {
+    let owner = code.id.value.as_str();
+    known.status(d, &code.status, owner);
+    refers(
+        d,
+        &known.categories,
+        &code.category,
+        owner,
+        "category",
+        "categories",
+    );
+    check_retry(d, &code.retry, owner);
+    user_message(d, &code.user_message, owner);
+    if code.remedies.iter().all(|r| r.trim().is_empty()) {
+        d.on(
+            &code.id,
+            format!("code `{owner}` has no remedies; say what the caller can do"),
+        );
+    }
+    for wire in &code.wire {
+        known.source(d, &wire.source, owner);
+        check_wire(d, wire, owner);
+    }
+    assumed(
+        d,
+        &code.assumed,
+        owner,
+        &[
+            "status",
+            "category",
+            "retry",
+            "user_message",
+            "meaning",
+            "causes",
+            "remedies",
+            "wire",
+        ],
+    );
+}
+
+fn check_error_type(d: &mut Diagnostics, known: &Known<'_>, error_type: &ErrorType) {
+    let owner = error_type.id.value.as_str();
+    known.source(d, &error_type.source, owner);
+    refers(d, &known.codes, &error_type.code, owner, "code", "codes");
+    check_retry(d, &error_type.retry, owner);
+    assumed(
+        d,
+        &error_type.assumed,
+        owner,
+        &["meaning", "code", "retry", "remedies"],
+    );
+}
+
+fn check_wire(d: &mut Diagnostics, wire: &Wire, owner: &str) {
+    if wire.code.is_none() && wire.message.is_none() {
+        d.on(
+            &wire.source,
+            format!("a wire spelling of `{owner}` needs a `code`, a `message` or both"),
+        );
+    }
+    if let Some(code) = &wire.code
+        && (code.value.is_empty() || code.value.chars().any(char::is_whitespace))
+    {
+        d.on(
+            code,
+            format!(
+                "wire code `{}` of `{owner}` is empty or has white space; a fixed string with spaces is a `message`",
+                code.value
+            ),
+        );
+    }
+    if let Some(message) = &wire.message {
+        if message.value.trim().is_empty() {
+            d.on(message, format!("wire message of `{owner}` is empty"));
+        } else if let Err(e) = Pattern::parse(&message.value) {
+            d.on(
+                message,
+                format!("wire message `{}` of `{owner}`: {e}", message.value),
+            );
+        }
+    }
+}
+
+/// Within a source, a spelling (code or message) must name one code, and a
+/// message pattern must not also match another code's fixed string.
+/// Across sources, an identical spelling must name the same code, or the
+/// source-agnostic lookup could not tell them apart.
+fn wire_spellings(d: &mut Diagnostics, codes: &[Code]) {
+    let mut by_text: HashMap<&str, (&str, &str, Location)> = HashMap::new();
+    let mut patterns: Vec<(&str, Pattern<'_>, &str)> = Vec::new();
+    let mut exact: Vec<(&str, &Spanned<String>, &str)> = Vec::new();
+    for code in codes {
+        for wire in &code.wire {
+            let source = wire.source.value.as_str();
+            for spelling in wire.code.iter().chain(wire.message.iter()) {
+                let text = spelling.value.as_str();
+                match by_text.get(text) {
+                    Some(&(first_source, first_code, at)) if first_code != code.id.value => {
+                        let place = if first_source == source {
+                            format!("in source `{source}`")
+                        } else {
+                            format!(
+                                "in sources `{first_source}` and `{source}`, so `Code::lookup` could not tell them apart"
+                            )
+                        };
+                        d.on(
+                            spelling,
+                            format!(
+                                "duplicate wire spelling `{text}` {place}: it names `{first_code}` (line {}) and `{}`",
+                                at.line(),
+                                code.id.value
+                            ),
+                        );
+                    }
+                    Some(&(first_source, _, at)) if first_source == source => d.on(
+                        spelling,
+                        format!(
+                            "duplicate wire spelling `{text}` of `{}` in source `{source}` (first at line {})",
+                            code.id.value,
+                            at.line()
+                        ),
+                    ),
+                    Some(_) => {}
+                    None => {
+                        by_text.insert(text, (source, code.id.value.as_str(), spelling.referenced));
+                    }
+                }
+                match Pattern::parse(text) {
+                    Ok(p) if !p.is_exact() => patterns.push((source, p, code.id.value.as_str())),
+                    _ => exact.push((source, spelling, code.id.value.as_str())),
+                }
+            }
+        }
+    }
+    for (source, spelling, owner) in exact {
+        for (pattern_source, pattern, pattern_owner) in &patterns {
+            if *pattern_source == source
+                && *pattern_owner != owner
+                && pattern.matches(&spelling.value)
+            {
+                d.on(
+                    spelling,
+                    format!(
+                        "wire spelling `{}` of `{owner}` also matches a message pattern of `{pattern_owner}` in source `{source}`",
+                        spelling.value
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn check_retry(d: &mut Diagnostics, retry: &Spanned<Retry>, owner: &str) {
+    let problem = match &retry.value {
+        Retry::Backoff { max_attempts, .. } if *max_attempts < 2 => Some(format!(
+            "`{owner}`: `backoff` with max_attempts {max_attempts} never retries; use `never` or at least 2"
+        )),
+        Retry::After {
+            min_secs, max_secs, ..
+        } if min_secs > max_secs || *max_secs == 0 => Some(format!(
+            "`{owner}`: `after` needs 0 <= min_secs <= max_secs and max_secs > 0 (got {min_secs}..{max_secs})"
+        )),
+        Retry::AfterHeader {
+            header,
+            fallback_secs,
+            ..
+        } => {
+            if header.is_empty()
+                || !header
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            {
+                Some(format!(
+                    "`{owner}`: `after_header` names `{header}`, which is not a header name"
+                ))
+            } else if *fallback_secs == 0 {
+                Some(format!(
+                    "`{owner}`: `after_header` needs a fallback_secs above 0 for when the header is missing"
+                ))
+            } else {
+                None
+            }
+        }
+        _ => None,
+    };
+    if let Some(problem) = problem {
+        d.on(retry, problem);
+    }
+}
+
+fn user_message(d: &mut Diagnostics, message: &Spanned<String>, owner: &str) {
+    let text = message.value.trim();
+    if text.is_empty() {
+        d.on(message, format!("code `{owner}` has an empty user_message"));
+    } else if let Some(leak) = crate::leak::find(text) {
+        d.on(
+            message,
+            format!("user_message of `{owner}` must be safe to show an end user, but {leak}"),
+        );
+    }
+}
+
+fn assumed(d: &mut Diagnostics, assumed: &[Spanned<String>], owner: &str, fields: &[&str]) {
+    for field in assumed {
+        if !fields.contains(&field.value.as_str()) {
+            d.on(
+                field,
+                format!(
+                    "`{owner}`: `assumed` lists `{}`, which is not one of its fields ({})",
+                    field.value,
+                    fields.join(", ")
+                ),
+            );
+        }
+    }
+}
