@@ -9,12 +9,17 @@
 //!
 //! ```no_run
 //! // build.rs
-//! errors_codegen::Builder::new()
-//!     .taxonomy("../taxonomy.yaml")
-//!     .generate_to_out_dir();
+//! fn main() -> Result<(), errors_codegen::Error> {
+//!     errors_codegen::Builder::new()
+//!         .taxonomy("../taxonomy.yaml")
+//!         .generate_to_out_dir()?;
+//!     Ok(())
+//! }
 //! ```
 
+mod builder;
 mod diag;
+mod emit;
 mod explain;
 pub mod ident;
 mod leak;
@@ -24,6 +29,7 @@ mod nearest;
 pub mod pattern;
 mod validate;
 
+pub use builder::{Builder, Error};
 pub use diag::{Diagnostic, Diagnostics};
 pub use explain::{Explanation, NotFound, RetryAdvice, Spelling, StatusLine, View, retry_advice};
 pub use leak::find as find_leak;

@@ -1,0 +1,183 @@
+//! Code generation for build scripts, in the manner of prost-build: point a
+//! [`Builder`] at a catalogue, generate into `OUT_DIR`, `include!` the file.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use proc_macro2::TokenStream;
+
+use crate::diag::Diagnostics;
+use crate::emit::{self, Options};
+
+/// Generates the enums of a catalogue for a crate's `build.rs`.
+///
+/// ```no_run
+/// // build.rs
+/// fn main() -> Result<(), errors_codegen::Error> {
+///     errors_codegen::Builder::new()
+///         .taxonomy("taxonomy.yaml")
+///         .generate_to_out_dir()?;
+///     Ok(())
+/// }
+/// ```
+/// and in the crate:
+/// ```ignore
+/// include!(concat!(env!("OUT_DIR"), "/taxonomy.rs"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Builder {
+    taxonomy: PathBuf,
+    runtime: String,
+    non_exhaustive: bool,
+    docs_url: Option<String>,
+    file_name: String,
+}
+
+impl Default for Builder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Builder {
+    /// Defaults: `taxonomy.yaml` beside the manifest, runtime `::errors_core`,
+    /// exhaustive enums, no `docs_url()`, output file `taxonomy.rs`.
+    #[must_use]
+    pub fn new() -> Self {
+        Self {
+            taxonomy: PathBuf::from("taxonomy.yaml"),
+            runtime: "::errors_core".to_string(),
+            non_exhaustive: false,
+            docs_url: None,
+            file_name: "taxonomy.rs".to_string(),
+        }
+    }
+
+    /// The catalogue to read.
+    #[must_use]
+    pub fn taxonomy(mut self, path: impl AsRef<Path>) -> Self {
+        self.taxonomy = path.as_ref().to_path_buf();
+        self
+    }
+
+    /// Path of the runtime crate in generated code (like strum's
+    /// `crate = …`): `::errors_core` by default, `crate` inside it, or a
+    /// re-export such as `::my_sdk::errors`.
+    #[must_use]
+    pub fn runtime_crate(mut self, path: impl Into<String>) -> Self {
+        self.runtime = path.into();
+        self
+    }
+
+    /// Marks every enum `#[non_exhaustive]`: for a crate that publishes the
+    /// enums and wants to add entries without a breaking release. Off by
+    /// default, because exhaustive matches are the point inside a workspace.
+    #[must_use]
+    pub fn non_exhaustive(mut self, on: bool) -> Self {
+        self.non_exhaustive = on;
+        self
+    }
+
+    /// Gives `Code` and `Status` a `docs_url()`, built from `template` with
+    /// `{kind}` (`code`/`status`), `{enum}` (`Code`/`Status`), `{id}` (canonical id or number) and
+    /// `{variant}` (the Rust variant name) filled in.
+    #[must_use]
+    pub fn docs_url(mut self, template: impl Into<String>) -> Self {
+        self.docs_url = Some(template.into());
+        self
+    }
+
+    /// Name of the generated file in the output directory.
+    #[must_use]
+    pub fn file_name(mut self, name: impl Into<String>) -> Self {
+        self.file_name = name.into();
+        self
+    }
+
+    /// Loads, validates and emits: the generated source as a string.
+    ///
+    /// # Errors
+    /// The catalogue's located problems, or a bad `runtime_crate` path.
+    pub fn generate(&self) -> Result<String, Error> {
+        let catalogue = crate::load(&self.taxonomy).map_err(Error::Catalogue)?;
+        let runtime: TokenStream = syn::parse_str::<syn::Path>(&self.runtime)
+            .map(|p| quote::quote!(#p))
+            .or_else(|e| {
+                if self.runtime == "crate" {
+                    Ok(quote::quote!(crate))
+                } else {
+                    Err(e)
+                }
+            })
+            .map_err(|e| Error::Option(format!("runtime_crate `{}`: {e}", self.runtime)))?;
+        let options = Options {
+            runtime,
+            non_exhaustive: self.non_exhaustive,
+            docs_url: self.docs_url.clone(),
+        };
+        let tokens = emit::emit(&catalogue, &options);
+        let name = self
+            .taxonomy
+            .file_name()
+            .map_or_else(|| "the catalogue".into(), |n| n.to_string_lossy());
+        Ok(emit::render(&tokens, &name))
+    }
+
+    /// Generates into `dir`, writing only when the content changed so an
+    /// unchanged catalogue rebuilds nothing. Returns the file's path.
+    ///
+    /// # Errors
+    /// As [`Builder::generate`], or the file cannot be written.
+    pub fn generate_to(&self, dir: impl AsRef<Path>) -> Result<PathBuf, Error> {
+        let source = self.generate()?;
+        let path = dir.as_ref().join(&self.file_name);
+        let unchanged = std::fs::read_to_string(&path).is_ok_and(|old| old == source);
+        if !unchanged {
+            std::fs::write(&path, source)
+                .map_err(|e| Error::Io(format!("cannot write {}: {e}", path.display())))?;
+        }
+        Ok(path)
+    }
+
+    /// For `build.rs`: prints `cargo:rerun-if-changed` for the catalogue and
+    /// generates into `OUT_DIR`.
+    ///
+    /// # Errors
+    /// As [`Builder::generate_to`]; `OUT_DIR` not set (not in a build script).
+    /// Returned from `main`, the error prints every located problem.
+    pub fn generate_to_out_dir(&self) -> Result<PathBuf, Error> {
+        println!("cargo:rerun-if-changed={}", self.taxonomy.display());
+        let dir = std::env::var_os("OUT_DIR")
+            .ok_or_else(|| Error::Option("OUT_DIR is not set: call this from build.rs".into()))?;
+        self.generate_to(dir)
+    }
+}
+
+/// Why generation failed.
+pub enum Error {
+    /// The catalogue has problems, each located.
+    Catalogue(Diagnostics),
+    /// A builder option is wrong.
+    Option(String),
+    /// The output could not be written.
+    Io(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Catalogue(d) => write!(f, "{d}"),
+            Self::Option(m) | Self::Io(m) => f.write_str(m),
+        }
+    }
+}
+
+/// The same as `Display`: `main` in a build script prints errors with
+/// `Debug`, and cargo's output must show the located problems, not a struct.
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "\n{self}")
+    }
+}
+
+impl std::error::Error for Error {}

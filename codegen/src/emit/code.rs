@@ -1,0 +1,416 @@
+//! `Code`: the canonical error codes, their facts, and wire lookups.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote};
+
+use super::Options;
+use super::docs::{self, code as inline, prose};
+use super::named::{
+    Variant, match_self, named_enum, str_lit, str_slice, str_tokens, variant_ident,
+};
+use super::other::{docs_url, retry_tokens};
+use crate::model::{Catalogue, Code};
+use crate::pattern::{Pattern, Segment};
+
+pub(super) fn codes(catalogue: &Catalogue, options: &Options) -> TokenStream {
+    let runtime = &options.runtime;
+    let variants: Vec<Variant> = catalogue
+        .codes
+        .iter()
+        .map(|code| Variant {
+            deprecated: code.deprecated.clone(),
+            ..Variant::new(&code.id.value, code_docs(catalogue, code))
+        })
+        .collect();
+    let name = Ident::new("Code", Span::call_site());
+    let frame = named_enum(
+        &name,
+        "error code",
+        &[
+            "A canonical error code of the catalogue.".to_string(),
+            String::new(),
+            "Exhaustive on purpose: a code added to `taxonomy.yaml` makes every `match` that does not handle it fail to compile.".to_string(),
+        ],
+        &variants,
+        options,
+    );
+    let codes = &catalogue.codes;
+    let status = match_self(
+        &variants,
+        codes.iter().map(|c| {
+            let s = variant_ident(&status_reason(catalogue, c.status.value));
+            quote!(Status::#s)
+        }),
+    );
+    let category = match_self(
+        &variants,
+        codes.iter().map(|c| {
+            let v = variant_ident(&c.category.value);
+            quote!(Category::#v)
+        }),
+    );
+    let retry = match_self(
+        &variants,
+        codes.iter().map(|c| retry_tokens(&c.retry.value, runtime)),
+    );
+    let user_message = match_self(
+        &variants,
+        codes.iter().map(|c| str_tokens(&c.user_message.value)),
+    );
+    let meaning = match_self(&variants, codes.iter().map(|c| str_tokens(&c.meaning)));
+    let causes = match_self(&variants, codes.iter().map(|c| str_slice(&c.causes)));
+    let remedies = match_self(&variants, codes.iter().map(|c| str_slice(&c.remedies)));
+    let assumed = match_self(
+        &variants,
+        codes
+            .iter()
+            .map(|c| str_slice(c.assumed.iter().map(|a| &a.value))),
+    );
+    let deprecated = match_self(
+        &variants,
+        codes.iter().map(|c| {
+            if c.deprecated.is_some() {
+                quote!(true)
+            } else {
+                quote!(false)
+            }
+        }),
+    );
+    let wire_name = wire_name(catalogue, &variants);
+    let from_wire = from_wire(catalogue);
+    let lookup = lookup(catalogue);
+    let docs_url = docs_url(options, "code", "Code", &variants);
+    quote! {
+        #frame
+
+        #[allow(deprecated)]
+        impl Code {
+            /// The catalogued HTTP status this code is sent with.
+            #[must_use]
+            pub const fn status(self) -> Status {
+                #status
+            }
+
+            /// The HTTP status this code is sent with.
+            #[must_use]
+            pub const fn http_status(self) -> #runtime::__private::http::StatusCode {
+                self.status().http()
+            }
+
+            /// The category the code belongs to.
+            #[must_use]
+            pub const fn category(self) -> Category {
+                #category
+            }
+
+            /// How a client should retry after this error.
+            #[must_use]
+            pub const fn retry(self) -> #runtime::Retry {
+                #retry
+            }
+
+            /// Text safe to show an end user: no internals, no placeholders.
+            #[must_use]
+            pub const fn user_message(self) -> &'static str {
+                #user_message
+            }
+
+            /// What the code means.
+            #[must_use]
+            pub const fn meaning(self) -> &'static str {
+                #meaning
+            }
+
+            /// Why it happens.
+            #[must_use]
+            pub const fn causes(self) -> &'static [&'static str] {
+                #causes
+            }
+
+            /// What to do about it.
+            #[must_use]
+            pub const fn remedies(self) -> &'static [&'static str] {
+                #remedies
+            }
+
+            /// Fields whose values the catalogue chose where the documents are silent.
+            #[must_use]
+            pub const fn assumed(self) -> &'static [&'static str] {
+                #assumed
+            }
+
+            /// True for a retired code, kept so its old spellings still parse.
+            #[must_use]
+            pub const fn is_deprecated(self) -> bool {
+                #deprecated
+            }
+
+            #wire_name
+            #from_wire
+            #lookup
+            #docs_url
+        }
+    }
+}
+
+fn status_reason(catalogue: &Catalogue, number: u16) -> String {
+    catalogue
+        .statuses
+        .iter()
+        .find(|s| s.status.value == number)
+        .map(|s| s.reason.value.clone())
+        .unwrap_or_default()
+}
+
+fn code_docs(catalogue: &Catalogue, code: &Code) -> Vec<String> {
+    let mut out = vec![format!(
+        "{}: {}",
+        inline(&code.id.value),
+        prose(&code.meaning)
+    )];
+    out.push(String::new());
+    out.push(format!(
+        "**Status:** {} · **Category:** `{}`",
+        docs::status_line(catalogue, code.status.value),
+        code.category.value
+    ));
+    let spellings: Vec<String> = code
+        .wire
+        .iter()
+        .map(|w| {
+            let mut s = format!("`{}`:", w.source.value);
+            if let Some(c) = &w.code {
+                s.push(' ');
+                s.push_str(&inline(&c.value));
+            }
+            if let Some(m) = &w.message {
+                s.push(' ');
+                s.push_str(&inline(&format!("\"{}\"", m.value)));
+            }
+            s
+        })
+        .collect();
+    if !spellings.is_empty() {
+        out.push(String::new());
+        out.push(format!("**On the wire:** {}", spellings.join("; ")));
+    }
+    out.push(String::new());
+    out.push(format!(
+        "**User message:** {}",
+        prose(&code.user_message.value)
+    ));
+    docs::section(&mut out, "Causes", &code.causes);
+    docs::section(&mut out, "Remedies", &code.remedies);
+    docs::retry(&mut out, &code.retry.value);
+    let assumed: Vec<String> = code.assumed.iter().map(|a| a.value.clone()).collect();
+    docs::assumed(&mut out, &assumed);
+    out
+}
+
+/// `wire_name(source)`: the code spelling if there is one, else the message.
+fn wire_name(catalogue: &Catalogue, variants: &[Variant]) -> TokenStream {
+    let mut arms = Vec::new();
+    for (code, variant) in catalogue.codes.iter().zip(variants) {
+        let ident = &variant.ident;
+        let mut seen = Vec::new();
+        for wire in &code.wire {
+            if seen.contains(&wire.source.value) {
+                continue; // the first spelling of a source is its name
+            }
+            seen.push(wire.source.value.clone());
+            let source = variant_ident(&wire.source.value);
+            let Some(text) = wire.code.as_ref().or(wire.message.as_ref()) else {
+                continue;
+            };
+            let text = str_lit(&text.value);
+            arms.push(
+                quote!((Self::#ident, Source::#source) => ::core::option::Option::Some(#text),),
+            );
+        }
+    }
+    quote! {
+        /// How `source` spells this code: its code string, or the fixed
+        /// message when the source sends no code (a `{name}` part marks
+        /// text that varies). `None` when the source does not send it.
+        #[must_use]
+        pub const fn wire_name(self, source: Source) -> ::core::option::Option<&'static str> {
+            match (self, source) {
+                #(#arms)*
+                _ => ::core::option::Option::None,
+            }
+        }
+    }
+}
+
+/// Spellings of one kind, grouped: exact strings and message patterns.
+#[derive(Default)]
+struct Spellings<'a> {
+    exact: BTreeMap<&'a str, Vec<&'a Ident>>,
+    patterns: Vec<(Pattern<'a>, &'a Ident)>,
+}
+
+impl<'a> Spellings<'a> {
+    fn add(&mut self, text: &'a str, ident: &'a Ident) {
+        match Pattern::parse(text) {
+            Ok(p) if !p.is_exact() => self.patterns.push((p, ident)),
+            _ => {
+                let list = self.exact.entry(text).or_default();
+                if !list.contains(&ident) {
+                    list.push(ident);
+                }
+            }
+        }
+    }
+
+    /// `match text { "a" | "b" => Some(Self::X), … _ => <patterns> }`
+    fn matcher(&self, fns: &mut Vec<TokenStream>, prefix: &str) -> TokenStream {
+        let mut by_ident: Vec<(&Ident, Vec<&str>)> = Vec::new();
+        for (text, idents) in &self.exact {
+            // Validation guarantees one code per spelling; keep the first.
+            let ident = idents[0];
+            match by_ident.iter_mut().find(|(i, _)| *i == ident) {
+                Some((_, texts)) => texts.push(text),
+                None => by_ident.push((ident, vec![text])),
+            }
+        }
+        let arms = by_ident.iter().map(|(ident, texts)| {
+            let texts = texts.iter().map(|t| str_lit(t));
+            quote!(#(#texts)|* => ::core::option::Option::Some(Self::#ident),)
+        });
+        let mut fallback = quote!(::core::option::Option::None);
+        for (pattern, ident) in self.patterns.iter().rev() {
+            let name = format_ident!("{}_pattern_{}", prefix, fns.len());
+            fns.push(pattern_fn(&name, pattern));
+            fallback = quote! {
+                if Self::#name(text) {
+                    ::core::option::Option::Some(Self::#ident)
+                } else {
+                    #fallback
+                }
+            };
+        }
+        quote! {
+            match text {
+                #(#arms)*
+                _ => #fallback,
+            }
+        }
+    }
+}
+
+fn idents(variants_of: &Catalogue) -> Vec<Ident> {
+    variants_of
+        .codes
+        .iter()
+        .map(|c| variant_ident(&c.id.value))
+        .collect()
+}
+
+fn from_wire(catalogue: &Catalogue) -> TokenStream {
+    let idents = idents(catalogue);
+    let mut per_source: BTreeMap<&str, Spellings<'_>> = BTreeMap::new();
+    for source in &catalogue.sources {
+        per_source.entry(source.id.value.as_str()).or_default();
+    }
+    for (code, ident) in catalogue.codes.iter().zip(&idents) {
+        for wire in &code.wire {
+            let spellings = per_source.entry(wire.source.value.as_str()).or_default();
+            for text in wire.code.iter().chain(wire.message.iter()) {
+                spellings.add(&text.value, ident);
+            }
+        }
+    }
+    let mut fns = Vec::new();
+    let arms: Vec<TokenStream> = catalogue
+        .sources
+        .iter()
+        .map(|source| {
+            let variant = variant_ident(&source.id.value);
+            let matcher = per_source
+                .get(source.id.value.as_str())
+                .map(|s| s.matcher(&mut fns, "from_wire"));
+            quote!(Source::#variant => #matcher,)
+        })
+        .collect();
+    quote! {
+        /// The code `source` means by `text`: its code string or one of its
+        /// fixed messages (a message with a variable part matches any
+        /// filling, so `"App not found: my-app"` is found). Exact, case
+        /// sensitive; `None` for text the catalogue does not know.
+        #[must_use]
+        pub fn from_wire(source: Source, text: &str) -> ::core::option::Option<Self> {
+            match source {
+                #(#arms)*
+            }
+        }
+
+        #(#fns)*
+    }
+}
+
+fn lookup(catalogue: &Catalogue) -> TokenStream {
+    let idents = idents(catalogue);
+    let mut all = Spellings::default();
+    for (code, ident) in catalogue.codes.iter().zip(&idents) {
+        all.add(&code.id.value, ident);
+        for wire in &code.wire {
+            for text in wire.code.iter().chain(wire.message.iter()) {
+                all.add(&text.value, ident);
+            }
+        }
+    }
+    let mut fns = Vec::new();
+    let matcher = all.matcher(&mut fns, "lookup");
+    quote! {
+        /// The code `text` names in any source: a canonical id, a wire code
+        /// or a fixed message. Exact and case sensitive.
+        #[must_use]
+        pub fn lookup(text: &str) -> ::core::option::Option<Self> {
+            #matcher
+        }
+
+        #(#fns)*
+    }
+}
+
+/// A private `fn name(text: &str) -> bool` matching one message pattern with
+/// straight-line `strip_prefix`/`find`, the same rule as `Pattern::matches`.
+fn pattern_fn(name: &Ident, pattern: &Pattern<'_>) -> TokenStream {
+    let mut steps = Vec::new();
+    let segments = pattern.segments();
+    for (i, segment) in segments.iter().enumerate() {
+        match segment {
+            Segment::Literal(lit) => {
+                let lit = str_lit(lit);
+                steps.push(quote!(let rest = rest.strip_prefix(#lit)?;));
+            }
+            Segment::Hole(_) => match segments.get(i + 1) {
+                Some(Segment::Literal(next)) => {
+                    let next = str_lit(next);
+                    steps.push(quote! {
+                        let skip = rest.chars().next()?.len_utf8();
+                        let rest = rest.get(skip..)?;
+                        let rest = rest.get(rest.find(#next)?..)?;
+                    });
+                }
+                _ => steps.push(quote! {
+                    if rest.is_empty() {
+                        return ::core::option::Option::None;
+                    }
+                    let rest = "";
+                }),
+            },
+        }
+    }
+    quote! {
+        fn #name(text: &str) -> bool {
+            fn walk(rest: &str) -> ::core::option::Option<()> {
+                #(#steps)*
+                rest.is_empty().then_some(())
+            }
+            walk(text).is_some()
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! `Status`: the catalogued HTTP statuses, non-standard ones included, with
+//! every source's view of each.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use super::Options;
+use super::docs::{self, prose};
+use super::named::{Variant, match_self, named_enum_as, str_slice, str_tokens, variant_ident};
+use super::other::{docs_url, retry_tokens};
+use crate::model::Catalogue;
+
+pub(super) fn statuses(catalogue: &Catalogue, options: &Options) -> TokenStream {
+    let runtime = &options.runtime;
+    let list = &catalogue.statuses;
+    let variants: Vec<Variant> = list
+        .iter()
+        .map(|s| {
+            let mut d = vec![format!(
+                "`{} {}`: {}",
+                s.status.value,
+                s.reason.value,
+                prose(&s.meaning)
+            )];
+            for view in &s.views {
+                d.push(String::new());
+                d.push(format!(
+                    "**`{}`** ({}): {}",
+                    view.source.value,
+                    prose(&view.label),
+                    prose(&view.summary)
+                ));
+                docs::section(&mut d, "Causes", &view.causes);
+                docs::section(&mut d, "Remedies", &view.remedies);
+            }
+            if let Some(retry) = &s.retry {
+                docs::retry(&mut d, &retry.value);
+            }
+            let assumed: Vec<String> = s.assumed.iter().map(|a| a.value.clone()).collect();
+            docs::assumed(&mut d, &assumed);
+            Variant {
+                // `Display`, `FromStr` and serde use the number.
+                name: s.status.value.to_string(),
+                ..Variant::new(&s.reason.value, d)
+            }
+        })
+        .collect();
+    let frame = named_enum_as(
+        &Ident::new("Status", Span::call_site()),
+        "HTTP status",
+        &[
+            "An HTTP status the documents name, non-standard ones (499, 520, 522, 524) included."
+                .to_string(),
+            String::new(),
+            "Prints, parses and serialises as its number.".to_string(),
+        ],
+        &variants,
+        options,
+        true,
+    );
+    let numbers: Vec<u16> = list.iter().map(|s| s.status.value).collect();
+    let as_u16 = match_self(&variants, numbers.iter().map(|n| quote!(#n)));
+    let http = match_self(
+        &variants,
+        numbers
+            .iter()
+            .map(|n| quote!(#runtime::__private::status::<#n>())),
+    );
+    let from_u16_arms = variants.iter().zip(&numbers).map(|(v, n)| {
+        let ident = &v.ident;
+        quote!(#n => ::core::option::Option::Some(Self::#ident),)
+    });
+    let reason = match_self(&variants, list.iter().map(|s| str_tokens(&s.reason.value)));
+    let meaning = match_self(&variants, list.iter().map(|s| str_tokens(&s.meaning)));
+    let retry = match_self(
+        &variants,
+        list.iter().map(|s| match &s.retry {
+            Some(r) => {
+                let r = retry_tokens(&r.value, runtime);
+                quote!(::core::option::Option::Some(#r))
+            }
+            None => quote!(::core::option::Option::None),
+        }),
+    );
+    let views = match_self(
+        &variants,
+        list.iter().map(|s| {
+            let views = s.views.iter().map(|v| {
+                let source = variant_ident(&v.source.value);
+                let label = str_tokens(&v.label);
+                let summary = str_tokens(&v.summary);
+                let causes = str_slice(&v.causes);
+                let remedies = str_slice(&v.remedies);
+                quote! {
+                    StatusView {
+                        source: Source::#source,
+                        label: #label,
+                        summary: #summary,
+                        causes: #causes,
+                        remedies: #remedies,
+                    }
+                }
+            });
+            quote!(&[#(#views),*])
+        }),
+    );
+    let remedies = match_self(
+        &variants,
+        list.iter().map(|s| {
+            let mut all: Vec<&String> = Vec::new();
+            for r in s.views.iter().flat_map(|v| &v.remedies) {
+                if !all.contains(&r) {
+                    all.push(r);
+                }
+            }
+            str_slice(all)
+        }),
+    );
+    let assumed = match_self(
+        &variants,
+        list.iter()
+            .map(|s| str_slice(s.assumed.iter().map(|a| &a.value))),
+    );
+    let docs_url = docs_url(options, "status", "Status", &variants);
+    quote! {
+        /// What one source's document says about a status.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub struct StatusView {
+            /// The source whose document says it.
+            pub source: Source,
+            /// The document's own name for the status.
+            pub label: &'static str,
+            /// What the document says it means.
+            pub summary: &'static str,
+            /// The causes the document lists.
+            pub causes: &'static [&'static str],
+            /// The remedies the document gives.
+            pub remedies: &'static [&'static str],
+        }
+
+        #frame
+
+        impl Status {
+            /// The status number.
+            #[must_use]
+            pub const fn as_u16(self) -> u16 { #as_u16 }
+
+            /// The same status as an `http::StatusCode`.
+            #[must_use]
+            pub const fn http(self) -> #runtime::__private::http::StatusCode { #http }
+
+            /// The catalogued status with this number, if any.
+            #[must_use]
+            pub const fn from_u16(number: u16) -> ::core::option::Option<Self> {
+                match number {
+                    #(#from_u16_arms)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+
+            /// The reason phrase (for non-standard statuses, the documents' own).
+            #[must_use]
+            pub const fn reason(self) -> &'static str { #reason }
+
+            /// What it means across all sources.
+            #[must_use]
+            pub const fn meaning(self) -> &'static str { #meaning }
+
+            /// The default retry behaviour; `None` for success and redirect statuses.
+            #[must_use]
+            pub const fn retry(self) -> ::core::option::Option<#runtime::Retry> { #retry }
+
+            /// What each source's document says about it.
+            #[must_use]
+            pub const fn views(self) -> &'static [StatusView] { #views }
+
+            /// Every source's remedies, without repeats.
+            #[must_use]
+            pub const fn remedies(self) -> &'static [&'static str] { #remedies }
+
+            /// Fields whose values the catalogue chose where the documents are silent.
+            #[must_use]
+            pub const fn assumed(self) -> &'static [&'static str] { #assumed }
+
+            #docs_url
+        }
+
+        #runtime::__impl_status!(Status);
+    }
+}
