@@ -1,1 +1,66 @@
+//! Typed errors of generative-media APIs, generated from one catalogue.
+//!
+//! `taxonomy.yaml` at the workspace root describes how four APIs report
+//! failures: HTTP statuses, error codes, task `error_type`s, the fixed
+//! strings servers send, and what to do about each. This crate's build
+//! script turns it into exhaustive enums; the hand-written modules give
+//! them behaviour.
+//!
+//! - A **backend engineer** returns catalogued errors: a [`Code`] directly,
+//!   or a service's own enum with `#[derive(ErrorTaxonomy)]`; both implement
+//!   [`ErrorTaxonomy`] (status, retry rule, user-safe message, remedies).
+//! - A **client engineer** looks up what a server sent ([`Code::from_wire`],
+//!   [`Code::lookup`], [`ErrorType`], [`Status`]) and reads its [`Retry`] rule.
+//! - A **support person** reads the same facts in these docs, or runs
+//!   `cargo run -p errors-codegen -- explain 431`.
+//!
+//! ```
+//! use errors_core::{Code, Retry, Source, Status};
+//!
+//! let code = Code::from_wire(Source::Queue, "RATE_LIMIT_EXCEEDED").unwrap();
+//! assert_eq!(code, Code::RateLimitExceeded);
+//! assert_eq!(code.status(), Status::TooManyRequests);
+//! assert_eq!(code.wire_name(Source::Runs), Some("rate_limit_exceeded"));
+//! assert!(matches!(code.retry(), Retry::AfterHeader { header: "Retry-After", .. }));
+//! assert!(!code.user_message().is_empty());
+//!
+//! // Fixed messages with a variable part are recognised too.
+//! assert_eq!(Code::lookup("App not found: my-app"), Some(Code::ModelNotFound));
+//! ```
+//!
+//! Every enum is exhaustive: adding an entry to the catalogue makes each
+//! `match` that does not handle it fail to compile.
 
+#![warn(missing_docs, clippy::pedantic)]
+
+mod kinds;
+mod named;
+mod retry;
+mod status;
+mod taxonomy;
+
+/// The enums generated from `taxonomy.yaml`.
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/taxonomy.rs"));
+}
+
+pub use generated::{Category, Code, ErrorType, Limit, Source, Status, StatusView, TaskStatus};
+pub use kinds::{Fault, Shape, Unit};
+pub use named::{Named, UnknownName};
+pub use retry::{CreateRule, Retry};
+pub use status::UncataloguedStatus;
+pub use taxonomy::ErrorTaxonomy;
+
+#[cfg(feature = "derive")]
+pub use errors_derive::ErrorTaxonomy;
+
+/// Paths the generated code and the derive's expansion use. Not public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::named::{deserialize, deserialize_number};
+    pub use crate::status::status;
+    pub use http;
+    pub use serde;
+    pub use std::borrow::Cow;
+    pub use strum;
+}

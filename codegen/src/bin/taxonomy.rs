@@ -118,10 +118,8 @@ fn explain(args: &[String]) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(not_found) => {
-            if json {
-                if let Ok(text) = serde_json::to_string_pretty(&not_found) {
-                    println!("{text}");
-                }
+            if json && let Ok(text) = serde_json::to_string_pretty(&not_found) {
+                println!("{text}");
             }
             eprintln!("taxonomy: {not_found}");
             ExitCode::from(2)

@@ -85,7 +85,9 @@ pub(super) fn codes(catalogue: &Catalogue, options: &Options) -> TokenStream {
     quote! {
         #frame
 
-        #[allow(deprecated)]
+        // Each method is a table with one arm per entry: its length is the
+        // catalogue's, not complexity.
+        #[allow(deprecated, clippy::too_many_lines)]
         impl Code {
             /// The catalogued HTTP status this code is sent with.
             #[must_use]
@@ -275,10 +277,13 @@ impl<'a> Spellings<'a> {
                 None => by_ident.push((ident, vec![text])),
             }
         }
-        let arms = by_ident.iter().map(|(ident, texts)| {
-            let texts = texts.iter().map(|t| str_lit(t));
-            quote!(#(#texts)|* => ::core::option::Option::Some(Self::#ident),)
-        });
+        let arms: Vec<TokenStream> = by_ident
+            .iter()
+            .map(|(ident, texts)| {
+                let texts = texts.iter().map(|t| str_lit(t));
+                quote!(#(#texts)|* => ::core::option::Option::Some(Self::#ident),)
+            })
+            .collect();
         let mut fallback = quote!(::core::option::Option::None);
         for (pattern, ident) in self.patterns.iter().rev() {
             let name = format_ident!("{}_pattern_{}", prefix, fns.len());
@@ -290,6 +295,9 @@ impl<'a> Spellings<'a> {
                     #fallback
                 }
             };
+        }
+        if by_ident.is_empty() {
+            return fallback;
         }
         quote! {
             match text {
@@ -386,8 +394,10 @@ fn pattern_fn(name: &Ident, pattern: &Pattern<'_>) -> TokenStream {
                 let lit = str_lit(lit);
                 steps.push(quote!(let rest = rest.strip_prefix(#lit)?;));
             }
-            Segment::Hole(_) => match segments.get(i + 1) {
-                Some(Segment::Literal(next)) => {
+            // A hole takes at least one character, then runs to the next
+            // literal's first place; a hole at the end takes what is left.
+            Segment::Hole(_) => {
+                if let Some(Segment::Literal(next)) = segments.get(i + 1) {
                     let next = str_lit(next);
                     steps.push(quote! {
                         let skip = rest.chars().next()?.len_utf8();
@@ -395,20 +405,19 @@ fn pattern_fn(name: &Ident, pattern: &Pattern<'_>) -> TokenStream {
                         let rest = rest.get(rest.find(#next)?..)?;
                     });
                 }
-                _ => steps.push(quote! {
-                    if rest.is_empty() {
-                        return ::core::option::Option::None;
-                    }
-                    let rest = "";
-                }),
-            },
+            }
         }
     }
+    let end = if matches!(segments.last(), Some(Segment::Hole(_))) {
+        quote!((!rest.is_empty()).then_some(()))
+    } else {
+        quote!(rest.is_empty().then_some(()))
+    };
     quote! {
         fn #name(text: &str) -> bool {
             fn walk(rest: &str) -> ::core::option::Option<()> {
                 #(#steps)*
-                rest.is_empty().then_some(())
+                #end
             }
             walk(text).is_some()
         }

@@ -141,15 +141,23 @@ pub(super) fn named_enum_as(
     }
 }
 
-/// `match self { Self::A => a, … }` returning `values`, one per variant.
+/// `match self { Self::A | Self::B => a, … }` returning `values`, one per
+/// variant; variants with equal values share an arm, in first-seen order.
 pub(super) fn match_self(
     variants: &[Variant],
     values: impl IntoIterator<Item = TokenStream>,
 ) -> TokenStream {
-    let arms = variants.iter().zip(values).map(|(v, value)| {
-        let ident = &v.ident;
-        quote!(Self::#ident => #value,)
-    });
+    let mut arms: Vec<(String, TokenStream, Vec<&Ident>)> = Vec::new();
+    for (v, value) in variants.iter().zip(values) {
+        let key = value.to_string();
+        match arms.iter_mut().find(|(k, _, _)| *k == key) {
+            Some((_, _, idents)) => idents.push(&v.ident),
+            None => arms.push((key, value, vec![&v.ident])),
+        }
+    }
+    let arms = arms
+        .into_iter()
+        .map(|(_, value, idents)| quote!(#(Self::#idents)|* => #value,));
     quote! {
         match self {
             #(#arms)*

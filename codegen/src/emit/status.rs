@@ -140,6 +140,7 @@ pub(super) fn statuses(catalogue: &Catalogue, options: &Options) -> TokenStream 
 
         #frame
 
+        #[allow(clippy::too_many_lines)]
         impl Status {
             /// The status number.
             #[must_use]

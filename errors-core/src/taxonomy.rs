@@ -1,0 +1,128 @@
+//! The trait every catalogued error implements: the generated [`Code`] and
+//! a service's own enums through `#[derive(ErrorTaxonomy)]`.
+
+use std::borrow::Cow;
+
+use crate::{Code, ErrorType, Retry};
+
+/// An error that knows its place in the catalogue: the HTTP status to send,
+/// whether a client may retry, what an end user may read, and what to do.
+///
+/// A service implements it (usually by deriving it) on its own error enum
+/// and renders any value with `wire::render`; a client gets it from
+/// `wire::classify`. `user_message` is the only text meant for end users:
+/// an implementation must never put internal detail (sources, `Debug`
+/// output, paths) into it.
+pub trait ErrorTaxonomy {
+    /// The catalogued code, when the error is one; `None` for an error
+    /// described only by a status and its own attributes.
+    fn code(&self) -> Option<Code>;
+
+    /// The HTTP status to answer with.
+    fn status(&self) -> http::StatusCode;
+
+    /// How a client should retry.
+    fn retry(&self) -> Retry;
+
+    /// Text safe to show an end user.
+    fn user_message(&self) -> Cow<'_, str>;
+
+    /// What the caller can do about it.
+    fn remedies(&self) -> &'static [&'static str];
+}
+
+impl ErrorTaxonomy for Code {
+    fn code(&self) -> Option<Code> {
+        Some(*self)
+    }
+
+    fn status(&self) -> http::StatusCode {
+        self.http_status()
+    }
+
+    fn retry(&self) -> Retry {
+        Code::retry(*self)
+    }
+
+    fn user_message(&self) -> Cow<'_, str> {
+        Cow::Borrowed(Code::user_message(*self))
+    }
+
+    fn remedies(&self) -> &'static [&'static str] {
+        Code::remedies(*self)
+    }
+}
+
+/// A task failure answers as the code it maps to, but keeps its own retry
+/// rule: a failed task is retried by submitting a new one.
+impl ErrorTaxonomy for ErrorType {
+    fn code(&self) -> Option<Code> {
+        Some(ErrorType::code(*self))
+    }
+
+    fn status(&self) -> http::StatusCode {
+        ErrorType::code(*self).http_status()
+    }
+
+    fn retry(&self) -> Retry {
+        ErrorType::retry(*self)
+    }
+
+    fn user_message(&self) -> Cow<'_, str> {
+        Cow::Borrowed(ErrorType::code(*self).user_message())
+    }
+
+    fn remedies(&self) -> &'static [&'static str] {
+        ErrorType::remedies(*self)
+    }
+}
+
+impl<T: ErrorTaxonomy + ?Sized> ErrorTaxonomy for &T {
+    fn code(&self) -> Option<Code> {
+        (**self).code()
+    }
+
+    fn status(&self) -> http::StatusCode {
+        (**self).status()
+    }
+
+    fn retry(&self) -> Retry {
+        (**self).retry()
+    }
+
+    fn user_message(&self) -> Cow<'_, str> {
+        (**self).user_message()
+    }
+
+    fn remedies(&self) -> &'static [&'static str] {
+        (**self).remedies()
+    }
+}
+
+impl<T: ErrorTaxonomy + ?Sized> ErrorTaxonomy for Box<T> {
+    fn code(&self) -> Option<Code> {
+        (**self).code()
+    }
+
+    fn status(&self) -> http::StatusCode {
+        (**self).status()
+    }
+
+    fn retry(&self) -> Retry {
+        (**self).retry()
+    }
+
+    fn user_message(&self) -> Cow<'_, str> {
+        (**self).user_message()
+    }
+
+    fn remedies(&self) -> &'static [&'static str] {
+        (**self).remedies()
+    }
+}
+
+/// A code is an error in its own right: `Display` is its canonical id,
+/// so `?` into `Box<dyn Error>` keeps it readable in logs.
+impl std::error::Error for Code {}
+
+impl std::error::Error for ErrorType {}
