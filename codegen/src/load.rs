@@ -39,21 +39,48 @@ fn parse(text: &str, path: &Path) -> Result<Catalogue, Diagnostics> {
     serde_saphyr::from_str::<Catalogue>(text).map_err(|e| {
         let mut d = Diagnostics::new(path);
         let location = e.location().unwrap_or(Location::UNKNOWN);
-        d.at(location, plain_message(&e, location));
+        let mut message = plain_message(&e);
+        if let Some(key) = key_at(text, location)
+            && !message.contains(key.as_str())
+        {
+            message.push_str(&format!(" (at key `{key}`)"));
+        }
+        d.at(location, message);
         d
     })
 }
 
-/// serde-saphyr's message without its own location prefix and snippet: ours
-/// carries the place in `path:line:column` form already.
-fn plain_message(e: &serde_saphyr::Error, location: Location) -> String {
+/// serde-saphyr's message without its own location and snippet (ours
+/// carries the place in `path:line:column` form) or its API advice.
+fn plain_message(e: &serde_saphyr::Error) -> String {
     let rendered = e.render_with_options(serde_saphyr::render_options! {
         snippets: SnippetMode::Off,
     });
-    let rendered = rendered.trim();
-    let rendered = rendered.strip_prefix("error: ").unwrap_or(rendered);
-    let prefix = format!("line {} column {}: ", location.line(), location.column());
-    let message = rendered.strip_prefix(&prefix).unwrap_or(rendered);
-    let suffix = format!(" at line {} column {}", location.line(), location.column());
-    message.strip_suffix(&suffix).unwrap_or(message).to_string()
+    let mut message = rendered.trim();
+    message = message.strip_prefix("error: ").unwrap_or(message);
+    if message.starts_with("line ")
+        && let Some((_, rest)) = message.split_once(": ")
+    {
+        message = rest;
+    }
+    if let Some(at) = message.rfind(" at line ") {
+        message = &message[..at];
+    }
+    message
+        .trim_end_matches(", set DuplicateKeyPolicy in Options if acceptable")
+        .to_string()
+}
+
+/// The mapping key written on the line of `location`, so a type error names
+/// the key it is about (`status: four` → `status`).
+fn key_at(text: &str, location: Location) -> Option<String> {
+    let index = usize::try_from(location.line()).ok()?.checked_sub(1)?;
+    let line = text.lines().nth(index)?;
+    let (key, _) = line.split_once(':')?;
+    let key = key.trim().trim_start_matches("- ").trim();
+    let plain = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    plain.then(|| key.to_string())
 }

@@ -422,11 +422,24 @@ fn wire_spellings(d: &mut Diagnostics, codes: &[Code]) {
     let mut by_text: HashMap<&str, (&str, &str, Location)> = HashMap::new();
     let mut patterns: Vec<(&str, Pattern<'_>, &str)> = Vec::new();
     let mut exact: Vec<(&str, &Spanned<String>, &str)> = Vec::new();
+    let canonical: HashMap<&str, &str> = codes
+        .iter()
+        .map(|c| (c.id.value.as_str(), c.id.value.as_str()))
+        .collect();
     for code in codes {
         for wire in &code.wire {
             let source = wire.source.value.as_str();
             for spelling in wire.code.iter().chain(wire.message.iter()) {
                 let text = spelling.value.as_str();
+                if let Some(other) = canonical.get(text).filter(|o| **o != code.id.value) {
+                    d.on(
+                        spelling,
+                        format!(
+                            "wire spelling `{text}` of `{}` is the canonical id of `{other}`, so `Code::lookup` could not tell them apart",
+                            code.id.value
+                        ),
+                    );
+                }
                 match by_text.get(text) {
                     Some(&(first_source, first_code, at)) if first_code != code.id.value => {
                         let place = if first_source == source {

@@ -1,6 +1,6 @@
 //! `Code`: the canonical error codes, their facts, and wire lookups.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -269,13 +269,15 @@ impl<'a> Spellings<'a> {
     /// `match text { "a" | "b" => Some(Self::X), … _ => <patterns> }`
     fn matcher(&self, fns: &mut Vec<TokenStream>, prefix: &str) -> TokenStream {
         let mut by_ident: Vec<(&Ident, Vec<&str>)> = Vec::new();
+        let mut index: HashMap<&Ident, usize> = HashMap::new();
         for (text, idents) in &self.exact {
             // Validation guarantees one code per spelling; keep the first.
             let ident = idents[0];
-            match by_ident.iter_mut().find(|(i, _)| *i == ident) {
-                Some((_, texts)) => texts.push(text),
-                None => by_ident.push((ident, vec![text])),
-            }
+            let at = *index.entry(ident).or_insert_with(|| {
+                by_ident.push((ident, Vec::new()));
+                by_ident.len() - 1
+            });
+            by_ident[at].1.push(text);
         }
         let arms: Vec<TokenStream> = by_ident
             .iter()

@@ -5,6 +5,9 @@
 //! expand to code that names every variant, which warns on `#[deprecated]`
 //! ones, and a retired code must stay in the enum without warnings.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
@@ -147,17 +150,20 @@ pub(super) fn match_self(
     variants: &[Variant],
     values: impl IntoIterator<Item = TokenStream>,
 ) -> TokenStream {
-    let mut arms: Vec<(String, TokenStream, Vec<&Ident>)> = Vec::new();
+    let mut arms: Vec<(TokenStream, Vec<&Ident>)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     for (v, value) in variants.iter().zip(values) {
-        let key = value.to_string();
-        match arms.iter_mut().find(|(k, _, _)| *k == key) {
-            Some((_, _, idents)) => idents.push(&v.ident),
-            None => arms.push((key, value, vec![&v.ident])),
+        match index.entry(value.to_string()) {
+            Entry::Occupied(at) => arms[*at.get()].1.push(&v.ident),
+            Entry::Vacant(slot) => {
+                slot.insert(arms.len());
+                arms.push((value, vec![&v.ident]));
+            }
         }
     }
     let arms = arms
         .into_iter()
-        .map(|(_, value, idents)| quote!(#(Self::#idents)|* => #value,));
+        .map(|(value, idents)| quote!(#(Self::#idents)|* => #value,));
     quote! {
         match self {
             #(#arms)*
