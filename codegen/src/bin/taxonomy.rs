@@ -33,13 +33,16 @@ fn usage(problem: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// The workspace's catalogue, named relative to the current directory when
+/// it is below it (so messages read `taxonomy.yaml:12:3`), else absolute.
 fn default_file() -> PathBuf {
-    let workspace = PathBuf::from(WORKSPACE_TAXONOMY);
-    if workspace.exists() {
-        workspace
-    } else {
-        PathBuf::from("taxonomy.yaml")
-    }
+    let Ok(workspace) = std::fs::canonicalize(WORKSPACE_TAXONOMY) else {
+        return PathBuf::from("taxonomy.yaml");
+    };
+    std::env::current_dir()
+        .ok()
+        .and_then(|here| workspace.strip_prefix(here).ok().map(PathBuf::from))
+        .unwrap_or(workspace)
 }
 
 /// Loads `path`, printing every problem with its source line on failure.

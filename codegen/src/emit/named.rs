@@ -64,7 +64,7 @@ pub(super) fn named_enum_as(
     let serde_as = number.then(|| quote!(, number));
     let enum_docs = doc_attrs(docs);
     let non_exhaustive = options.non_exhaustive.then(|| quote!(#[non_exhaustive]));
-    let count = variants.len();
+    let count = Literal::usize_unsuffixed(variants.len());
     let defs = variants.iter().map(|v| {
         let ident = &v.ident;
         let docs = doc_attrs(&v.docs);

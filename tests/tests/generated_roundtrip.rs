@@ -1,0 +1,218 @@
+//! Every catalogue entry round-trips: YAML → enum variant → the same facts.
+//!
+//! The YAML is read here with the codegen model and compared with what the
+//! compiled `errors-core` enums say, so a generator bug that drops, reorders
+//! or mistypes a fact fails here.
+
+use std::time::Duration;
+
+use errors_codegen::model::{self, CreateRule as YamlCreate, Retry as YamlRetry};
+use errors_core::{
+    Category, Code, CreateRule, ErrorType, Limit, Retry, Source, Status, TaskStatus,
+};
+use errors_tests::catalogue;
+use strum::{EnumCount, IntoEnumIterator};
+
+fn retry(yaml: &YamlRetry) -> Retry {
+    let create = |c: &YamlCreate| match c {
+        YamlCreate::Safe => CreateRule::Safe,
+        YamlCreate::IdempotentOnly => CreateRule::IdempotentOnly,
+    };
+    let secs = |s: &u32| Duration::from_secs(u64::from(*s));
+    match yaml {
+        YamlRetry::Never => Retry::Never,
+        YamlRetry::KeepPolling => Retry::KeepPolling,
+        YamlRetry::ResubmitAsync => Retry::ResubmitAsync,
+        YamlRetry::Backoff {
+            max_attempts,
+            create: c,
+        } => Retry::Backoff {
+            max_attempts: *max_attempts,
+            create: create(c),
+        },
+        YamlRetry::After {
+            min_secs,
+            max_secs,
+            create: c,
+        } => Retry::After {
+            min: secs(min_secs),
+            max: secs(max_secs),
+            create: create(c),
+        },
+        YamlRetry::AfterHeader {
+            header,
+            fallback_secs,
+            create: c,
+        } => {
+            assert_eq!(header, "Retry-After", "the only header the documents name");
+            Retry::AfterHeader {
+                header: "Retry-After",
+                fallback: secs(fallback_secs),
+                create: create(c),
+            }
+        }
+    }
+}
+
+fn strings(list: &[String]) -> Vec<&str> {
+    list.iter().map(String::as_str).collect()
+}
+
+#[test]
+fn every_code_round_trips() {
+    let c = catalogue();
+    assert_eq!(Code::ALL.len(), c.codes.len());
+    assert_eq!(Code::COUNT, c.codes.len());
+    for (entry, code) in c.codes.iter().zip(Code::iter()) {
+        let id = entry.id.value.as_str();
+        assert_eq!(code.as_str(), id, "catalogue order is enum order");
+        assert_eq!(id.parse::<Code>(), Ok(code));
+        assert_eq!(code.to_string(), id);
+        assert_eq!(code.status().as_u16(), entry.status.value, "{id}");
+        assert_eq!(code.http_status().as_u16(), entry.status.value, "{id}");
+        assert_eq!(code.category().as_str(), entry.category.value, "{id}");
+        assert_eq!(code.retry(), retry(&entry.retry.value), "{id}");
+        assert_eq!(code.user_message(), entry.user_message.value, "{id}");
+        assert_eq!(code.meaning(), entry.meaning, "{id}");
+        assert_eq!(code.causes(), strings(&entry.causes), "{id}");
+        assert_eq!(code.remedies(), strings(&entry.remedies), "{id}");
+        assert_eq!(code.is_deprecated(), entry.deprecated.is_some(), "{id}");
+        let assumed: Vec<&str> = entry.assumed.iter().map(|a| a.value.as_str()).collect();
+        assert_eq!(code.assumed(), assumed, "{id}");
+        assert_eq!(Code::lookup(id), Some(code), "{id}");
+        assert!(code.docs_url().ends_with(&format!("#variant.{code:?}")));
+        for wire in &entry.wire {
+            let source: Source = wire.source.value.parse().unwrap();
+            for text in wire.code.iter().chain(wire.message.iter()) {
+                let text = text.value.replace("{app}", "my-app");
+                assert_eq!(Code::from_wire(source, &text), Some(code), "{text}");
+                assert_eq!(Code::lookup(&text), Some(code), "{text}");
+            }
+        }
+        for source in Source::iter() {
+            let first = entry
+                .wire
+                .iter()
+                .find(|w| w.source.value == source.as_str())
+                .and_then(|w| w.code.as_ref().or(w.message.as_ref()))
+                .map(|s| s.value.as_str());
+            assert_eq!(code.wire_name(source), first, "{id} in {source}");
+        }
+    }
+}
+
+#[test]
+fn every_status_round_trips() {
+    let c = catalogue();
+    assert_eq!(Status::ALL.len(), c.statuses.len());
+    for (entry, status) in c.statuses.iter().zip(Status::iter()) {
+        let n = entry.status.value;
+        assert_eq!(status.as_u16(), n);
+        assert_eq!(Status::from_u16(n), Some(status));
+        assert_eq!(Status::try_from(status.http()), Ok(status));
+        assert_eq!(http::StatusCode::from(status).as_u16(), n);
+        assert_eq!(status.reason(), entry.reason.value);
+        assert_eq!(status.meaning(), entry.meaning);
+        assert_eq!(
+            status.retry(),
+            entry.retry.as_ref().map(|r| retry(&r.value)),
+            "{n}"
+        );
+        assert_eq!(status.to_string(), n.to_string());
+        assert_eq!(serde_json::to_string(&status).unwrap(), n.to_string());
+        assert_eq!(
+            serde_json::from_str::<Status>(&n.to_string()).unwrap(),
+            status
+        );
+        assert_eq!(status.views().len(), entry.views.len());
+        for (view, yaml) in status.views().iter().zip(&entry.views) {
+            assert_eq!(view.source.as_str(), yaml.source.value);
+            assert_eq!(view.label, yaml.label);
+            assert_eq!(view.summary, yaml.summary);
+            assert_eq!(view.causes, strings(&yaml.causes));
+            assert_eq!(view.remedies, strings(&yaml.remedies));
+        }
+    }
+    assert!(Status::try_from(http::StatusCode::IM_A_TEAPOT).is_err());
+}
+
+#[test]
+fn error_types_task_statuses_sources_categories_and_limits_round_trip() {
+    let c = catalogue();
+    assert_eq!(ErrorType::ALL.len(), c.error_types.len());
+    for (entry, e) in c.error_types.iter().zip(ErrorType::iter()) {
+        assert_eq!(e.as_str(), entry.id.value);
+        assert_eq!(ErrorType::from_name(&entry.id.value), Some(e));
+        assert_eq!(e.code().as_str(), entry.code.value);
+        assert_eq!(e.source().as_str(), entry.source.value);
+        assert_eq!(e.retry(), retry(&entry.retry.value));
+        assert_eq!(e.remedies(), strings(&entry.remedies));
+        assert_eq!(
+            serde_json::to_string(&e).unwrap(),
+            format!("\"{}\"", entry.id.value)
+        );
+    }
+    assert_eq!(TaskStatus::ALL.len(), c.task_statuses.len());
+    for (entry, t) in c.task_statuses.iter().zip(TaskStatus::iter()) {
+        assert_eq!(t.as_str(), entry.id.value);
+        assert_eq!(t.is_terminal(), entry.terminal);
+        assert_eq!(t.next_step(), entry.next_step);
+    }
+    assert_eq!(Source::ALL.len(), c.sources.len());
+    for (entry, s) in c.sources.iter().zip(Source::iter()) {
+        assert_eq!(s.as_str(), entry.id.value);
+        assert_eq!(s.name(), entry.name);
+        assert_eq!(s.auth_header(), entry.auth.header);
+        assert_eq!(s.auth_schemes(), strings(&entry.auth.schemes));
+        assert_eq!(s.shapes().len(), entry.bodies.len());
+        for carrier in &entry.request_id {
+            match carrier {
+                model::RequestIdCarrier::Header(h) => {
+                    assert!(s.request_id_headers().contains(&h.as_str()));
+                }
+                model::RequestIdCarrier::BodyField(f) => {
+                    assert!(s.request_id_fields().contains(&f.as_str()));
+                }
+            }
+        }
+    }
+    assert_eq!(Category::ALL.len(), c.categories.len());
+    for (entry, cat) in c.categories.iter().zip(Category::iter()) {
+        assert_eq!(cat.as_str(), entry.id.value);
+        assert_eq!(cat.meaning(), entry.meaning);
+    }
+    assert_eq!(Limit::ALL.len(), c.limits.len());
+    for (entry, limit) in c.limits.iter().zip(Limit::iter()) {
+        assert_eq!(limit.as_str(), entry.id.value);
+        assert_eq!(limit.value(), entry.value);
+        assert_eq!(limit.source().as_str(), entry.source.value);
+    }
+}
+
+#[test]
+fn names_parse_and_serialise_with_their_catalogue_spelling() {
+    let code: Code = serde_json::from_str("\"rate_limit_exceeded\"").unwrap();
+    assert_eq!(code, Code::RateLimitExceeded);
+    assert_eq!(
+        serde_json::to_string(&code).unwrap(),
+        "\"rate_limit_exceeded\""
+    );
+    let err = serde_json::from_str::<Code>("\"RATE_LIMIT_EXCEEDED\"").unwrap_err();
+    assert!(err.to_string().contains("unknown variant"), "{err}");
+    let err = "no_such_code".parse::<Code>().unwrap_err();
+    assert_eq!(err.to_string(), "unknown error code `no_such_code`");
+    assert_eq!(<&'static str>::from(Source::Queue), "queue");
+    assert_eq!("IN_QUEUE".parse::<TaskStatus>(), Ok(TaskStatus::InQueue));
+}
+
+#[test]
+fn unknown_wire_text_is_none_not_an_error() {
+    assert_eq!(Code::lookup(""), None);
+    assert_eq!(
+        Code::lookup("App not found: "),
+        None,
+        "a hole needs a filling"
+    );
+    assert_eq!(Code::from_wire(Source::Runs, "RATE_LIMIT_EXCEEDED"), None);
+    assert_eq!(Code::from_wire(Source::Agnes, "rate_limit_exceeded"), None);
+}
