@@ -24,6 +24,7 @@ mod explain;
 pub mod ident;
 mod leak;
 mod load;
+mod mirror;
 pub mod model;
 mod nearest;
 pub mod pattern;
@@ -34,6 +35,7 @@ pub use diag::{Diagnostic, Diagnostics};
 pub use explain::{Explanation, NotFound, RetryAdvice, Spelling, StatusLine, View, retry_advice};
 pub use leak::find as find_leak;
 pub use load::{load, load_str};
+pub use mirror::strum_mirror;
 pub use model::Catalogue;
 pub use nearest::nearest;
 

@@ -15,6 +15,8 @@ mod status;
 use proc_macro2::TokenStream;
 use quote::quote;
 
+pub(crate) use named::variant_ident;
+
 use crate::model::Catalogue;
 
 /// What the emitter needs beyond the catalogue.

@@ -35,7 +35,7 @@ impl Variant {
     }
 }
 
-pub(super) fn variant_ident(id: &str) -> Ident {
+pub(crate) fn variant_ident(id: &str) -> Ident {
     Ident::new(&upper_camel(id), Span::call_site())
 }
 
