@@ -31,6 +31,7 @@ pub struct Builder {
     non_exhaustive: bool,
     docs_url: Option<String>,
     file_name: String,
+    pretty: bool,
 }
 
 impl Default for Builder {
@@ -50,6 +51,7 @@ impl Builder {
             non_exhaustive: false,
             docs_url: None,
             file_name: "taxonomy.rs".to_string(),
+            pretty: true,
         }
     }
 
@@ -87,6 +89,15 @@ impl Builder {
         self
     }
 
+    /// Whether to pretty-print the generated file (on by default): readable
+    /// for people, at a cost that dominates generation on large catalogues
+    /// (see BENCHMARKS.md); rustc does not need it.
+    #[must_use]
+    pub fn pretty(mut self, on: bool) -> Self {
+        self.pretty = on;
+        self
+    }
+
     /// Name of the generated file in the output directory.
     #[must_use]
     pub fn file_name(mut self, name: impl Into<String>) -> Self {
@@ -120,7 +131,7 @@ impl Builder {
             .taxonomy
             .file_name()
             .map_or_else(|| "the catalogue".into(), |n| n.to_string_lossy());
-        Ok(emit::render(&tokens, &name))
+        Ok(emit::render(tokens, &name, self.pretty))
     }
 
     /// Generates into `dir`, writing only when the content changed so an

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use serde_saphyr::{Location, SnippetMode};
+use serde_saphyr::{Budget, Location, Options, SnippetMode};
 
 use crate::diag::Diagnostics;
 use crate::model::Catalogue;
@@ -35,8 +35,20 @@ pub fn load_str(text: &str, path: impl AsRef<Path>) -> Result<Catalogue, Diagnos
     Ok(catalogue)
 }
 
+/// serde-saphyr's defaults guard against YAML bombs with a budget of 250,000
+/// nodes; a catalogue of 10,000 codes has about 780,000. The budget stays,
+/// scaled to the largest catalogue we plan for (about 25,000 codes).
+fn options() -> Options {
+    let mut budget = Budget::default();
+    budget.max_nodes = 2_000_000;
+    budget.max_events = 8_000_000;
+    let mut options = Options::default();
+    options.budget = Some(budget);
+    options
+}
+
 fn parse(text: &str, path: &Path) -> Result<Catalogue, Diagnostics> {
-    serde_saphyr::from_str::<Catalogue>(text).map_err(|e| {
+    serde_saphyr::from_str_with_options::<Catalogue>(text, options()).map_err(|e| {
         let mut d = Diagnostics::new(path);
         let location = e.location().unwrap_or(Location::UNKNOWN);
         let mut message = plain_message(&e);

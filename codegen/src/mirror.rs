@@ -16,6 +16,8 @@ use crate::pattern::Pattern;
 pub fn strum_mirror(catalogue: &Catalogue) -> String {
     let variants = catalogue.codes.iter().map(|code| {
         let ident = variant_ident(&code.id.value);
+        // Several sources may share a spelling; strum wants each once.
+        let mut seen = std::collections::BTreeSet::new();
         let spellings = std::iter::once(code.id.value.as_str())
             .chain(
                 code.wire
@@ -24,7 +26,9 @@ pub fn strum_mirror(catalogue: &Catalogue) -> String {
                     .map(|s| s.value.as_str())
                     .filter(|s| Pattern::parse(s).is_ok_and(|p| p.is_exact())),
             )
-            .map(Literal::string);
+            .filter(|s| seen.insert(*s))
+            .map(Literal::string)
+            .collect::<Vec<_>>();
         quote!(#[strum(#(serialize = #spellings),*)] #ident)
     });
     quote! {

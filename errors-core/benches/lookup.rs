@@ -52,18 +52,28 @@ fn bench(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(2))
         .sample_size(30);
     group.bench_function("Code::lookup", |b| {
-        b.iter(|| texts.iter().filter(|t| Code::lookup(black_box(t)).is_some()).count());
+        b.iter(|| {
+            texts
+                .iter()
+                .filter_map(|t| Code::lookup(black_box(t)))
+                .count()
+        });
     });
     group.bench_function("strum FromStr (baseline)", |b| {
         b.iter(|| {
             texts
                 .iter()
-                .filter(|t| mirror::StrumCode::from_str(black_box(t)).is_ok())
+                .filter_map(|t| mirror::StrumCode::from_str(black_box(t)).ok())
                 .count()
         });
     });
     group.bench_function("HashMap<&str, Code> (baseline)", |b| {
-        b.iter(|| texts.iter().filter(|t| map.get(black_box(*t)).is_some()).count());
+        b.iter(|| {
+            texts
+                .iter()
+                .filter_map(|t| map.get(black_box(*t)).copied())
+                .count()
+        });
     });
     group.finish();
 
@@ -75,14 +85,14 @@ fn bench(c: &mut Criterion) {
     group.bench_function("Code::from_wire", |b| {
         b.iter(|| {
             wire.iter()
-                .filter(|(s, t)| Code::from_wire(*s, black_box(t)).is_some())
+                .filter_map(|(s, t)| Code::from_wire(*s, black_box(t)))
                 .count()
         });
     });
     group.bench_function("HashMap<(Source, &str), Code> (baseline)", |b| {
         b.iter(|| {
             wire.iter()
-                .filter(|k| wire_map.get(black_box(*k)).is_some())
+                .filter_map(|k| wire_map.get(black_box(k)).copied())
                 .count()
         });
     });

@@ -2,14 +2,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use super::Options;
 use super::docs::{self, code as inline, prose};
-use super::named::{
-    Variant, match_self, named_enum, str_lit, str_slice, str_tokens, variant_ident,
-};
+use super::named::{Variant, named_enum, str_lit, str_slice, str_tokens, table_fn, variant_ident};
 use super::other::{docs_url, retry_tokens};
 use crate::model::{Catalogue, Code};
 use crate::pattern::{Pattern, Segment};
@@ -37,116 +35,102 @@ pub(super) fn codes(catalogue: &Catalogue, options: &Options) -> TokenStream {
         options,
     );
     let codes = &catalogue.codes;
-    let status = match_self(
-        &variants,
-        codes.iter().map(|c| {
-            let s = variant_ident(&status_reason(catalogue, c.status.value));
-            quote!(Status::#s)
-        }),
-    );
-    let category = match_self(
-        &variants,
-        codes.iter().map(|c| {
-            let v = variant_ident(&c.category.value);
-            quote!(Category::#v)
-        }),
-    );
-    let retry = match_self(
-        &variants,
-        codes.iter().map(|c| retry_tokens(&c.retry.value, runtime)),
-    );
-    let user_message = match_self(
-        &variants,
-        codes.iter().map(|c| str_tokens(&c.user_message.value)),
-    );
-    let meaning = match_self(&variants, codes.iter().map(|c| str_tokens(&c.meaning)));
-    let causes = match_self(&variants, codes.iter().map(|c| str_slice(&c.causes)));
-    let remedies = match_self(&variants, codes.iter().map(|c| str_slice(&c.remedies)));
-    let assumed = match_self(
-        &variants,
-        codes
-            .iter()
-            .map(|c| str_slice(c.assumed.iter().map(|a| &a.value))),
-    );
-    let deprecated = match_self(
-        &variants,
-        codes.iter().map(|c| {
-            if c.deprecated.is_some() {
-                quote!(true)
-            } else {
-                quote!(false)
-            }
-        }),
-    );
-    let wire_name = wire_name(catalogue, &variants);
-    let from_wire = from_wire(catalogue);
-    let lookup = lookup(catalogue);
+    // Each status and category once, not once per code.
+    let status_idents: HashMap<u16, Ident> = catalogue
+        .statuses
+        .iter()
+        .map(|s| (s.status.value, variant_ident(&s.reason.value)))
+        .collect();
+    let category_idents: HashMap<&str, Ident> = catalogue
+        .categories
+        .iter()
+        .map(|c| (c.id.value.as_str(), variant_ident(&c.id.value)))
+        .collect();
+    let tables = [
+        table_fn(
+            "The catalogued HTTP status this code is sent with.",
+            "status",
+            &quote!(Status),
+            codes.iter().map(|c| {
+                let s = &status_idents[&c.status.value];
+                quote!(Status::#s)
+            }),
+        ),
+        table_fn(
+            "The category the code belongs to.",
+            "category",
+            &quote!(Category),
+            codes.iter().map(|c| {
+                let v = &category_idents[c.category.value.as_str()];
+                quote!(Category::#v)
+            }),
+        ),
+        table_fn(
+            "How a client should retry after this error.",
+            "retry",
+            &quote!(#runtime::Retry),
+            codes.iter().map(|c| retry_tokens(&c.retry.value, runtime)),
+        ),
+        table_fn(
+            "Text safe to show an end user: no internals, no placeholders.",
+            "user_message",
+            &quote!(&'static str),
+            codes.iter().map(|c| str_tokens(&c.user_message.value)),
+        ),
+        table_fn(
+            "What the code means.",
+            "meaning",
+            &quote!(&'static str),
+            codes.iter().map(|c| str_tokens(&c.meaning)),
+        ),
+        table_fn(
+            "Why it happens.",
+            "causes",
+            &quote!(&'static [&'static str]),
+            codes.iter().map(|c| str_slice(&c.causes)),
+        ),
+        table_fn(
+            "What to do about it.",
+            "remedies",
+            &quote!(&'static [&'static str]),
+            codes.iter().map(|c| str_slice(&c.remedies)),
+        ),
+        table_fn(
+            "Fields whose values the catalogue chose where the documents are silent.",
+            "assumed",
+            &quote!(&'static [&'static str]),
+            codes
+                .iter()
+                .map(|c| str_slice(c.assumed.iter().map(|a| &a.value))),
+        ),
+        table_fn(
+            "True for a retired code, kept so its old spellings still parse.",
+            "is_deprecated",
+            &quote!(bool),
+            codes.iter().map(|c| {
+                let b = c.deprecated.is_some();
+                quote!(#b)
+            }),
+        ),
+    ];
+    let idents: Vec<Ident> = variants.iter().map(|v| v.ident.clone()).collect();
+    let wire_name = wire_name(catalogue);
+    let from_wire = from_wire(catalogue, &idents);
+    let lookup = lookup(catalogue, &idents);
     let docs_url = docs_url(options, "code", "Code", &variants);
     quote! {
         #frame
 
-        // Each method is a table with one arm per entry: its length is the
-        // catalogue's, not complexity.
+        // Lookups by string are one `match` arm per spelling: their length
+        // is the catalogue's, not complexity.
         #[allow(deprecated, clippy::too_many_lines)]
         impl Code {
-            /// The catalogued HTTP status this code is sent with.
-            #[must_use]
-            pub const fn status(self) -> Status {
-                #status
-            }
+            #(#tables)*
 
             /// The HTTP status this code is sent with.
             #[must_use]
             pub const fn http_status(self) -> #runtime::__private::http::StatusCode {
                 self.status().http()
-            }
-
-            /// The category the code belongs to.
-            #[must_use]
-            pub const fn category(self) -> Category {
-                #category
-            }
-
-            /// How a client should retry after this error.
-            #[must_use]
-            pub const fn retry(self) -> #runtime::Retry {
-                #retry
-            }
-
-            /// Text safe to show an end user: no internals, no placeholders.
-            #[must_use]
-            pub const fn user_message(self) -> &'static str {
-                #user_message
-            }
-
-            /// What the code means.
-            #[must_use]
-            pub const fn meaning(self) -> &'static str {
-                #meaning
-            }
-
-            /// Why it happens.
-            #[must_use]
-            pub const fn causes(self) -> &'static [&'static str] {
-                #causes
-            }
-
-            /// What to do about it.
-            #[must_use]
-            pub const fn remedies(self) -> &'static [&'static str] {
-                #remedies
-            }
-
-            /// Fields whose values the catalogue chose where the documents are silent.
-            #[must_use]
-            pub const fn assumed(self) -> &'static [&'static str] {
-                #assumed
-            }
-
-            /// True for a retired code, kept so its old spellings still parse.
-            #[must_use]
-            pub const fn is_deprecated(self) -> bool {
-                #deprecated
             }
 
             #wire_name
@@ -155,15 +139,6 @@ pub(super) fn codes(catalogue: &Catalogue, options: &Options) -> TokenStream {
             #docs_url
         }
     }
-}
-
-fn status_reason(catalogue: &Catalogue, number: u16) -> String {
-    catalogue
-        .statuses
-        .iter()
-        .find(|s| s.status.value == number)
-        .map(|s| s.reason.value.clone())
-        .unwrap_or_default()
 }
 
 fn code_docs(catalogue: &Catalogue, code: &Code) -> Vec<String> {
@@ -211,37 +186,45 @@ fn code_docs(catalogue: &Catalogue, code: &Code) -> Vec<String> {
     out
 }
 
-/// `wire_name(source)`: the code spelling if there is one, else the message.
-fn wire_name(catalogue: &Catalogue, variants: &[Variant]) -> TokenStream {
-    let mut arms = Vec::new();
-    for (code, variant) in catalogue.codes.iter().zip(variants) {
-        let ident = &variant.ident;
-        let mut seen = Vec::new();
-        for wire in &code.wire {
-            if seen.contains(&wire.source.value) {
-                continue; // the first spelling of a source is its name
+/// `wire_name(source)`: the code spelling if there is one, else the
+/// message; a table of codes by sources.
+fn wire_name(catalogue: &Catalogue) -> TokenStream {
+    let rows = catalogue.codes.iter().map(|code| {
+        let cells = catalogue.sources.iter().map(|source| {
+            let first = code
+                .wire
+                .iter()
+                .find(|w| w.source.value == source.id.value)
+                .and_then(|w| w.code.as_ref().or(w.message.as_ref()));
+            match first {
+                Some(text) => {
+                    let text = str_lit(&text.value);
+                    quote!(::core::option::Option::Some(#text))
+                }
+                None => quote!(::core::option::Option::None),
             }
-            seen.push(wire.source.value.clone());
-            let source = variant_ident(&wire.source.value);
-            let Some(text) = wire.code.as_ref().or(wire.message.as_ref()) else {
-                continue;
-            };
-            let text = str_lit(&text.value);
-            arms.push(
-                quote!((Self::#ident, Source::#source) => ::core::option::Option::Some(#text),),
-            );
+        });
+        quote!([#(#cells),*])
+    });
+    let sources = Literal::usize_unsuffixed(catalogue.sources.len());
+    let codes = Literal::usize_unsuffixed(catalogue.codes.len());
+    let body = if catalogue.codes.is_empty() {
+        quote!(match self {})
+    } else if catalogue.sources.is_empty() {
+        quote!(match source {})
+    } else {
+        quote! {
+            const TABLE: [[::core::option::Option<&'static str>; #sources]; #codes] = [#(#rows),*];
+            TABLE[self as usize][source as usize]
         }
-    }
+    };
     quote! {
         /// How `source` spells this code: its code string, or the fixed
         /// message when the source sends no code (a `{name}` part marks
         /// text that varies). `None` when the source does not send it.
         #[must_use]
         pub const fn wire_name(self, source: Source) -> ::core::option::Option<&'static str> {
-            match (self, source) {
-                #(#arms)*
-                _ => ::core::option::Option::None,
-            }
+            #body
         }
     }
 }
@@ -310,21 +293,12 @@ impl<'a> Spellings<'a> {
     }
 }
 
-fn idents(variants_of: &Catalogue) -> Vec<Ident> {
-    variants_of
-        .codes
-        .iter()
-        .map(|c| variant_ident(&c.id.value))
-        .collect()
-}
-
-fn from_wire(catalogue: &Catalogue) -> TokenStream {
-    let idents = idents(catalogue);
+fn from_wire(catalogue: &Catalogue, idents: &[Ident]) -> TokenStream {
     let mut per_source: BTreeMap<&str, Spellings<'_>> = BTreeMap::new();
     for source in &catalogue.sources {
         per_source.entry(source.id.value.as_str()).or_default();
     }
-    for (code, ident) in catalogue.codes.iter().zip(&idents) {
+    for (code, ident) in catalogue.codes.iter().zip(idents) {
         for wire in &code.wire {
             let spellings = per_source.entry(wire.source.value.as_str()).or_default();
             for text in wire.code.iter().chain(wire.message.iter()) {
@@ -360,10 +334,9 @@ fn from_wire(catalogue: &Catalogue) -> TokenStream {
     }
 }
 
-fn lookup(catalogue: &Catalogue) -> TokenStream {
-    let idents = idents(catalogue);
+fn lookup(catalogue: &Catalogue, idents: &[Ident]) -> TokenStream {
     let mut all = Spellings::default();
-    for (code, ident) in catalogue.codes.iter().zip(&idents) {
+    for (code, ident) in catalogue.codes.iter().zip(idents) {
         all.add(&code.id.value, ident);
         for wire in &code.wire {
             for text in wire.code.iter().chain(wire.message.iter()) {

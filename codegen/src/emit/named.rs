@@ -5,10 +5,7 @@
 //! expand to code that names every variant, which warns on `#[deprecated]`
 //! ones, and a retired code must stay in the enum without warnings.
 
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
-
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use proc_macro2::{Group, Ident, Literal, Span, TokenStream, TokenTree};
 use quote::quote;
 
 use super::Options;
@@ -77,6 +74,12 @@ pub(super) fn named_enum_as(
     let idents: Vec<&Ident> = variants.iter().map(|v| &v.ident).collect();
     let names: Vec<Literal> = variants.iter().map(|v| Literal::string(&v.name)).collect();
     let what = Literal::string(what);
+    let as_str = table_fn(
+        "The catalogue's spelling of this value.",
+        "as_str",
+        &quote!(&'static str),
+        names.iter().map(|n| quote!(#n)),
+    );
     quote! {
         #enum_docs
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -85,18 +88,13 @@ pub(super) fn named_enum_as(
             #(#defs,)*
         }
 
-        #[allow(deprecated)]
+        // Tables are as long as the catalogue: length is not complexity.
+        #[allow(deprecated, clippy::too_many_lines)]
         impl #name {
             /// Every variant, in catalogue order.
             pub const ALL: &'static [Self] = &[#(Self::#idents),*];
 
-            /// The catalogue's spelling of this value.
-            #[must_use]
-            pub const fn as_str(self) -> &'static str {
-                match self {
-                    #(Self::#idents => #names,)*
-                }
-            }
+            #as_str
 
             /// The value spelled `name` in the catalogue, exactly.
             #[must_use]
@@ -144,31 +142,62 @@ pub(super) fn named_enum_as(
     }
 }
 
-/// `match self { Self::A | Self::B => a, … }` returning `values`, one per
-/// variant; variants with equal values share an arm, in first-seen order.
-pub(super) fn match_self(
-    variants: &[Variant],
+/// `pub const fn name(self) -> Ret` returning `values[self as usize]`: the
+/// facts of an enum as a table, one element per variant in declaration
+/// order. A table keeps the generated code small and linear in the number of
+/// entries, and cheap for rustc to compile.
+pub(super) fn table_fn(
+    doc: &str,
+    name: &str,
+    ret: &TokenStream,
     values: impl IntoIterator<Item = TokenStream>,
 ) -> TokenStream {
-    let mut arms: Vec<(TokenStream, Vec<&Ident>)> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for (v, value) in variants.iter().zip(values) {
-        match index.entry(value.to_string()) {
-            Entry::Occupied(at) => arms[*at.get()].1.push(&v.ident),
-            Entry::Vacant(slot) => {
-                slot.insert(arms.len());
-                arms.push((value, vec![&v.ident]));
-            }
+    let name = Ident::new(name, Span::call_site());
+    let values: Vec<TokenStream> = values.into_iter().collect();
+    let count = Literal::usize_unsuffixed(values.len());
+    let doc = Literal::string(&format!(" {doc}"));
+    let element = elide_static(ret.clone());
+    // An enum without variants has no value to index with.
+    let body = if values.is_empty() {
+        quote!(match self {})
+    } else {
+        quote! {
+            const TABLE: [#element; #count] = [#(#values),*];
+            TABLE[self as usize]
         }
-    }
-    let arms = arms
-        .into_iter()
-        .map(|(value, idents)| quote!(#(Self::#idents)|* => #value,));
+    };
     quote! {
-        match self {
-            #(#arms)*
+        #[doc = #doc]
+        #[must_use]
+        pub const fn #name(self) -> #ret {
+            #body
         }
     }
+}
+
+/// `ret` with its `'static` lifetimes removed: a `const` item's references
+/// are `'static` already, and clippy flags the spelled-out ones.
+fn elide_static(ret: TokenStream) -> TokenStream {
+    let mut out = Vec::new();
+    let mut tokens = ret.into_iter().peekable();
+    while let Some(token) = tokens.next() {
+        match token {
+            TokenTree::Punct(p) if p.as_char() == '\'' => {
+                if matches!(tokens.peek(), Some(TokenTree::Ident(i)) if i == "static") {
+                    tokens.next();
+                } else {
+                    out.push(TokenTree::Punct(p));
+                }
+            }
+            TokenTree::Group(g) => {
+                let mut inner = Group::new(g.delimiter(), elide_static(g.stream()));
+                inner.set_span(g.span());
+                out.push(TokenTree::Group(inner));
+            }
+            other => out.push(other),
+        }
+    }
+    out.into_iter().collect()
 }
 
 /// `&["a", "b"]`

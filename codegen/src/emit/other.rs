@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::Options;
 use super::docs::{self, code as inline, prose};
-use super::named::{Variant, match_self, named_enum, str_slice, str_tokens, variant_ident};
+use super::named::{Variant, named_enum, str_slice, str_tokens, table_fn, variant_ident};
 use crate::model::{Catalogue, CreateRule, Fault, RequestIdCarrier, Retry, Shape, Unit};
 
 /// A `Retry` value of the runtime crate.
@@ -68,14 +68,12 @@ pub(super) fn docs_url(
             .replace("{variant}", &v.ident.to_string());
         str_tokens(&url)
     });
-    let body = match_self(variants, urls);
-    quote! {
-        /// Where this entry is documented for people.
-        #[must_use]
-        pub const fn docs_url(self) -> &'static str {
-            #body
-        }
-    }
+    table_fn(
+        "Where this entry is documented for people.",
+        "docs_url",
+        &quote!(&'static str),
+        urls,
+    )
 }
 
 fn ident(name: &str) -> Ident {
@@ -106,15 +104,8 @@ pub(super) fn sources(catalogue: &Catalogue, options: &Options) -> TokenStream {
         &variants,
         options,
     );
-    let name = match_self(&variants, list.iter().map(|s| str_tokens(&s.name)));
-    let summary = match_self(&variants, list.iter().map(|s| str_tokens(&s.summary)));
-    let documents = match_self(
-        &variants,
-        list.iter()
-            .map(|s| str_slice(s.documents.iter().map(|d| &d.value))),
-    );
-    let auth_header = match_self(&variants, list.iter().map(|s| str_tokens(&s.auth.header)));
-    let auth_schemes = match_self(&variants, list.iter().map(|s| str_slice(&s.auth.schemes)));
+    let str_ty = quote!(&'static str);
+    let slice_ty = quote!(&'static [&'static str]);
     let carriers = |want_header: bool| {
         list.iter()
             .map(|s| {
@@ -131,62 +122,76 @@ pub(super) fn sources(catalogue: &Catalogue, options: &Options) -> TokenStream {
             })
             .collect::<Vec<_>>()
     };
-    let id_headers = match_self(&variants, carriers(true));
-    let id_fields = match_self(&variants, carriers(false));
-    let shapes = match_self(
-        &variants,
-        list.iter().map(|s| {
-            let shapes = s
-                .bodies
-                .iter()
-                .map(|b| shape_tokens(b.shape.value, runtime));
-            quote!(&[#(#shapes),*])
-        }),
-    );
-    let assumed = match_self(
-        &variants,
-        list.iter()
-            .map(|s| str_slice(s.assumed.iter().map(|a| &a.value))),
-    );
+    let tables = [
+        table_fn(
+            "The API's name.",
+            "name",
+            &str_ty,
+            list.iter().map(|s| str_tokens(&s.name)),
+        ),
+        table_fn(
+            "What the API is, in a sentence.",
+            "summary",
+            &str_ty,
+            list.iter().map(|s| str_tokens(&s.summary)),
+        ),
+        table_fn(
+            "Ids of the documents that describe it.",
+            "documents",
+            &slice_ty,
+            list.iter()
+                .map(|s| str_slice(s.documents.iter().map(|d| &d.value))),
+        ),
+        table_fn(
+            "The request header that carries the credential.",
+            "auth_header",
+            &str_ty,
+            list.iter().map(|s| str_tokens(&s.auth.header)),
+        ),
+        table_fn(
+            "Schemes accepted before the key (`Bearer`, `Key`); empty when the key stands alone.",
+            "auth_schemes",
+            &slice_ty,
+            list.iter().map(|s| str_slice(&s.auth.schemes)),
+        ),
+        table_fn(
+            "Response headers that carry the request id.",
+            "request_id_headers",
+            &slice_ty,
+            carriers(true),
+        ),
+        table_fn(
+            "Top-level body fields that carry the request id.",
+            "request_id_fields",
+            &slice_ty,
+            carriers(false),
+        ),
+        table_fn(
+            "The error-body shapes it sends.",
+            "shapes",
+            &quote!(&'static [#runtime::Shape]),
+            list.iter().map(|s| {
+                let shapes = s
+                    .bodies
+                    .iter()
+                    .map(|b| shape_tokens(b.shape.value, runtime));
+                quote!(&[#(#shapes),*])
+            }),
+        ),
+        table_fn(
+            "Fields whose values the catalogue chose where the documents are silent.",
+            "assumed",
+            &slice_ty,
+            list.iter()
+                .map(|s| str_slice(s.assumed.iter().map(|a| &a.value))),
+        ),
+    ];
     quote! {
         #frame
 
+        #[allow(clippy::too_many_lines)]
         impl Source {
-            /// The API's name.
-            #[must_use]
-            pub const fn name(self) -> &'static str { #name }
-
-            /// What the API is, in a sentence.
-            #[must_use]
-            pub const fn summary(self) -> &'static str { #summary }
-
-            /// Ids of the documents that describe it.
-            #[must_use]
-            pub const fn documents(self) -> &'static [&'static str] { #documents }
-
-            /// The request header that carries the credential.
-            #[must_use]
-            pub const fn auth_header(self) -> &'static str { #auth_header }
-
-            /// Schemes accepted before the key (`Bearer`, `Key`); empty when the key stands alone.
-            #[must_use]
-            pub const fn auth_schemes(self) -> &'static [&'static str] { #auth_schemes }
-
-            /// Response headers that carry the request id.
-            #[must_use]
-            pub const fn request_id_headers(self) -> &'static [&'static str] { #id_headers }
-
-            /// Top-level body fields that carry the request id.
-            #[must_use]
-            pub const fn request_id_fields(self) -> &'static [&'static str] { #id_fields }
-
-            /// The error-body shapes it sends.
-            #[must_use]
-            pub const fn shapes(self) -> &'static [#runtime::Shape] { #shapes }
-
-            /// Fields whose values the catalogue chose where the documents are silent.
-            #[must_use]
-            pub const fn assumed(self) -> &'static [&'static str] { #assumed }
+            #(#tables)*
         }
     }
 }
@@ -217,9 +222,16 @@ pub(super) fn categories(catalogue: &Catalogue, options: &Options) -> TokenStrea
         &variants,
         options,
     );
-    let meaning = match_self(&variants, list.iter().map(|c| str_tokens(&c.meaning)));
-    let fault = match_self(
-        &variants,
+    let meaning = table_fn(
+        "What codes in this category have in common.",
+        "meaning",
+        &quote!(&'static str),
+        list.iter().map(|c| str_tokens(&c.meaning)),
+    );
+    let fault = table_fn(
+        "Who has to act.",
+        "fault",
+        &quote!(#runtime::Fault),
         list.iter().map(|c| {
             let v = ident(match c.fault {
                 Fault::Caller => "Caller",
@@ -232,14 +244,10 @@ pub(super) fn categories(catalogue: &Catalogue, options: &Options) -> TokenStrea
     quote! {
         #frame
 
+        #[allow(clippy::too_many_lines)]
         impl Category {
-            /// What codes in this category have in common.
-            #[must_use]
-            pub const fn meaning(self) -> &'static str { #meaning }
-
-            /// Who has to act.
-            #[must_use]
-            pub const fn fault(self) -> #runtime::Fault { #fault }
+            #meaning
+            #fault
         }
     }
 }
@@ -274,50 +282,50 @@ pub(super) fn error_types(catalogue: &Catalogue, options: &Options) -> TokenStre
         &variants,
         options,
     );
-    let source = match_self(
-        &variants,
-        list.iter().map(|e| {
-            let v = variant_ident(&e.source.value);
-            quote!(Source::#v)
-        }),
-    );
-    let code = match_self(
-        &variants,
-        list.iter().map(|e| {
-            let v = variant_ident(&e.code.value);
-            quote!(Code::#v)
-        }),
-    );
-    let retry = match_self(
-        &variants,
-        list.iter().map(|e| retry_tokens(&e.retry.value, runtime)),
-    );
-    let meaning = match_self(&variants, list.iter().map(|e| str_tokens(&e.meaning)));
-    let remedies = match_self(&variants, list.iter().map(|e| str_slice(&e.remedies)));
+    let tables = [
+        table_fn(
+            "The source that reports it.",
+            "source",
+            &quote!(Source),
+            list.iter().map(|e| {
+                let v = variant_ident(&e.source.value);
+                quote!(Source::#v)
+            }),
+        ),
+        table_fn(
+            "The canonical code this failure maps to.",
+            "code",
+            &quote!(Code),
+            list.iter().map(|e| {
+                let v = variant_ident(&e.code.value);
+                quote!(Code::#v)
+            }),
+        ),
+        table_fn(
+            "How a client should retry the task (by submitting a new one).",
+            "retry",
+            &quote!(#runtime::Retry),
+            list.iter().map(|e| retry_tokens(&e.retry.value, runtime)),
+        ),
+        table_fn(
+            "What it means.",
+            "meaning",
+            &quote!(&'static str),
+            list.iter().map(|e| str_tokens(&e.meaning)),
+        ),
+        table_fn(
+            "What to do about it.",
+            "remedies",
+            &quote!(&'static [&'static str]),
+            list.iter().map(|e| str_slice(&e.remedies)),
+        ),
+    ];
     quote! {
         #frame
 
-        #[allow(deprecated)]
+        #[allow(deprecated, clippy::too_many_lines)]
         impl ErrorType {
-            /// The source that reports it.
-            #[must_use]
-            pub const fn source(self) -> Source { #source }
-
-            /// The canonical code this failure maps to.
-            #[must_use]
-            pub const fn code(self) -> Code { #code }
-
-            /// How a client should retry the task (by submitting a new one).
-            #[must_use]
-            pub const fn retry(self) -> #runtime::Retry { #retry }
-
-            /// What it means.
-            #[must_use]
-            pub const fn meaning(self) -> &'static str { #meaning }
-
-            /// What to do about it.
-            #[must_use]
-            pub const fn remedies(self) -> &'static [&'static str] { #remedies }
+            #(#tables)*
         }
     }
 }
@@ -344,41 +352,44 @@ pub(super) fn task_statuses(catalogue: &Catalogue, options: &Options) -> TokenSt
         &variants,
         options,
     );
-    let source = match_self(
-        &variants,
-        list.iter().map(|t| {
-            let v = variant_ident(&t.source.value);
-            quote!(Source::#v)
-        }),
-    );
-    let terminal = match_self(
-        &variants,
-        list.iter().map(|t| {
-            let b = t.terminal;
-            quote!(#b)
-        }),
-    );
-    let meaning = match_self(&variants, list.iter().map(|t| str_tokens(&t.meaning)));
-    let next_step = match_self(&variants, list.iter().map(|t| str_tokens(&t.next_step)));
+    let tables = [
+        table_fn(
+            "The source that reports it.",
+            "source",
+            &quote!(Source),
+            list.iter().map(|t| {
+                let v = variant_ident(&t.source.value);
+                quote!(Source::#v)
+            }),
+        ),
+        table_fn(
+            "Whether the task has stopped changing.",
+            "is_terminal",
+            &quote!(bool),
+            list.iter().map(|t| {
+                let b = t.terminal;
+                quote!(#b)
+            }),
+        ),
+        table_fn(
+            "What it means.",
+            "meaning",
+            &quote!(&'static str),
+            list.iter().map(|t| str_tokens(&t.meaning)),
+        ),
+        table_fn(
+            "What a client does next.",
+            "next_step",
+            &quote!(&'static str),
+            list.iter().map(|t| str_tokens(&t.next_step)),
+        ),
+    ];
     quote! {
         #frame
 
+        #[allow(clippy::too_many_lines)]
         impl TaskStatus {
-            /// The source that reports it.
-            #[must_use]
-            pub const fn source(self) -> Source { #source }
-
-            /// Whether the task has stopped changing.
-            #[must_use]
-            pub const fn is_terminal(self) -> bool { #terminal }
-
-            /// What it means.
-            #[must_use]
-            pub const fn meaning(self) -> &'static str { #meaning }
-
-            /// What a client does next.
-            #[must_use]
-            pub const fn next_step(self) -> &'static str { #next_step }
+            #(#tables)*
         }
     }
 }
@@ -408,59 +419,60 @@ pub(super) fn limits(catalogue: &Catalogue, options: &Options) -> TokenStream {
         &variants,
         options,
     );
-    let source = match_self(
-        &variants,
-        list.iter().map(|l| {
-            let v = variant_ident(&l.source.value);
-            quote!(Source::#v)
-        }),
-    );
-    let value = match_self(
-        &variants,
-        list.iter().map(|l| {
-            let v = l.value;
-            quote!(#v)
-        }),
-    );
-    let unit = match_self(
-        &variants,
-        list.iter().map(|l| {
-            let v = ident(match l.unit {
-                Unit::RequestsPerMinute => "RequestsPerMinute",
-                Unit::ConcurrentRuns => "ConcurrentRuns",
-                Unit::Seconds => "Seconds",
-                Unit::Minutes => "Minutes",
-                Unit::Days => "Days",
-                Unit::PixelMultiple => "PixelMultiple",
-            });
-            quote!(#runtime::Unit::#v)
-        }),
-    );
-    let scope = match_self(&variants, list.iter().map(|l| str_tokens(&l.scope)));
-    let meaning = match_self(&variants, list.iter().map(|l| str_tokens(&l.meaning)));
+    let tables = [
+        table_fn(
+            "The source that documents it.",
+            "source",
+            &quote!(Source),
+            list.iter().map(|l| {
+                let v = variant_ident(&l.source.value);
+                quote!(Source::#v)
+            }),
+        ),
+        table_fn(
+            "The figure, exactly as documented.",
+            "value",
+            &quote!(u64),
+            list.iter().map(|l| {
+                let v = l.value;
+                quote!(#v)
+            }),
+        ),
+        table_fn(
+            "What the figure counts.",
+            "unit",
+            &quote!(#runtime::Unit),
+            list.iter().map(|l| {
+                let v = ident(match l.unit {
+                    Unit::RequestsPerMinute => "RequestsPerMinute",
+                    Unit::ConcurrentRuns => "ConcurrentRuns",
+                    Unit::Seconds => "Seconds",
+                    Unit::Minutes => "Minutes",
+                    Unit::Days => "Days",
+                    Unit::PixelMultiple => "PixelMultiple",
+                });
+                quote!(#runtime::Unit::#v)
+            }),
+        ),
+        table_fn(
+            "What it applies to.",
+            "scope",
+            &quote!(&'static str),
+            list.iter().map(|l| str_tokens(&l.scope)),
+        ),
+        table_fn(
+            "What it means for a client.",
+            "meaning",
+            &quote!(&'static str),
+            list.iter().map(|l| str_tokens(&l.meaning)),
+        ),
+    ];
     quote! {
         #frame
 
+        #[allow(clippy::too_many_lines)]
         impl Limit {
-            /// The source that documents it.
-            #[must_use]
-            pub const fn source(self) -> Source { #source }
-
-            /// The figure, exactly as documented.
-            #[must_use]
-            pub const fn value(self) -> u64 { #value }
-
-            /// What the figure counts.
-            #[must_use]
-            pub const fn unit(self) -> #runtime::Unit { #unit }
-
-            /// What it applies to.
-            #[must_use]
-            pub const fn scope(self) -> &'static str { #scope }
-
-            /// What it means for a client.
-            #[must_use]
-            pub const fn meaning(self) -> &'static str { #meaning }
+            #(#tables)*
         }
     }
 }

@@ -6,9 +6,9 @@ use quote::quote;
 
 use super::Options;
 use super::docs::{self, prose};
-use super::named::{Variant, match_self, named_enum_as, str_slice, str_tokens, variant_ident};
+use super::named::{Variant, named_enum_as, str_slice, str_tokens, table_fn, variant_ident};
 use super::other::{docs_url, retry_tokens};
-use crate::model::Catalogue;
+use crate::model::{self, Catalogue};
 
 pub(super) fn statuses(catalogue: &Catalogue, options: &Options) -> TokenStream {
     let runtime = &options.runtime;
@@ -59,68 +59,108 @@ pub(super) fn statuses(catalogue: &Catalogue, options: &Options) -> TokenStream 
         true,
     );
     let numbers: Vec<u16> = list.iter().map(|s| s.status.value).collect();
-    let as_u16 = match_self(&variants, numbers.iter().map(|n| quote!(#n)));
-    let http = match_self(
-        &variants,
-        numbers
-            .iter()
-            .map(|n| quote!(#runtime::__private::status::<#n>())),
-    );
     let from_u16_arms = variants.iter().zip(&numbers).map(|(v, n)| {
         let ident = &v.ident;
         quote!(#n => ::core::option::Option::Some(Self::#ident),)
     });
-    let reason = match_self(&variants, list.iter().map(|s| str_tokens(&s.reason.value)));
-    let meaning = match_self(&variants, list.iter().map(|s| str_tokens(&s.meaning)));
-    let retry = match_self(
-        &variants,
-        list.iter().map(|s| match &s.retry {
-            Some(r) => {
-                let r = retry_tokens(&r.value, runtime);
-                quote!(::core::option::Option::Some(#r))
-            }
-            None => quote!(::core::option::Option::None),
-        }),
-    );
-    let views = match_self(
-        &variants,
-        list.iter().map(|s| {
-            let views = s.views.iter().map(|v| {
-                let source = variant_ident(&v.source.value);
-                let label = str_tokens(&v.label);
-                let summary = str_tokens(&v.summary);
-                let causes = str_slice(&v.causes);
-                let remedies = str_slice(&v.remedies);
-                quote! {
-                    StatusView {
-                        source: Source::#source,
-                        label: #label,
-                        summary: #summary,
-                        causes: #causes,
-                        remedies: #remedies,
+    let flattened = |pick: fn(&model::StatusView) -> &Vec<String>| {
+        list.iter()
+            .map(|s| {
+                let mut all: Vec<&String> = Vec::new();
+                for item in s.views.iter().flat_map(pick) {
+                    if !all.contains(&item) {
+                        all.push(item);
                     }
                 }
-            });
-            quote!(&[#(#views),*])
-        }),
-    );
-    let remedies = match_self(
-        &variants,
-        list.iter().map(|s| {
-            let mut all: Vec<&String> = Vec::new();
-            for r in s.views.iter().flat_map(|v| &v.remedies) {
-                if !all.contains(&r) {
-                    all.push(r);
+                str_slice(all)
+            })
+            .collect::<Vec<_>>()
+    };
+    let str_ty = quote!(&'static str);
+    let slice_ty = quote!(&'static [&'static str]);
+    let tables = [
+        table_fn(
+            "The status number.",
+            "as_u16",
+            &quote!(u16),
+            numbers.iter().map(|n| quote!(#n)),
+        ),
+        table_fn(
+            "The same status as an `http::StatusCode`.",
+            "http",
+            &quote!(#runtime::__private::http::StatusCode),
+            numbers
+                .iter()
+                .map(|n| quote!(#runtime::__private::status::<#n>())),
+        ),
+        table_fn(
+            "The reason phrase (for non-standard statuses, the documents' own).",
+            "reason",
+            &str_ty,
+            list.iter().map(|s| str_tokens(&s.reason.value)),
+        ),
+        table_fn(
+            "What it means across all sources.",
+            "meaning",
+            &str_ty,
+            list.iter().map(|s| str_tokens(&s.meaning)),
+        ),
+        table_fn(
+            "The default retry behaviour; `None` for success and redirect statuses.",
+            "retry",
+            &quote!(::core::option::Option<#runtime::Retry>),
+            list.iter().map(|s| match &s.retry {
+                Some(r) => {
+                    let r = retry_tokens(&r.value, runtime);
+                    quote!(::core::option::Option::Some(#r))
                 }
-            }
-            str_slice(all)
-        }),
-    );
-    let assumed = match_self(
-        &variants,
-        list.iter()
-            .map(|s| str_slice(s.assumed.iter().map(|a| &a.value))),
-    );
+                None => quote!(::core::option::Option::None),
+            }),
+        ),
+        table_fn(
+            "What each source's document says about it.",
+            "views",
+            &quote!(&'static [StatusView]),
+            list.iter().map(|s| {
+                let views = s.views.iter().map(|v| {
+                    let source = variant_ident(&v.source.value);
+                    let label = str_tokens(&v.label);
+                    let summary = str_tokens(&v.summary);
+                    let causes = str_slice(&v.causes);
+                    let remedies = str_slice(&v.remedies);
+                    quote! {
+                        StatusView {
+                            source: Source::#source,
+                            label: #label,
+                            summary: #summary,
+                            causes: #causes,
+                            remedies: #remedies,
+                        }
+                    }
+                });
+                quote!(&[#(#views),*])
+            }),
+        ),
+        table_fn(
+            "Every source's causes, without repeats.",
+            "causes",
+            &slice_ty,
+            flattened(|v| &v.causes),
+        ),
+        table_fn(
+            "Every source's remedies, without repeats.",
+            "remedies",
+            &slice_ty,
+            flattened(|v| &v.remedies),
+        ),
+        table_fn(
+            "Fields whose values the catalogue chose where the documents are silent.",
+            "assumed",
+            &slice_ty,
+            list.iter()
+                .map(|s| str_slice(s.assumed.iter().map(|a| &a.value))),
+        ),
+    ];
     let docs_url = docs_url(options, "status", "Status", &variants);
     quote! {
         /// What one source's document says about a status.
@@ -142,13 +182,7 @@ pub(super) fn statuses(catalogue: &Catalogue, options: &Options) -> TokenStream 
 
         #[allow(clippy::too_many_lines)]
         impl Status {
-            /// The status number.
-            #[must_use]
-            pub const fn as_u16(self) -> u16 { #as_u16 }
-
-            /// The same status as an `http::StatusCode`.
-            #[must_use]
-            pub const fn http(self) -> #runtime::__private::http::StatusCode { #http }
+            #(#tables)*
 
             /// The catalogued status with this number, if any.
             #[must_use]
@@ -158,30 +192,6 @@ pub(super) fn statuses(catalogue: &Catalogue, options: &Options) -> TokenStream 
                     _ => ::core::option::Option::None,
                 }
             }
-
-            /// The reason phrase (for non-standard statuses, the documents' own).
-            #[must_use]
-            pub const fn reason(self) -> &'static str { #reason }
-
-            /// What it means across all sources.
-            #[must_use]
-            pub const fn meaning(self) -> &'static str { #meaning }
-
-            /// The default retry behaviour; `None` for success and redirect statuses.
-            #[must_use]
-            pub const fn retry(self) -> ::core::option::Option<#runtime::Retry> { #retry }
-
-            /// What each source's document says about it.
-            #[must_use]
-            pub const fn views(self) -> &'static [StatusView] { #views }
-
-            /// Every source's remedies, without repeats.
-            #[must_use]
-            pub const fn remedies(self) -> &'static [&'static str] { #remedies }
-
-            /// Fields whose values the catalogue chose where the documents are silent.
-            #[must_use]
-            pub const fn assumed(self) -> &'static [&'static str] { #assumed }
 
             #docs_url
         }
