@@ -1,0 +1,392 @@
+//! The `impl ErrorTaxonomy` for a checked input, or every error found and a
+//! placeholder impl so the user's other uses of the trait do not add noise.
+
+use proc_macro2::{Literal, Span, TokenStream, TokenTree};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{DeriveInput, Ident, LitStr, Member, Type};
+
+use crate::ast::{Case, Data, Field, Input};
+use crate::ctxt::Ctxt;
+use crate::retry::{self, Create, Rule};
+use crate::valid::{self, Described, Message, Origin, Plan, Segment};
+
+/// The derive's entry point, on `proc_macro2` tokens so benches and tests
+/// can call it.
+pub fn derive(input: TokenStream) -> TokenStream {
+    match syn::parse2::<DeriveInput>(input) {
+        Ok(input) => expand(&input),
+        Err(e) => e.to_compile_error(),
+    }
+}
+
+/// The expansion of a parsed input.
+pub fn expand(input: &DeriveInput) -> TokenStream {
+    let cx = Ctxt::default();
+    let parsed = Input::from_syn(input, &cx);
+    let plans = valid::check(&parsed, &cx);
+    let krate = parsed
+        .attrs
+        .krate
+        .as_ref()
+        .map_or_else(|| quote!(::errors_core), |k| k.value.to_token_stream());
+    match (cx.check(), plans) {
+        (Ok(()), Some(plans)) => implementation(&parsed, &plans, &krate),
+        (Err(errors), _) => fallback(input, &krate, &errors),
+        // `check` yields no plans only after reporting why; keep a message
+        // in case that ever stops being true rather than emit nothing.
+        (Ok(()), None) => fallback(
+            input,
+            &krate,
+            &syn::Error::new(Span::call_site(), "ErrorTaxonomy could not check this type"),
+        ),
+    }
+}
+
+/// The methods of the trait, each a `match` over the cases.
+#[derive(Clone, Copy)]
+enum Method {
+    Code,
+    Status,
+    Retry,
+    UserMessage,
+    Remedies,
+}
+
+impl Method {
+    fn ident(self) -> Ident {
+        let name = match self {
+            Self::Code => "code",
+            Self::Status => "status",
+            Self::Retry => "retry",
+            Self::UserMessage => "user_message",
+            Self::Remedies => "remedies",
+        };
+        Ident::new(name, Span::call_site())
+    }
+}
+
+fn implementation(input: &Input<'_>, plans: &[Plan<'_>], krate: &TokenStream) -> TokenStream {
+    let original = input.original;
+    let ty = &original.ident;
+    let (impl_generics, ty_generics, where_clause) = original.generics.split_for_impl();
+    let existing = where_clause
+        .map(|w| w.predicates.iter())
+        .into_iter()
+        .flatten();
+    let added = bounds(original, plans, krate);
+    let where_clause = if where_clause.is_none() && added.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(where #(#existing,)* #(#added,)*)
+    };
+    let body = |method| match &input.data {
+        Data::Enum(cases) => enum_body(cases, plans, method, krate),
+        Data::Struct(_) | Data::Union(_) => plans
+            .first()
+            .map(|plan| struct_body(plan, method, krate))
+            .unwrap_or_default(),
+    };
+    let code = body(Method::Code);
+    let status = body(Method::Status);
+    let retry = body(Method::Retry);
+    let user_message = body(Method::UserMessage);
+    let remedies = body(Method::Remedies);
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #krate::ErrorTaxonomy for #ty #ty_generics #where_clause {
+            fn code(&self) -> ::core::option::Option<#krate::Code> {
+                #code
+            }
+
+            // A deprecated code warns once, in `code`, not in every method.
+            #[allow(deprecated)]
+            fn status(&self) -> #krate::__private::http::StatusCode {
+                #status
+            }
+
+            #[allow(deprecated)]
+            fn retry(&self) -> #krate::Retry {
+                #retry
+            }
+
+            #[allow(deprecated)]
+            fn user_message(&self) -> #krate::__private::Cow<'_, str> {
+                #user_message
+            }
+
+            #[allow(deprecated)]
+            fn remedies(&self) -> &'static [&'static str] {
+                #remedies
+            }
+        }
+    }
+}
+
+/// `match *self { … }` with one arm per variant, binding only the fields
+/// the arm reads.
+fn enum_body(
+    cases: &[Case<'_>],
+    plans: &[Plan<'_>],
+    method: Method,
+    krate: &TokenStream,
+) -> TokenStream {
+    if cases.is_empty() {
+        return quote!(match *self {});
+    }
+    let arms = cases.iter().zip(plans).map(|(case, plan)| {
+        let variant = case.ident;
+        let used = fields_read(plan, method);
+        let bindings = used.iter().map(|field| match &field.member {
+            Member::Named(ident) => quote!(#ident),
+            Member::Unnamed(index) => {
+                let binding = binding(field);
+                quote!(#index: #binding)
+            }
+        });
+        let expr = expression(plan, method, krate, &|field| {
+            binding(field).into_token_stream()
+        });
+        quote!(Self::#variant { #(#bindings,)* .. } => #expr,)
+    });
+    quote! {
+        match self {
+            #(#arms)*
+        }
+    }
+}
+
+fn struct_body(plan: &Plan<'_>, method: Method, krate: &TokenStream) -> TokenStream {
+    expression(plan, method, krate, &|field| {
+        let member = &field.member;
+        quote!(&self.#member)
+    })
+}
+
+/// The name a field is bound to in a match arm: its own name (shorthand
+/// pattern), or `field_N` for a tuple field.
+fn binding(field: &Field<'_>) -> Ident {
+    match &field.member {
+        Member::Named(ident) => ident.clone(),
+        Member::Unnamed(index) => format_ident!("field_{}", index.index),
+    }
+}
+
+/// The fields an arm's expression reads for `method`.
+fn fields_read<'a>(plan: &'a Plan<'a>, method: Method) -> Vec<&'a Field<'a>> {
+    match (plan, method) {
+        (Plan::Transparent(field), _) => vec![field],
+        (Plan::Described(d), Method::UserMessage) => d
+            .message()
+            .into_iter()
+            .flat_map(|m| &m.pieces)
+            .filter_map(|piece| match piece {
+                Segment::Field(field) => Some(*field),
+                Segment::Text(_) => None,
+            })
+            .fold(Vec::new(), |mut fields, field| {
+                if !fields.iter().any(|f: &&Field<'_>| std::ptr::eq(*f, field)) {
+                    fields.push(field);
+                }
+                fields
+            }),
+        (Plan::Described(_), _) => Vec::new(),
+    }
+}
+
+/// What `method` returns for one case; `access` gives a reference to a field.
+fn expression(
+    plan: &Plan<'_>,
+    method: Method,
+    krate: &TokenStream,
+    access: &dyn Fn(&Field<'_>) -> TokenStream,
+) -> TokenStream {
+    match plan {
+        Plan::Transparent(field) => {
+            let method = method.ident();
+            let inner = access(field);
+            let ty = field.ty;
+            // Spanned on the field's type: a type that does not implement
+            // the trait is reported there.
+            quote_spanned!(ty.span()=> <#ty as #krate::ErrorTaxonomy>::#method(#inner))
+        }
+        Plan::Described(described) => described_expression(described, method, krate, access),
+    }
+}
+
+fn described_expression(
+    d: &Described<'_>,
+    method: Method,
+    krate: &TokenStream,
+    access: &dyn Fn(&Field<'_>) -> TokenStream,
+) -> TokenStream {
+    let code = match &d.origin {
+        Origin::Code { code, .. } => {
+            let variant = &code.variant;
+            Some(quote!(#krate::Code::#variant))
+        }
+        Origin::Status { .. } => None,
+    };
+    let status = match &d.origin {
+        Origin::Status { status, .. } => Some(Literal::u16_unsuffixed(*status)),
+        Origin::Code { .. } => None,
+    };
+    match method {
+        Method::Code => code.map_or_else(
+            || quote!(::core::option::Option::None),
+            |code| quote!(::core::option::Option::Some(#code)),
+        ),
+        Method::Status => match (code, status) {
+            (Some(code), _) => quote!(#code.http_status()),
+            (None, status) => quote!(#krate::__private::status::<#status>()),
+        },
+        Method::Retry => match (d.retry, code) {
+            (Some(rule), _) => retry_tokens(rule, krate),
+            (None, Some(code)) => quote!(#code.retry()),
+            // The catalogue's default for the status, when it lists it.
+            (None, None) => quote! {
+                #krate::Status::from_u16(#status)
+                    .and_then(#krate::Status::retry)
+                    .unwrap_or(#krate::Retry::Never)
+            },
+        },
+        Method::UserMessage => match (d.message(), code) {
+            (Some(message), _) => message_tokens(message, krate, access),
+            (None, code) => quote!(#krate::__private::Cow::Borrowed(#code.user_message())),
+        },
+        Method::Remedies => match (d.remedies, code) {
+            ([], Some(code)) => quote!(#code.remedies()),
+            (remedies, _) => quote!(&[#(#remedies),*]),
+        },
+    }
+}
+
+/// Fixed text borrows; a message showing fields formats them with `Display`.
+fn message_tokens(
+    message: &Message<'_>,
+    krate: &TokenStream,
+    access: &dyn Fn(&Field<'_>) -> TokenStream,
+) -> TokenStream {
+    let span = message.literal.span();
+    if let Some(text) = message.fixed() {
+        let text = LitStr::new(&text, span);
+        return quote!(#krate::__private::Cow::Borrowed(#text));
+    }
+    let mut format = String::new();
+    let mut args = Vec::new();
+    for piece in &message.pieces {
+        match piece {
+            Segment::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            Segment::Field(field) => {
+                format.push_str("{}");
+                args.push(access(field));
+            }
+        }
+    }
+    let format = LitStr::new(&format, span);
+    quote_spanned!(span=> #krate::__private::Cow::Owned(::std::format!(#format #(, #args)*)))
+}
+
+fn retry_tokens(rule: Rule, krate: &TokenStream) -> TokenStream {
+    let create = |c: Create| match c {
+        Create::IdempotentOnly => quote!(#krate::CreateRule::IdempotentOnly),
+        Create::Safe => quote!(#krate::CreateRule::Safe),
+    };
+    let secs = |s: u64| quote!(::core::time::Duration::from_secs(#s));
+    match rule {
+        Rule::Never => quote!(#krate::Retry::Never),
+        Rule::KeepPolling => quote!(#krate::Retry::KeepPolling),
+        Rule::ResubmitAsync => quote!(#krate::Retry::ResubmitAsync),
+        Rule::Backoff {
+            attempts,
+            create: c,
+        } => {
+            let c = create(c);
+            quote!(#krate::Retry::Backoff { max_attempts: #attempts, create: #c })
+        }
+        Rule::After {
+            min,
+            max,
+            create: c,
+        } => {
+            let (min, max, c) = (secs(min.into()), secs(max.into()), create(c));
+            quote!(#krate::Retry::After { min: #min, max: #max, create: #c })
+        }
+        Rule::AfterHeader { create: c } => {
+            let (header, fallback, c) = (retry::HEADER, secs(retry::FALLBACK_SECS), create(c));
+            quote!(#krate::Retry::AfterHeader { header: #header, fallback: #fallback, create: #c })
+        }
+    }
+}
+
+/// Where-clause bounds for fields whose type uses a type parameter: the
+/// trait for a transparent field, `Display` for a field a message shows.
+fn bounds(input: &DeriveInput, plans: &[Plan<'_>], krate: &TokenStream) -> Vec<TokenStream> {
+    let params: Vec<&Ident> = input.generics.type_params().map(|p| &p.ident).collect();
+    if params.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<TokenStream> = Vec::new();
+    let mut add = |ty: &Type, bound: TokenStream| {
+        if mentions(ty.to_token_stream(), &params) {
+            let predicate = quote!(#ty: #bound);
+            let text = predicate.to_string();
+            if !out.iter().any(|p| p.to_string() == text) {
+                out.push(predicate);
+            }
+        }
+    };
+    for plan in plans {
+        match plan {
+            Plan::Transparent(field) => add(field.ty, quote!(#krate::ErrorTaxonomy)),
+            Plan::Described(d) => {
+                for piece in d.message().into_iter().flat_map(|m| &m.pieces) {
+                    if let Segment::Field(field) = piece {
+                        add(field.ty, quote!(::core::fmt::Display));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether `tokens` name one of `params`.
+fn mentions(tokens: TokenStream, params: &[&Ident]) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        TokenTree::Ident(ident) => params.iter().any(|p| **p == ident),
+        TokenTree::Group(group) => mentions(group.stream(), params),
+        TokenTree::Punct(_) | TokenTree::Literal(_) => false,
+    })
+}
+
+/// Every error, and an impl whose bodies are never compiled into anything
+/// (the `compile_error!`s stop the build) so uses of the trait elsewhere in
+/// the crate do not add errors of their own.
+fn fallback(input: &DeriveInput, krate: &TokenStream, errors: &syn::Error) -> TokenStream {
+    let ty = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let errors = errors.to_compile_error();
+    quote! {
+        #errors
+
+        #[automatically_derived]
+        impl #impl_generics #krate::ErrorTaxonomy for #ty #ty_generics #where_clause {
+            fn code(&self) -> ::core::option::Option<#krate::Code> {
+                ::core::unreachable!()
+            }
+            fn status(&self) -> #krate::__private::http::StatusCode {
+                ::core::unreachable!()
+            }
+            fn retry(&self) -> #krate::Retry {
+                ::core::unreachable!()
+            }
+            fn user_message(&self) -> #krate::__private::Cow<'_, str> {
+                ::core::unreachable!()
+            }
+            fn remedies(&self) -> &'static [&'static str] {
+                ::core::unreachable!()
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+use errors_core::ErrorTaxonomy;
+
+#[derive(Debug, ErrorTaxonomy)]
+enum RenderError {
+    #[taxonomy(code = "conflict")]
+    Locked,
+    Forgotten,
+}
+
+fn main() {}
