@@ -38,6 +38,10 @@ mod named;
 mod retry;
 mod status;
 mod taxonomy;
+pub mod wire;
+
+#[cfg(any(feature = "axum", feature = "reqwest"))]
+pub mod integrations;
 
 /// The enums generated from `taxonomy.yaml`.
 mod generated {

@@ -1,0 +1,279 @@
+//! The response headers that matter for an error: `Retry-After` (and
+//! `retry-after-ms`), the request id, the rate-limit headers, and the
+//! explicit server signals `x-should-retry` and
+//! `x-fal-request-timeout-type`.
+
+use std::borrow::Cow;
+use std::time::{Duration, SystemTime};
+
+use super::classify::ApiError;
+use crate::Source;
+
+/// When the server asks the client to come back, as it said it.
+///
+/// `Retry-After` is either delay-seconds or an HTTP-date (RFC 9110
+/// §10.2.3); `retry-after-ms` (the `OpenAI` client's header) is milliseconds.
+/// A fractional number of seconds is tolerated, as the `OpenAI` client does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RetryAfter {
+    /// Wait this long from when the response arrived.
+    Delay(Duration),
+    /// Wait until this moment.
+    At(SystemTime),
+}
+
+impl RetryAfter {
+    /// Reads a `Retry-After` value: delay-seconds (a fraction tolerated) or
+    /// an HTTP-date. `None` for anything else (negative, garbage, not UTF-8).
+    #[must_use]
+    pub fn parse(value: &[u8]) -> Option<Self> {
+        let text = std::str::from_utf8(value).ok()?.trim_ascii();
+        // Whole seconds, the usual form, without a float parse.
+        if let Ok(seconds) = text.parse::<u64>()
+            && text.bytes().all(|byte| byte.is_ascii_digit())
+        {
+            return Some(Self::Delay(Duration::from_secs(seconds)));
+        }
+        if let Some(seconds) = decimal(text) {
+            return Some(Self::Delay(saturating_secs(seconds)));
+        }
+        httpdate::parse_http_date(text).ok().map(Self::At)
+    }
+
+    /// Reads a `retry-after-ms` value: milliseconds, a fraction tolerated.
+    #[must_use]
+    pub fn parse_millis(value: &[u8]) -> Option<Self> {
+        let millis = decimal(std::str::from_utf8(value).ok()?.trim_ascii())?;
+        Some(Self::Delay(saturating_secs(millis / 1000.0)))
+    }
+
+    /// How long to wait, counted from `now`; an HTTP-date in the past gives zero.
+    #[must_use]
+    pub fn delay_from(self, now: SystemTime) -> Duration {
+        match self {
+            Self::Delay(delay) => delay,
+            Self::At(moment) => moment.duration_since(now).unwrap_or(Duration::ZERO),
+        }
+    }
+}
+
+/// A non-negative number of seconds as a `Duration`; one too large for it
+/// (or for `f64`) is as good as forever, not garbage: the server asked for
+/// a very long wait, and the cap turns that into "do not retry".
+fn saturating_secs(seconds: f64) -> Duration {
+    Duration::try_from_secs_f64(seconds).unwrap_or(Duration::MAX)
+}
+
+/// A non-negative decimal number of digits and at most one dot; `None` for
+/// anything else (signs, exponents, `inf`, `NaN` are refused, which
+/// `f64::from_str` alone would accept).
+fn decimal(text: &str) -> Option<f64> {
+    let mut dots = 0;
+    let mut digits = 0;
+    for byte in text.bytes() {
+        match byte {
+            b'0'..=b'9' => digits += 1,
+            b'.' => dots += 1,
+            _ => return None,
+        }
+    }
+    if digits == 0 || dots > 1 {
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// When a rate-limit window resets, as the server said it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RateLimitReset {
+    /// The window resets this long after the response.
+    After(Duration),
+    /// The window resets at this moment (the header held a Unix timestamp).
+    At(SystemTime),
+}
+
+/// The rate-limit headers of a response: `x-ratelimit-limit`,
+/// `x-ratelimit-remaining`, `x-ratelimit-reset`, or their IETF-draft
+/// spellings `ratelimit-limit`, `ratelimit-remaining`, `ratelimit-reset`.
+/// A field is `None` when its header is absent or unreadable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct RateLimit {
+    /// Requests allowed in the window.
+    pub limit: Option<u64>,
+    /// Requests left in the window.
+    pub remaining: Option<u64>,
+    /// When the window resets.
+    pub reset: Option<RateLimitReset>,
+}
+
+impl RateLimit {
+    /// Whether the response carried none of the headers.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.limit.is_none() && self.remaining.is_none() && self.reset.is_none()
+    }
+}
+
+/// Header names that carry a request id beside the catalogue's
+/// ([`Source::request_id_headers`], today `X-Request-Id`), in the order
+/// they are trusted after it: the common lower-case spelling, then fal's.
+pub const REQUEST_ID_HEADERS: &[&str] = &["x-request-id", "x-fal-request-id"];
+
+/// Reads every header that matters into `error`, in one pass over the
+/// map, and returns the `Content-Type` for the body reader. The first
+/// readable value of a header wins. One pass rather than a lookup per
+/// name, and written in place rather than returned: this is on every
+/// response's path, and most responses carry few headers.
+pub(crate) fn scan<'a>(headers: &'a http::HeaderMap, error: &mut ApiError<'a>) -> Option<&'a str> {
+    let mut content_type = None;
+    // Rank of the request-id header found so far: a lower rank wins.
+    let mut request_id_rank = usize::MAX;
+    let mut retry_after = None;
+    let mut retry_after_ms = None;
+    let rate_limit = &mut error.rate_limit;
+    for (name, value) in headers {
+        let name = name.as_str();
+        match name {
+            "content-type" => {
+                if content_type.is_none() {
+                    content_type = value.to_str().ok();
+                }
+            }
+            "retry-after" => {
+                if retry_after.is_none() {
+                    retry_after = RetryAfter::parse(value.as_bytes());
+                }
+            }
+            "retry-after-ms" => {
+                if retry_after_ms.is_none() {
+                    retry_after_ms = RetryAfter::parse_millis(value.as_bytes());
+                }
+            }
+            "x-ratelimit-limit" | "ratelimit-limit" | "x-ratelimit-limit-requests" => {
+                rate_limit.limit = rate_limit.limit.or_else(|| count(value));
+            }
+            "x-ratelimit-remaining" | "ratelimit-remaining" | "x-ratelimit-remaining-requests" => {
+                rate_limit.remaining = rate_limit.remaining.or_else(|| count(value));
+            }
+            "x-ratelimit-reset" | "ratelimit-reset" | "x-ratelimit-reset-requests" => {
+                rate_limit.reset = rate_limit.reset.or_else(|| reset(value));
+            }
+            "x-should-retry" => {
+                if error.should_retry.is_none() {
+                    error.should_retry = flag(value);
+                }
+            }
+            "x-fal-request-timeout-type" => {
+                error.user_deadline |= value.as_bytes().trim_ascii().eq_ignore_ascii_case(b"user");
+            }
+            _ => {
+                if let Some(rank) = request_id_rank_of(name)
+                    && rank < request_id_rank
+                    && let Some(id) = request_id(value)
+                {
+                    request_id_rank = rank;
+                    error.request_id = Some(Cow::Borrowed(id));
+                }
+            }
+        }
+    }
+    // The `OpenAI` client reads the millisecond header first: it is the more precise.
+    error.retry_after = retry_after_ms.or(retry_after);
+    content_type
+}
+
+/// Where `name` (lower case, as `http` stores it) ranks among the request-id
+/// headers: the catalogue's first, then [`REQUEST_ID_HEADERS`].
+fn request_id_rank_of(name: &str) -> Option<usize> {
+    let catalogued = Source::ALL
+        .iter()
+        .flat_map(|source| source.request_id_headers())
+        .position(|header| header.eq_ignore_ascii_case(name));
+    catalogued.or_else(|| {
+        REQUEST_ID_HEADERS
+            .iter()
+            .position(|header| header.eq_ignore_ascii_case(name))
+            .map(|rank| rank + CATALOGUED_REQUEST_ID_HEADERS)
+    })
+}
+
+/// More than the catalogue lists, so our own names rank after its names.
+const CATALOGUED_REQUEST_ID_HEADERS: usize = 16;
+
+/// A request id: visible ASCII (what `http` lets through `to_str`), trimmed, not empty.
+fn request_id(value: &http::HeaderValue) -> Option<&str> {
+    let id = value.to_str().ok()?.trim_ascii();
+    (!id.is_empty()).then_some(id)
+}
+
+/// A count: the first item of a possibly listed value (`100, 100;w=60`).
+fn count(value: &http::HeaderValue) -> Option<u64> {
+    let text = std::str::from_utf8(value.as_bytes()).ok()?;
+    let first = text.split([',', ';']).next()?.trim_ascii();
+    first.parse().ok()
+}
+
+/// Below this, a reset is a number of seconds; at or above, a Unix
+/// timestamp (2001-09-09): no window lasts thirty years.
+const UNIX_TIMESTAMP_FROM: f64 = 1_000_000_000.0;
+
+/// A reset: seconds (`30`, `1.5`), a Unix timestamp, or a Go-style
+/// duration as the `OpenAI` API sends (`1s`, `6m0s`, `20ms`).
+fn reset(value: &http::HeaderValue) -> Option<RateLimitReset> {
+    let text = std::str::from_utf8(value.as_bytes()).ok()?;
+    let first = text.split([',', ';']).next()?.trim_ascii();
+    if let Some(seconds) = decimal(first) {
+        if seconds >= UNIX_TIMESTAMP_FROM {
+            let since_epoch = Duration::try_from_secs_f64(seconds).ok()?;
+            return SystemTime::UNIX_EPOCH
+                .checked_add(since_epoch)
+                .map(RateLimitReset::At);
+        }
+        return Duration::try_from_secs_f64(seconds)
+            .ok()
+            .map(RateLimitReset::After);
+    }
+    go_duration(first).map(RateLimitReset::After)
+}
+
+/// `1h2m3.5s`, `6m0s`, `20ms`: numbers each followed by `h`, `m`, `s` or `ms`.
+fn go_duration(text: &str) -> Option<Duration> {
+    let mut rest = text;
+    let mut total = Duration::ZERO;
+    if rest.is_empty() {
+        return None;
+    }
+    while !rest.is_empty() {
+        let number_len = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len());
+        let number = decimal(&rest[..number_len])?;
+        rest = &rest[number_len..];
+        let (unit_secs, unit_len) = if rest.starts_with("ms") {
+            (0.001, 2)
+        } else if rest.starts_with('h') {
+            (3600.0, 1)
+        } else if rest.starts_with('m') {
+            (60.0, 1)
+        } else if rest.starts_with('s') {
+            (1.0, 1)
+        } else {
+            return None;
+        };
+        rest = &rest[unit_len..];
+        total = total.checked_add(Duration::try_from_secs_f64(number * unit_secs).ok()?)?;
+    }
+    Some(total)
+}
+
+/// `true` or `false`, any case.
+fn flag(value: &http::HeaderValue) -> Option<bool> {
+    let text = value.as_bytes().trim_ascii();
+    if text.eq_ignore_ascii_case(b"true") {
+        Some(true)
+    } else if text.eq_ignore_ascii_case(b"false") {
+        Some(false)
+    } else {
+        None
+    }
+}
