@@ -19,7 +19,8 @@
 //!
 //! let code = Code::from_wire(Source::Queue, "RATE_LIMIT_EXCEEDED").unwrap();
 //! assert_eq!(code, Code::RateLimitExceeded);
-//! assert_eq!(code.status(), Status::TooManyRequests);
+//! assert_eq!(code.status(), http::StatusCode::TOO_MANY_REQUESTS);
+//! assert_eq!(code.status_entry(), Status::TooManyRequests);
 //! assert_eq!(code.wire_name(Source::Runs), Some("rate_limit_exceeded"));
 //! assert!(matches!(code.retry(), Retry::AfterHeader { header: "Retry-After", .. }));
 //! assert!(!code.user_message().is_empty());
@@ -32,6 +33,11 @@
 //! `match` that does not handle it fail to compile.
 
 #![warn(missing_docs, clippy::pedantic)]
+
+// The README's examples are compiled and run with this crate's doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
 
 mod kinds;
 mod named;

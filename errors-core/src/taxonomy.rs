@@ -37,7 +37,7 @@ impl ErrorTaxonomy for Code {
     }
 
     fn status(&self) -> http::StatusCode {
-        self.http_status()
+        Code::status(*self)
     }
 
     fn retry(&self) -> Retry {
@@ -61,7 +61,7 @@ impl ErrorTaxonomy for ErrorType {
     }
 
     fn status(&self) -> http::StatusCode {
-        ErrorType::code(*self).http_status()
+        ErrorType::code(*self).status()
     }
 
     fn retry(&self) -> Retry {

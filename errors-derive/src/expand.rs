@@ -237,7 +237,7 @@ fn described_expression(
             |code| quote!(::core::option::Option::Some(#code)),
         ),
         Method::Status => match (code, status) {
-            (Some(code), _) => quote!(#code.http_status()),
+            (Some(code), _) => quote!(#code.status()),
             (None, status) => quote!(#krate::__private::status::<#status>()),
         },
         Method::Retry => match (d.retry, code) {

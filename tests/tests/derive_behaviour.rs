@@ -42,7 +42,7 @@ enum Spelled {
 
 fn assert_catalogued<E: ErrorTaxonomy>(error: &E, code: Code) {
     assert_eq!(error.code(), Some(code));
-    assert_eq!(error.status(), code.http_status());
+    assert_eq!(error.status(), code.status());
     assert_eq!(error.retry(), code.retry());
     assert_eq!(error.user_message(), code.user_message());
     assert!(matches!(error.user_message(), Cow::Borrowed(_)));

@@ -359,7 +359,7 @@ async fn webhooks_are_rejected_in_the_body_the_query_and_the_headers() {
             .body(r#"{"prompt": "a cat"}"#);
         for request in [with_body, with_query, with_header] {
             let (status, _, body) = json_body(request.send().await.unwrap()).await;
-            assert_eq!(status, Code::WebhookNotSupported.http_status().as_u16());
+            assert_eq!(status, Code::WebhookNotSupported.status().as_u16());
             assert_eq!(body, detail_of(Code::WebhookNotSupported));
         }
         // Through the client: not supported, so not retried.
@@ -385,7 +385,7 @@ async fn the_status_stream_is_not_supported() {
         let stream = format!("{}/stream", task.status_url());
         let response = raw(reqwest::Method::GET, &stream).send().await.unwrap();
         let (status, _, body) = json_body(response).await;
-        assert_eq!(status, Code::SseNotSupported.http_status().as_u16());
+        assert_eq!(status, Code::SseNotSupported.status().as_u16());
         assert_eq!(body, detail_of(Code::SseNotSupported));
     })
     .await;

@@ -69,7 +69,7 @@ fn every_code_round_trips() {
         assert_eq!(id.parse::<Code>(), Ok(code));
         assert_eq!(code.to_string(), id);
         assert_eq!(code.status().as_u16(), entry.status.value, "{id}");
-        assert_eq!(code.http_status().as_u16(), entry.status.value, "{id}");
+        assert_eq!(code.status().as_u16(), entry.status.value, "{id}");
         assert_eq!(code.category().as_str(), entry.category.value, "{id}");
         assert_eq!(code.retry(), retry(&entry.retry.value), "{id}");
         assert_eq!(code.user_message(), entry.user_message.value, "{id}");
@@ -97,6 +97,17 @@ fn every_code_round_trips() {
                 .and_then(|w| w.code.as_ref().or(w.message.as_ref()))
                 .map(|s| s.value.as_str());
             assert_eq!(code.wire_name(source), first, "{id} in {source}");
+            let of_source = || {
+                entry
+                    .wire
+                    .iter()
+                    .filter(|w| w.source.value == source.as_str())
+            };
+            let wire_code = of_source().find_map(|w| w.code.as_ref().map(|s| s.value.as_str()));
+            let wire_message =
+                of_source().find_map(|w| w.message.as_ref().map(|s| s.value.as_str()));
+            assert_eq!(code.wire_code(source), wire_code, "{id} in {source}");
+            assert_eq!(code.wire_message(source), wire_message, "{id} in {source}");
         }
     }
 }

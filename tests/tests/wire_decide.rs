@@ -230,7 +230,7 @@ fn every_code_decides_as_the_table_says() {
     let mut problems = Vec::new();
     for &code in Code::ALL {
         let body = format!(r#"{{"error": "{}", "message": "m"}}"#, code.as_str());
-        let error = classify(code.http_status(), &headers, body.as_bytes());
+        let error = classify(code.status(), &headers, body.as_bytes());
         assert_eq!(error.code, Some(code));
         for (operation, want) in OPERATIONS.into_iter().zip(code_row(code)) {
             problems.extend(check(code.as_str(), &error, operation, want));

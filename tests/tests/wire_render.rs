@@ -230,7 +230,7 @@ fn every_code_renders_with_its_status_and_message() {
     for &code in Code::ALL {
         for dialect in DIALECTS {
             let response = render(&code, dialect, Some("id")).unwrap();
-            assert_eq!(response.status(), code.http_status(), "{code} {dialect:?}");
+            assert_eq!(response.status(), code.status(), "{code} {dialect:?}");
             let body = body(&response);
             let (message, want) = match dialect {
                 RenderDialect::QueueGateway => (&body["error"]["message"], code.user_message()),

@@ -9,7 +9,9 @@ use super::Options;
 use super::docs::{self, code as inline, prose};
 use super::named::{Variant, named_enum, str_lit, str_slice, str_tokens, table_fn, variant_ident};
 use super::other::{docs_url, retry_tokens};
-use crate::model::{Catalogue, Code};
+use serde_saphyr::Spanned;
+
+use crate::model::{Catalogue, Code, Wire};
 use crate::pattern::{Pattern, Segment};
 
 pub(super) fn codes(catalogue: &Catalogue, options: &Options) -> TokenStream {
@@ -48,8 +50,9 @@ pub(super) fn codes(catalogue: &Catalogue, options: &Options) -> TokenStream {
         .collect();
     let tables = [
         table_fn(
-            "The catalogued HTTP status this code is sent with.",
-            "status",
+            "The catalogue's entry for the status this code is sent with: its \
+             meaning, causes and each source's view.",
+            "status_entry",
             &quote!(Status),
             codes.iter().map(|c| {
                 let s = &status_idents[&c.status.value];
@@ -129,8 +132,8 @@ pub(super) fn codes(catalogue: &Catalogue, options: &Options) -> TokenStream {
 
             /// The HTTP status this code is sent with.
             #[must_use]
-            pub const fn http_status(self) -> #runtime::__private::http::StatusCode {
-                self.status().http()
+            pub const fn status(self) -> #runtime::__private::http::StatusCode {
+                self.status_entry().http()
             }
 
             #wire_name
@@ -189,13 +192,48 @@ fn code_docs(catalogue: &Catalogue, code: &Code) -> Vec<String> {
 /// `wire_name(source)`: the code spelling if there is one, else the
 /// message; a table of codes by sources.
 fn wire_name(catalogue: &Catalogue) -> TokenStream {
+    let tables = [
+        per_source_table(
+            catalogue,
+            "wire_name",
+            "How `source` spells this code: its code string, or the fixed \
+             message when the source sends no code (a `{name}` part marks text \
+             that varies). `None` when the source does not send it.",
+            |w| w.code.as_ref().or(w.message.as_ref()),
+        ),
+        per_source_table(
+            catalogue,
+            "wire_code",
+            "The machine-readable code `source` sends for this code \
+             (`RATE_LIMIT_EXCEEDED`), if it sends one.",
+            |w| w.code.as_ref(),
+        ),
+        per_source_table(
+            catalogue,
+            "wire_message",
+            "The fixed message `source` sends for this code, exactly (a \
+             `{name}` part marks text that varies), if it sends one.",
+            |w| w.message.as_ref(),
+        ),
+    ];
+    quote!(#(#tables)*)
+}
+
+/// `pub const fn name(self, source: Source) -> Option<&'static str>` from a
+/// codes × sources table of what `pick` finds in each code's wire entries.
+fn per_source_table(
+    catalogue: &Catalogue,
+    name: &str,
+    doc: &str,
+    pick: impl Fn(&Wire) -> Option<&Spanned<String>>,
+) -> TokenStream {
     let rows = catalogue.codes.iter().map(|code| {
         let cells = catalogue.sources.iter().map(|source| {
             let first = code
                 .wire
                 .iter()
-                .find(|w| w.source.value == source.id.value)
-                .and_then(|w| w.code.as_ref().or(w.message.as_ref()));
+                .filter(|w| w.source.value == source.id.value)
+                .find_map(&pick);
             match first {
                 Some(text) => {
                     let text = str_lit(&text.value);
@@ -214,16 +252,16 @@ fn wire_name(catalogue: &Catalogue) -> TokenStream {
         quote!(match source {})
     } else {
         quote! {
-            const TABLE: [[::core::option::Option<&'static str>; #sources]; #codes] = [#(#rows),*];
+            const TABLE: [[::core::option::Option<&str>; #sources]; #codes] = [#(#rows),*];
             TABLE[self as usize][source as usize]
         }
     };
+    let name = format_ident!("{}", name);
+    let doc = Literal::string(&format!(" {doc}"));
     quote! {
-        /// How `source` spells this code: its code string, or the fixed
-        /// message when the source sends no code (a `{name}` part marks
-        /// text that varies). `None` when the source does not send it.
+        #[doc = #doc]
         #[must_use]
-        pub const fn wire_name(self, source: Source) -> ::core::option::Option<&'static str> {
+        pub const fn #name(self, source: Source) -> ::core::option::Option<&'static str> {
             #body
         }
     }

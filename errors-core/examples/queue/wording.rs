@@ -5,7 +5,8 @@
 //! the queue's fixed message when it has no variable part. The queue's
 //! messages are safe for users too (fixed strings, no internals), so this
 //! wrapper hands them to `render` as the message: `App not found: {app}`
-//! with its hole filled, and the gateway's messages.
+//! with its hole filled, and the gateway's messages beside their codes
+//! (`Code::wire_message`).
 
 use std::borrow::Cow;
 
@@ -22,8 +23,8 @@ impl QueueError {
     /// `code` with the queue's fixed message (or, for a code the queue
     /// never sends, the catalogue's user message).
     pub fn new(code: Code) -> Self {
-        let text = gateway_message(code)
-            .or_else(|| code.wire_name(Source::Queue).filter(|text| !is_code(text)))
+        let text = code
+            .wire_message(Source::Queue)
             .unwrap_or_else(|| code.user_message());
         Self {
             code,
@@ -49,7 +50,7 @@ impl ErrorTaxonomy for QueueError {
     }
 
     fn status(&self) -> axum::http::StatusCode {
-        self.code.http_status()
+        self.code.status()
     }
 
     fn retry(&self) -> Retry {
@@ -63,26 +64,6 @@ impl ErrorTaxonomy for QueueError {
     fn remedies(&self) -> &'static [&'static str] {
         self.code.remedies()
     }
-}
-
-/// The message the queue gateway sends beside its code (000).
-///
-/// The generated API gives a source's wire code (`UNAUTHORIZED`) but not
-/// the message the catalogue records beside it, so the two gateway
-/// messages are spelled here; a test checks each against the catalogue
-/// with `Code::from_wire`, so they cannot drift from it.
-fn gateway_message(code: Code) -> Option<&'static str> {
-    match code {
-        Code::InvalidApiKey => Some("Authorization Bearer or Key token is required"),
-        Code::RateLimitExceeded => Some("Rate limit exceeded, please try again later"),
-        _ => None,
-    }
-}
-
-/// Whether a wire spelling is a machine code (`RATE_LIMIT_EXCEEDED`)
-/// rather than a message.
-fn is_code(text: &str) -> bool {
-    text.bytes().all(|b| b.is_ascii_uppercase() || b == b'_')
 }
 
 /// The longest text put in a message's variable part: it comes from the
@@ -105,17 +86,6 @@ fn fill(pattern: &str, value: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn gateway_messages_are_the_catalogues() {
-        for &code in Code::ALL {
-            if let Some(message) = gateway_message(code) {
-                assert_eq!(Code::from_wire(Source::Queue, message), Some(code));
-            }
-        }
-        assert!(gateway_message(Code::InvalidApiKey).is_some());
-        assert!(gateway_message(Code::RateLimitExceeded).is_some());
-    }
 
     #[test]
     fn every_queue_code_is_worded_as_the_queue_sends_it() {

@@ -185,7 +185,7 @@ impl ErrorTaxonomy for TaskFailure {
 
     fn status(&self) -> http::StatusCode {
         self.code
-            .map_or(http::StatusCode::INTERNAL_SERVER_ERROR, Code::http_status)
+            .map_or(http::StatusCode::INTERNAL_SERVER_ERROR, Code::status)
     }
 
     fn retry(&self) -> Retry {

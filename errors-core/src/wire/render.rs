@@ -112,9 +112,7 @@ pub fn render<E: ErrorTaxonomy + ?Sized>(
     let message = error.user_message();
     let body = match dialect {
         RenderDialect::QueueGateway => {
-            let wire = code
-                .and_then(|code| code.wire_name(Source::Queue))
-                .filter(|name| is_screaming(name));
+            let wire = code.and_then(|code| code.wire_code(Source::Queue));
             let code_text = spelling(wire, code, status, Case::Upper);
             serde_json::to_vec(&GatewayBody {
                 error: GatewayError {
@@ -125,15 +123,18 @@ pub fn render<E: ErrorTaxonomy + ?Sized>(
             })
         }
         RenderDialect::QueueDetail => {
+            // The detail strings are the application's; a message the
+            // gateway sends beside its code belongs to the gateway shape.
             let fixed = code
-                .and_then(|code| code.wire_name(Source::Queue))
-                .filter(|name| !is_screaming(name) && !name.contains('{'));
+                .filter(|code| code.wire_code(Source::Queue).is_none())
+                .and_then(|code| code.wire_message(Source::Queue))
+                .filter(|text| !text.contains('{'));
             serde_json::to_vec(&DetailBody {
                 detail: fixed.unwrap_or(&message),
             })
         }
         RenderDialect::Runs => {
-            let wire = code.and_then(|code| code.wire_name(Source::Runs));
+            let wire = code.and_then(|code| code.wire_code(Source::Runs));
             let code_text = spelling(wire, code, status, Case::Lower);
             serde_json::to_vec(&RunsBody {
                 error: &code_text,
@@ -199,14 +200,6 @@ fn retry_after_seconds(retry: Retry) -> Option<u64> {
     };
     let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
     Some(seconds.max(1))
-}
-
-/// A queue gateway code: `UNAUTHORIZED`, not a fixed message.
-fn is_screaming(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .bytes()
-            .all(|byte| byte.is_ascii_uppercase() || byte == b'_')
 }
 
 #[derive(Clone, Copy)]
