@@ -1,7 +1,8 @@
 //! Cost of code generation, for the real catalogue and synthetic large ones.
 //!
-//! Baseline: loading (parse + validate) the same file in the same process;
-//! `generate` is load + emit + format, so the ratio is what emitting adds.
+//! Baseline: loading (parse + validate) the same file in the same process.
+//! `generate` is load + emit + render as rustc reads it (`pretty(false)`);
+//! `generate, pretty-printed` adds prettyplease (the default, for people).
 //! The synthetic catalogues (1,000 and 10,000 codes) show the cost stays
 //! linear in the number of codes.
 
@@ -60,9 +61,13 @@ fn bench(c: &mut Criterion) {
         group.bench_function(format!("{name}/load (baseline)"), |b| {
             b.iter(|| errors_codegen::load(black_box(path)).map(|c| c.codes.len()));
         });
-        let builder = Builder::new().taxonomy(path);
+        let compact = Builder::new().taxonomy(path).pretty(false);
         group.bench_function(format!("{name}/generate"), |b| {
-            b.iter(|| builder.generate().map(|s| s.len()));
+            b.iter(|| compact.generate().map(|s| s.len()));
+        });
+        let pretty = Builder::new().taxonomy(path);
+        group.bench_function(format!("{name}/generate, pretty-printed"), |b| {
+            b.iter(|| pretty.generate().map(|s| s.len()));
         });
     }
     group.finish();

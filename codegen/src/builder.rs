@@ -125,6 +125,7 @@ impl Builder {
             runtime,
             non_exhaustive: self.non_exhaustive,
             docs_url: self.docs_url.clone(),
+            compact_docs: !self.pretty,
         };
         let tokens = emit::emit(&catalogue, &options);
         let name = self

@@ -29,7 +29,8 @@ fn non_exhaustive_and_runtime_path_are_honoured() {
         7,
         "one per enum"
     );
-    assert!(source.contains("::my_sdk::errors::Retry::"));
+    assert!(source.contains("use ::my_sdk::errors::{CreateRule, Retry};"));
+    assert!(source.contains("::my_sdk::errors::Named for Code"));
     assert!(!source.contains("::errors_core"));
     assert!(
         !source.contains("fn docs_url"),

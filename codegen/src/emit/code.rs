@@ -5,10 +5,12 @@ use std::collections::{BTreeMap, HashMap};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use super::Options;
 use super::docs::{self, code as inline, prose};
-use super::named::{Variant, named_enum, str_lit, str_slice, str_tokens, table_fn, variant_ident};
-use super::other::{docs_url, retry_tokens};
+use super::named::{
+    Variant, named_enum, str_lit, str_slice, str_tokens, table_fn, table_fn_in, variant_ident,
+};
+use super::other::{docs_url, retry_prelude, retry_tokens};
+use super::{OPTION_PRELUDE, Options};
 use serde_saphyr::Spanned;
 
 use crate::model::{Catalogue, Code, Wire};
@@ -68,11 +70,12 @@ pub(super) fn codes(catalogue: &Catalogue, options: &Options) -> TokenStream {
                 quote!(Category::#v)
             }),
         ),
-        table_fn(
+        table_fn_in(
+            &retry_prelude(runtime),
             "How a client should retry after this error.",
             "retry",
             &quote!(#runtime::Retry),
-            codes.iter().map(|c| retry_tokens(&c.retry.value, runtime)),
+            codes.iter().map(|c| retry_tokens(&c.retry.value)),
         ),
         table_fn(
             "Text safe to show an end user: no internals, no placeholders.",
@@ -237,9 +240,9 @@ fn per_source_table(
             match first {
                 Some(text) => {
                     let text = str_lit(&text.value);
-                    quote!(::core::option::Option::Some(#text))
+                    quote!(Some(#text))
                 }
-                None => quote!(::core::option::Option::None),
+                None => quote!(None),
             }
         });
         quote!([#(#cells),*])
@@ -252,6 +255,7 @@ fn per_source_table(
         quote!(match source {})
     } else {
         quote! {
+            #OPTION_PRELUDE
             const TABLE: [[::core::option::Option<&str>; #sources]; #codes] = [#(#rows),*];
             TABLE[self as usize][source as usize]
         }
@@ -304,16 +308,16 @@ impl<'a> Spellings<'a> {
             .iter()
             .map(|(ident, texts)| {
                 let texts = texts.iter().map(|t| str_lit(t));
-                quote!(#(#texts)|* => ::core::option::Option::Some(Self::#ident),)
+                quote!(#(#texts)|* => Some(Self::#ident),)
             })
             .collect();
-        let mut fallback = quote!(::core::option::Option::None);
+        let mut fallback = quote!(None);
         for (pattern, ident) in self.patterns.iter().rev() {
             let name = format_ident!("{}_pattern_{}", prefix, fns.len());
             fns.push(pattern_fn(&name, pattern));
             fallback = quote! {
                 if Self::#name(text) {
-                    ::core::option::Option::Some(Self::#ident)
+                    Some(Self::#ident)
                 } else {
                     #fallback
                 }
@@ -363,6 +367,7 @@ fn from_wire(catalogue: &Catalogue, idents: &[Ident]) -> TokenStream {
         /// sensitive; `None` for text the catalogue does not know.
         #[must_use]
         pub fn from_wire(source: Source, text: &str) -> ::core::option::Option<Self> {
+            #OPTION_PRELUDE
             match source {
                 #(#arms)*
             }
@@ -389,6 +394,7 @@ fn lookup(catalogue: &Catalogue, idents: &[Ident]) -> TokenStream {
         /// or a fixed message. Exact and case sensitive.
         #[must_use]
         pub fn lookup(text: &str) -> ::core::option::Option<Self> {
+            #OPTION_PRELUDE
             #matcher
         }
 

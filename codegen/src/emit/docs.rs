@@ -5,13 +5,32 @@ use quote::quote;
 
 use crate::model::{Catalogue, Retry};
 
-/// `#[doc = "…"]` for each line (an empty string is a paragraph break).
-pub(super) fn doc_attrs(lines: &[String]) -> TokenStream {
-    let lines = lines.iter().map(|line| {
-        let text = Literal::string(&format!(" {line}"));
-        quote!(#[doc = #text])
-    });
-    quote!(#(#lines)*)
+/// The rustdoc of an item from its lines (an empty string is a paragraph
+/// break): one `#[doc]` per line, which a person reads as `///` lines, or,
+/// when `compact`, a single `#[doc]` holding them all, which rustdoc reads
+/// the same and which keeps the token count of large catalogues down (see
+/// BENCHMARKS.md).
+pub(super) fn doc_attrs(lines: &[String], compact: bool) -> TokenStream {
+    if !compact {
+        let lines = lines.iter().map(|line| {
+            let text = Literal::string(&format!(" {line}"));
+            quote!(#[doc = #text])
+        });
+        return quote!(#(#lines)*);
+    }
+    if lines.is_empty() {
+        return TokenStream::new();
+    }
+    let mut text = String::with_capacity(lines.iter().map(|l| l.len() + 2).sum());
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        text.push(' ');
+        text.push_str(line);
+    }
+    let text = Literal::string(&text);
+    quote!(#[doc = #text])
 }
 
 /// Catalogue prose is not Markdown: words that read as code (`each::api`,

@@ -19,6 +19,24 @@ pub(crate) use named::variant_ident;
 
 use crate::model::Catalogue;
 
+/// Opens a generated function whose tables and match arms say `Some`/`None`
+/// thousands of times: the full paths would be most of the emitted tokens
+/// (and of generation time), and a local `use` cannot be shadowed by
+/// whatever the including crate names `Some`.
+pub(crate) struct OptionPrelude;
+
+impl quote::ToTokens for OptionPrelude {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        tokens.extend(quote!(
+            // A table may happen to hold only `Some`s, or only `None`s.
+            #[allow(unused_imports)]
+            use ::core::option::Option::{None, Some};
+        ));
+    }
+}
+
+pub(crate) const OPTION_PRELUDE: OptionPrelude = OptionPrelude;
+
 /// What the emitter needs beyond the catalogue.
 #[derive(Debug, Clone)]
 pub(crate) struct Options {
@@ -29,6 +47,9 @@ pub(crate) struct Options {
     pub non_exhaustive: bool,
     /// `{kind}`/`{id}`/`{variant}` template for `docs_url()`; none, no method.
     pub docs_url: Option<String>,
+    /// One `#[doc]` per item rather than per line: for output only rustc
+    /// reads (not pretty-printed).
+    pub compact_docs: bool,
 }
 
 /// The whole generated module as tokens.

@@ -8,8 +8,8 @@
 use proc_macro2::{Group, Ident, Literal, Span, TokenStream, TokenTree};
 use quote::quote;
 
-use super::Options;
 use super::docs::doc_attrs;
+use super::{OPTION_PRELUDE, Options};
 use crate::ident::upper_camel;
 
 /// One variant of a generated enum.
@@ -59,12 +59,12 @@ pub(super) fn named_enum_as(
 ) -> TokenStream {
     let runtime = &options.runtime;
     let serde_as = number.then(|| quote!(, number));
-    let enum_docs = doc_attrs(docs);
+    let enum_docs = doc_attrs(docs, options.compact_docs);
     let non_exhaustive = options.non_exhaustive.then(|| quote!(#[non_exhaustive]));
     let count = Literal::usize_unsuffixed(variants.len());
     let defs = variants.iter().map(|v| {
         let ident = &v.ident;
-        let docs = doc_attrs(&v.docs);
+        let docs = doc_attrs(&v.docs, options.compact_docs);
         let deprecated = v.deprecated.as_ref().map(|note| {
             let note = Literal::string(note);
             quote!(#[deprecated(note = #note)])
@@ -99,9 +99,10 @@ pub(super) fn named_enum_as(
             /// The value spelled `name` in the catalogue, exactly.
             #[must_use]
             pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+                #OPTION_PRELUDE
                 match name {
-                    #(#names => ::core::option::Option::Some(Self::#idents),)*
-                    _ => ::core::option::Option::None,
+                    #(#names => Some(Self::#idents),)*
+                    _ => None,
                 }
             }
         }
@@ -152,6 +153,18 @@ pub(super) fn table_fn(
     ret: &TokenStream,
     values: impl IntoIterator<Item = TokenStream>,
 ) -> TokenStream {
+    table_fn_in(&TokenStream::new(), doc, name, ret, values)
+}
+
+/// As [`table_fn`], with `prelude` (`use` items) opening the body, for
+/// values written with short names.
+pub(super) fn table_fn_in(
+    prelude: &TokenStream,
+    doc: &str,
+    name: &str,
+    ret: &TokenStream,
+    values: impl IntoIterator<Item = TokenStream>,
+) -> TokenStream {
     let name = Ident::new(name, Span::call_site());
     let values: Vec<TokenStream> = values.into_iter().collect();
     let count = Literal::usize_unsuffixed(values.len());
@@ -162,6 +175,7 @@ pub(super) fn table_fn(
         quote!(match self {})
     } else {
         quote! {
+            #prelude
             const TABLE: [#element; #count] = [#(#values),*];
             TABLE[self as usize]
         }

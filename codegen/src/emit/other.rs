@@ -6,29 +6,31 @@ use quote::quote;
 
 use super::Options;
 use super::docs::{self, code as inline, prose};
-use super::named::{Variant, named_enum, str_slice, str_tokens, table_fn, variant_ident};
+use super::named::{
+    Variant, named_enum, str_slice, str_tokens, table_fn, table_fn_in, variant_ident,
+};
 use crate::model::{Catalogue, CreateRule, Fault, RequestIdCarrier, Retry, Shape, Unit};
 
 /// A `Retry` value of the runtime crate.
-pub(super) fn retry_tokens(retry: &Retry, runtime: &TokenStream) -> TokenStream {
+pub(super) fn retry_tokens(retry: &Retry) -> TokenStream {
     let create = |rule: &CreateRule| match rule {
-        CreateRule::Safe => quote!(#runtime::CreateRule::Safe),
-        CreateRule::IdempotentOnly => quote!(#runtime::CreateRule::IdempotentOnly),
+        CreateRule::Safe => quote!(CreateRule::Safe),
+        CreateRule::IdempotentOnly => quote!(CreateRule::IdempotentOnly),
     };
     let secs = |s: u32| {
         let s = u64::from(s);
-        quote!(::core::time::Duration::from_secs(#s))
+        quote!(Duration::from_secs(#s))
     };
     match retry {
-        Retry::Never => quote!(#runtime::Retry::Never),
-        Retry::KeepPolling => quote!(#runtime::Retry::KeepPolling),
-        Retry::ResubmitAsync => quote!(#runtime::Retry::ResubmitAsync),
+        Retry::Never => quote!(Retry::Never),
+        Retry::KeepPolling => quote!(Retry::KeepPolling),
+        Retry::ResubmitAsync => quote!(Retry::ResubmitAsync),
         Retry::Backoff {
             max_attempts,
             create: rule,
         } => {
             let rule = create(rule);
-            quote!(#runtime::Retry::Backoff { max_attempts: #max_attempts, create: #rule })
+            quote!(Retry::Backoff { max_attempts: #max_attempts, create: #rule })
         }
         Retry::After {
             min_secs,
@@ -36,7 +38,7 @@ pub(super) fn retry_tokens(retry: &Retry, runtime: &TokenStream) -> TokenStream 
             create: rule,
         } => {
             let (min, max, rule) = (secs(*min_secs), secs(*max_secs), create(rule));
-            quote!(#runtime::Retry::After { min: #min, max: #max, create: #rule })
+            quote!(Retry::After { min: #min, max: #max, create: #rule })
         }
         Retry::AfterHeader {
             header,
@@ -45,8 +47,20 @@ pub(super) fn retry_tokens(retry: &Retry, runtime: &TokenStream) -> TokenStream 
         } => {
             let (header, fallback, rule) =
                 (Literal::string(header), secs(*fallback_secs), create(rule));
-            quote!(#runtime::Retry::AfterHeader { header: #header, fallback: #fallback, create: #rule })
+            quote!(Retry::AfterHeader { header: #header, fallback: #fallback, create: #rule })
         }
+    }
+}
+
+/// The names [`retry_tokens`] uses, brought into a table function's scope
+/// (short names keep large tables small; see `OptionPrelude`).
+pub(super) fn retry_prelude(runtime: &TokenStream) -> TokenStream {
+    // A table may use no rule that names a create rule or a duration.
+    quote! {
+        #[allow(unused_imports)]
+        use #runtime::{CreateRule, Retry};
+        #[allow(unused_imports)]
+        use ::core::time::Duration;
     }
 }
 
@@ -301,11 +315,12 @@ pub(super) fn error_types(catalogue: &Catalogue, options: &Options) -> TokenStre
                 quote!(Code::#v)
             }),
         ),
-        table_fn(
+        table_fn_in(
+            &retry_prelude(runtime),
             "How a client should retry the task (by submitting a new one).",
             "retry",
             &quote!(#runtime::Retry),
-            list.iter().map(|e| retry_tokens(&e.retry.value, runtime)),
+            list.iter().map(|e| retry_tokens(&e.retry.value)),
         ),
         table_fn(
             "What it means.",

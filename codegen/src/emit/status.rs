@@ -6,8 +6,10 @@ use quote::quote;
 
 use super::Options;
 use super::docs::{self, prose};
-use super::named::{Variant, named_enum_as, str_slice, str_tokens, table_fn, variant_ident};
-use super::other::{docs_url, retry_tokens};
+use super::named::{
+    Variant, named_enum_as, str_slice, str_tokens, table_fn, table_fn_in, variant_ident,
+};
+use super::other::{docs_url, retry_prelude, retry_tokens};
 use crate::model::{self, Catalogue};
 
 pub(super) fn statuses(catalogue: &Catalogue, options: &Options) -> TokenStream {
@@ -105,13 +107,14 @@ pub(super) fn statuses(catalogue: &Catalogue, options: &Options) -> TokenStream 
             &str_ty,
             list.iter().map(|s| str_tokens(&s.meaning)),
         ),
-        table_fn(
+        table_fn_in(
+            &retry_prelude(runtime),
             "The default retry behaviour; `None` for success and redirect statuses.",
             "retry",
             &quote!(::core::option::Option<#runtime::Retry>),
             list.iter().map(|s| match &s.retry {
                 Some(r) => {
-                    let r = retry_tokens(&r.value, runtime);
+                    let r = retry_tokens(&r.value);
                     quote!(::core::option::Option::Some(#r))
                 }
                 None => quote!(::core::option::Option::None),
