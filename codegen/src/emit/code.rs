@@ -291,26 +291,33 @@ impl<'a> Spellings<'a> {
         }
     }
 
-    /// `match text { "a" | "b" => Some(Self::X), … _ => <patterns> }`
+    /// `match text.len() { 5 => match text { "a" | "b" => Some(Self::X), … }, … }`,
+    /// then the message patterns in order.
+    ///
+    /// A `match` on `&str` compiles to one comparison per arm in turn; a
+    /// first `match` on the length is a jump table that leaves only the few
+    /// spellings of that length to compare, which makes lookups faster than
+    /// strum's derived `FromStr` (see BENCHMARKS.md).
     fn matcher(&self, fns: &mut Vec<TokenStream>, prefix: &str) -> TokenStream {
-        let mut by_ident: Vec<(&Ident, Vec<&str>)> = Vec::new();
-        let mut index: HashMap<&Ident, usize> = HashMap::new();
+        // Length → code → spellings, each in catalogue-independent order.
+        let mut by_len: BTreeMap<usize, Vec<(&Ident, Vec<&str>)>> = BTreeMap::new();
         for (text, idents) in &self.exact {
             // Validation guarantees one code per spelling; keep the first.
             let ident = idents[0];
-            let at = *index.entry(ident).or_insert_with(|| {
-                by_ident.push((ident, Vec::new()));
-                by_ident.len() - 1
-            });
-            by_ident[at].1.push(text);
+            let bucket = by_len.entry(text.len()).or_default();
+            match bucket.iter_mut().find(|(i, _)| *i == ident) {
+                Some((_, texts)) => texts.push(text),
+                None => bucket.push((ident, vec![text])),
+            }
         }
-        let arms: Vec<TokenStream> = by_ident
-            .iter()
-            .map(|(ident, texts)| {
+        let lengths = by_len.iter().map(|(len, codes)| {
+            let arms = codes.iter().map(|(ident, texts)| {
                 let texts = texts.iter().map(|t| str_lit(t));
                 quote!(#(#texts)|* => Some(Self::#ident),)
-            })
-            .collect();
+            });
+            let len = Literal::usize_unsuffixed(*len);
+            quote!(#len => match text { #(#arms)* _ => None },)
+        });
         let mut fallback = quote!(None);
         for (pattern, ident) in self.patterns.iter().rev() {
             let name = format_ident!("{}_pattern_{}", prefix, fns.len());
@@ -323,13 +330,22 @@ impl<'a> Spellings<'a> {
                 }
             };
         }
-        if by_ident.is_empty() {
+        if by_len.is_empty() {
             return fallback;
         }
+        let exact = quote! {
+            match text.len() {
+                #(#lengths)*
+                _ => None,
+            }
+        };
+        if self.patterns.is_empty() {
+            return exact;
+        }
         quote! {
-            match text {
-                #(#arms)*
-                _ => #fallback,
+            match #exact {
+                Some(code) => Some(code),
+                None => #fallback,
             }
         }
     }
@@ -349,6 +365,10 @@ fn from_wire(catalogue: &Catalogue, idents: &[Ident]) -> TokenStream {
         }
     }
     let mut fns = Vec::new();
+    // `#[inline]` on both lookups: they live in the runtime crate, and
+    // without it a caller in another crate pays a call that strum's derived
+    // `FromStr`, generated in the caller's crate, does not (measured: 1.5×
+    // slower without, on par with; BENCHMARKS.md).
     let arms: Vec<TokenStream> = catalogue
         .sources
         .iter()
@@ -366,6 +386,7 @@ fn from_wire(catalogue: &Catalogue, idents: &[Ident]) -> TokenStream {
         /// filling, so `"App not found: my-app"` is found). Exact, case
         /// sensitive; `None` for text the catalogue does not know.
         #[must_use]
+        #[inline]
         pub fn from_wire(source: Source, text: &str) -> ::core::option::Option<Self> {
             #OPTION_PRELUDE
             match source {
@@ -393,6 +414,7 @@ fn lookup(catalogue: &Catalogue, idents: &[Ident]) -> TokenStream {
         /// The code `text` names in any source: a canonical id, a wire code
         /// or a fixed message. Exact and case sensitive.
         #[must_use]
+        #[inline]
         pub fn lookup(text: &str) -> ::core::option::Option<Self> {
             #OPTION_PRELUDE
             #matcher
