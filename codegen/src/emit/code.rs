@@ -301,13 +301,19 @@ impl<'a> Spellings<'a> {
     fn matcher(&self, fns: &mut Vec<TokenStream>, prefix: &str) -> TokenStream {
         // Length → code → spellings, each in catalogue-independent order.
         let mut by_len: BTreeMap<usize, Vec<(&Ident, Vec<&str>)>> = BTreeMap::new();
+        // (length, code) → its place in `by_len`: a bucket may hold
+        // thousands of codes, so no linear search.
+        let mut place: HashMap<(usize, &Ident), usize> = HashMap::new();
         for (text, idents) in &self.exact {
             // Validation guarantees one code per spelling; keep the first.
             let ident = idents[0];
             let bucket = by_len.entry(text.len()).or_default();
-            match bucket.iter_mut().find(|(i, _)| *i == ident) {
-                Some((_, texts)) => texts.push(text),
-                None => bucket.push((ident, vec![text])),
+            match place.get(&(text.len(), ident)) {
+                Some(&at) => bucket[at].1.push(text),
+                None => {
+                    place.insert((text.len(), ident), bucket.len());
+                    bucket.push((ident, vec![text]));
+                }
             }
         }
         let lengths = by_len.iter().map(|(len, codes)| {
