@@ -13,6 +13,11 @@ use crate::{Code, ErrorType, Retry};
 /// `wire::classify`. `user_message` is the only text meant for end users:
 /// an implementation must never put internal detail (sources, `Debug`
 /// output, paths) into it.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not tied to the error catalogue",
+    label = "`{Self}` does not implement `ErrorTaxonomy`",
+    note = "derive it: `#[derive(ErrorTaxonomy)]` with `#[taxonomy(code = \"…\")]` on each variant, or use a `Code` directly"
+)]
 pub trait ErrorTaxonomy {
     /// The catalogued code, when the error is one; `None` for an error
     /// described only by a status and its own attributes.
