@@ -7,7 +7,8 @@ use quote::{format_ident, quote};
 
 use super::docs::{self, code as inline, prose};
 use super::named::{
-    Variant, named_enum, str_lit, str_slice, str_tokens, table_fn, table_fn_in, variant_ident,
+    Variant, assumed_fn, named_enum, str_lit, str_slice, str_tokens, table_fn, table_fn_in,
+    variant_ident,
 };
 use super::other::{docs_url, retry_prelude, retry_tokens};
 use super::{OPTION_PRELUDE, Options};
@@ -101,14 +102,7 @@ pub(super) fn codes(catalogue: &Catalogue, options: &Options) -> TokenStream {
             &quote!(&'static [&'static str]),
             codes.iter().map(|c| str_slice(&c.remedies)),
         ),
-        table_fn(
-            "Fields whose values the catalogue chose where the documents are silent.",
-            "assumed",
-            &quote!(&'static [&'static str]),
-            codes
-                .iter()
-                .map(|c| str_slice(c.assumed.iter().map(|a| &a.value))),
-        ),
+        assumed_fn(codes.iter().map(|c| c.assumed.as_slice())),
         table_fn(
             "True for a retired code, kept so its old spellings still parse.",
             "is_deprecated",

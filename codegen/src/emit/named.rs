@@ -7,6 +7,7 @@
 
 use proc_macro2::{Group, Ident, Literal, Span, TokenStream, TokenTree};
 use quote::quote;
+use serde_saphyr::Spanned;
 
 use super::docs::doc_attrs;
 use super::{OPTION_PRELUDE, Options};
@@ -212,6 +213,34 @@ fn elide_static(ret: TokenStream) -> TokenStream {
         }
     }
     out.into_iter().collect()
+}
+
+/// `source()`: the `Source` variant named by each entry's `source` id.
+pub(super) fn source_fn<'a>(doc: &str, sources: impl IntoIterator<Item = &'a str>) -> TokenStream {
+    table_fn(
+        doc,
+        "source",
+        &quote!(Source),
+        sources.into_iter().map(|id| {
+            let v = variant_ident(id);
+            quote!(Source::#v)
+        }),
+    )
+}
+
+/// `assumed()`: per entry, the fields the catalogue chose where the
+/// documents are silent.
+pub(super) fn assumed_fn<'a>(
+    entries: impl IntoIterator<Item = &'a [Spanned<String>]>,
+) -> TokenStream {
+    table_fn(
+        "Fields whose values the catalogue chose where the documents are silent.",
+        "assumed",
+        &quote!(&'static [&'static str]),
+        entries
+            .into_iter()
+            .map(|fields| str_slice(fields.iter().map(|a| &a.value))),
+    )
 }
 
 /// `&["a", "b"]`

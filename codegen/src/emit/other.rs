@@ -7,7 +7,8 @@ use quote::quote;
 use super::Options;
 use super::docs::{self, code as inline, prose};
 use super::named::{
-    Variant, named_enum, str_slice, str_tokens, table_fn, table_fn_in, variant_ident,
+    Variant, assumed_fn, named_enum, source_fn, str_slice, str_tokens, table_fn, table_fn_in,
+    variant_ident,
 };
 use crate::model::{Catalogue, CreateRule, Fault, RequestIdCarrier, Retry, Shape, Unit};
 
@@ -192,13 +193,7 @@ pub(super) fn sources(catalogue: &Catalogue, options: &Options) -> TokenStream {
                 quote!(&[#(#shapes),*])
             }),
         ),
-        table_fn(
-            "Fields whose values the catalogue chose where the documents are silent.",
-            "assumed",
-            &slice_ty,
-            list.iter()
-                .map(|s| str_slice(s.assumed.iter().map(|a| &a.value))),
-        ),
+        assumed_fn(list.iter().map(|s| s.assumed.as_slice())),
     ];
     quote! {
         #frame
@@ -297,14 +292,9 @@ pub(super) fn error_types(catalogue: &Catalogue, options: &Options) -> TokenStre
         options,
     );
     let tables = [
-        table_fn(
+        source_fn(
             "The source that reports it.",
-            "source",
-            &quote!(Source),
-            list.iter().map(|e| {
-                let v = variant_ident(&e.source.value);
-                quote!(Source::#v)
-            }),
+            list.iter().map(|e| e.source.value.as_str()),
         ),
         table_fn(
             "The canonical code this failure maps to.",
@@ -368,14 +358,9 @@ pub(super) fn task_statuses(catalogue: &Catalogue, options: &Options) -> TokenSt
         options,
     );
     let tables = [
-        table_fn(
+        source_fn(
             "The source that reports it.",
-            "source",
-            &quote!(Source),
-            list.iter().map(|t| {
-                let v = variant_ident(&t.source.value);
-                quote!(Source::#v)
-            }),
+            list.iter().map(|t| t.source.value.as_str()),
         ),
         table_fn(
             "Whether the task has stopped changing.",
@@ -435,14 +420,9 @@ pub(super) fn limits(catalogue: &Catalogue, options: &Options) -> TokenStream {
         options,
     );
     let tables = [
-        table_fn(
+        source_fn(
             "The source that documents it.",
-            "source",
-            &quote!(Source),
-            list.iter().map(|l| {
-                let v = variant_ident(&l.source.value);
-                quote!(Source::#v)
-            }),
+            list.iter().map(|l| l.source.value.as_str()),
         ),
         table_fn(
             "The figure, exactly as documented.",

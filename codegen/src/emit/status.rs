@@ -7,7 +7,7 @@ use quote::quote;
 use super::Options;
 use super::docs::{self, prose};
 use super::named::{
-    Variant, named_enum_as, str_slice, str_tokens, table_fn, table_fn_in, variant_ident,
+    Variant, assumed_fn, named_enum_as, str_slice, str_tokens, table_fn, table_fn_in, variant_ident,
 };
 use super::other::{docs_url, retry_prelude, retry_tokens};
 use crate::model::{self, Catalogue};
@@ -156,13 +156,7 @@ pub(super) fn statuses(catalogue: &Catalogue, options: &Options) -> TokenStream 
             &slice_ty,
             flattened(|v| &v.remedies),
         ),
-        table_fn(
-            "Fields whose values the catalogue chose where the documents are silent.",
-            "assumed",
-            &slice_ty,
-            list.iter()
-                .map(|s| str_slice(s.assumed.iter().map(|a| &a.value))),
-        ),
+        assumed_fn(list.iter().map(|s| s.assumed.as_slice())),
     ];
     let docs_url = docs_url(options, "status", "Status", &variants);
     quote! {
