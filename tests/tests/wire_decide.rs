@@ -843,3 +843,67 @@ proptest! {
         prop_assert!(delay <= policy.backoff(1));
     }
 }
+
+#[test]
+fn no_response_retries_reads_and_only_creates_that_cannot_repeat() {
+    let policy = policy();
+    let plain_create = Operation::Create {
+        idempotency_key: false,
+    };
+    // Connection refused: nothing reached the server, so even a create may go again.
+    assert_eq!(
+        policy.decide_no_response(plain_create, 1, false, false),
+        Decision::Retry {
+            after: policy.backoff(1)
+        }
+    );
+    // Reset or timed out after sending: the task may exist already.
+    assert_eq!(
+        policy.decide_no_response(plain_create, 1, true, true),
+        Decision::Stop {
+            reason: NotIdempotent
+        }
+    );
+    let keyed_create = Operation::Create {
+        idempotency_key: true,
+    };
+    assert!(matches!(
+        policy.decide_no_response(keyed_create, 1, true, false),
+        Decision::Retry { .. }
+    ));
+    // Polls get more attempts than creates.
+    let last_create = policy.max_attempts;
+    assert_eq!(
+        policy.decide_no_response(keyed_create, last_create, false, false),
+        Decision::Stop {
+            reason: StopReason::AttemptsExhausted
+        }
+    );
+    assert!(matches!(
+        policy.decide_no_response(Operation::StatusPoll, last_create, true, false),
+        Decision::Retry { .. }
+    ));
+    assert_eq!(
+        policy.decide_no_response(Operation::StatusPoll, policy.poll_max_attempts, true, false),
+        Decision::Stop {
+            reason: StopReason::AttemptsExhausted
+        }
+    );
+}
+
+#[test]
+fn no_response_spends_more_of_the_budget_on_a_timeout() {
+    let budget = Arc::new(RetryBudget::with_capacity(RetryBudget::TIMEOUT_COST));
+    let policy = policy().budget(Arc::clone(&budget));
+    assert!(matches!(
+        policy.decide_no_response(Operation::StatusPoll, 1, true, true),
+        Decision::Retry { .. }
+    ));
+    assert_eq!(budget.available(), 0);
+    assert_eq!(
+        policy.decide_no_response(Operation::StatusPoll, 1, true, false),
+        Decision::Stop {
+            reason: StopReason::BudgetExhausted
+        }
+    );
+}

@@ -36,9 +36,7 @@ use serde::Deserialize;
 use tokio::time::Instant;
 
 use super::reqwest::ReadResponse;
-use crate::wire::{
-    ApiError, Decision, Dialect, Operation, Reported, RetryBudget, RetryPolicy, StopReason,
-};
+use crate::wire::{ApiError, Decision, Dialect, Operation, Reported, RetryPolicy};
 use crate::{Code, ErrorTaxonomy, ErrorType, Retry, Source, TaskStatus};
 
 /// The request header that makes a create idempotent (the IETF
@@ -702,7 +700,12 @@ impl QueueClient {
                     (decision, cause)
                 }
                 Some(Err(error)) => {
-                    let decision = self.after_transport_error(&error, operation, attempts);
+                    let decision = self.policy.decide_no_response(
+                        operation,
+                        attempts,
+                        !error.is_connect(),
+                        error.is_timeout(),
+                    );
                     (decision, StopCause::Unreachable { error, decision })
                 }
             };
@@ -722,53 +725,6 @@ impl QueueClient {
                 }));
             }
             tokio::time::sleep(after).await;
-        }
-    }
-
-    /// What to do when no response came. The catalogue's rules are about
-    /// responses, so this follows the trusted clients: retry a read, and a
-    /// create only when the connection was never made (nothing was sent)
-    /// or the create carries an idempotency key.
-    fn after_transport_error(
-        &self,
-        error: &::reqwest::Error,
-        operation: Operation,
-        attempts: u32,
-    ) -> Decision {
-        let max_attempts = match operation {
-            Operation::StatusPoll => self.policy.poll_max_attempts,
-            _ => self.policy.max_attempts,
-        };
-        if attempts >= max_attempts {
-            return Decision::Stop {
-                reason: StopReason::AttemptsExhausted,
-            };
-        }
-        let maybe_sent = !error.is_connect();
-        if maybe_sent
-            && operation
-                == (Operation::Create {
-                    idempotency_key: false,
-                })
-        {
-            return Decision::Stop {
-                reason: StopReason::NotIdempotent,
-            };
-        }
-        if let Some(budget) = &self.policy.budget {
-            let cost = if error.is_timeout() {
-                RetryBudget::TIMEOUT_COST
-            } else {
-                RetryBudget::RETRY_COST
-            };
-            if !budget.try_acquire(cost) {
-                return Decision::Stop {
-                    reason: StopReason::BudgetExhausted,
-                };
-            }
-        }
-        Decision::Retry {
-            after: self.policy.backoff(attempts),
         }
     }
 

@@ -294,6 +294,42 @@ impl RetryPolicy {
         self.retry(error, attempt, limit, wait, now, random, false)
     }
 
+    /// What to do when a request got no response at all (refused, reset,
+    /// timed out), after `attempt` attempts. The catalogue's rules are about
+    /// responses, so this follows the trusted clients: retry a read, and a
+    /// create only when nothing can have reached the server (`sent` false:
+    /// the connection was never made) or it carries an idempotency key.
+    #[must_use]
+    pub fn decide_no_response(
+        &self,
+        operation: Operation,
+        attempt: u32,
+        sent: bool,
+        timed_out: bool,
+    ) -> Decision {
+        if attempt >= self.operation_limit(operation) {
+            return Decision::Stop {
+                reason: StopReason::AttemptsExhausted,
+            };
+        }
+        if sent
+            && operation
+                == (Operation::Create {
+                    idempotency_key: false,
+                })
+        {
+            return Decision::Stop {
+                reason: StopReason::NotIdempotent,
+            };
+        }
+        if let Some(stop) = self.spend_budget(timed_out) {
+            return stop;
+        }
+        Decision::Retry {
+            after: self.backoff(attempt),
+        }
+    }
+
     /// The backoff before retry number `retry` (1 for the first retry):
     /// `base · 2^(retry−1)`, at most `cap`, before jitter.
     #[must_use]
@@ -347,6 +383,20 @@ impl RetryPolicy {
     }
 
     /// The policy's attempts for `operation`.
+    /// Takes a retry's cost from the shared budget, if there is one; the
+    /// stop to return when the budget cannot pay.
+    fn spend_budget(&self, timed_out: bool) -> Option<Decision> {
+        let budget = self.budget.as_ref()?;
+        let cost = if timed_out {
+            RetryBudget::TIMEOUT_COST
+        } else {
+            RetryBudget::RETRY_COST
+        };
+        (!budget.try_acquire(cost)).then_some(Decision::Stop {
+            reason: StopReason::BudgetExhausted,
+        })
+    }
+
     fn operation_limit(&self, operation: Operation) -> u32 {
         match operation {
             Operation::StatusPoll => self.poll_max_attempts,
@@ -407,17 +457,8 @@ impl RetryPolicy {
                 reason: StopReason::WaitLongerThanCap { wait: after },
             };
         }
-        if let Some(budget) = &self.budget {
-            let cost = if is_timeout(error) {
-                RetryBudget::TIMEOUT_COST
-            } else {
-                RetryBudget::RETRY_COST
-            };
-            if !budget.try_acquire(cost) {
-                return Decision::Stop {
-                    reason: StopReason::BudgetExhausted,
-                };
-            }
+        if let Some(stop) = self.spend_budget(is_timeout(error)) {
+            return stop;
         }
         if new_task {
             Decision::SubmitNew { after }
