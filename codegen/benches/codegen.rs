@@ -12,7 +12,10 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use errors_codegen::{Builder, WORKSPACE_TAXONOMY};
+use errors_codegen::Builder;
+
+/// The workspace's own catalogue.
+const WORKSPACE_TAXONOMY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../taxonomy.yaml");
 
 /// A valid catalogue with `codes` codes, each with two wire spellings.
 fn synthetic(codes: usize) -> String {

@@ -1,5 +1,7 @@
-//! Code generation for build scripts, in the manner of prost-build: point a
-//! [`Builder`] at a catalogue, generate into `OUT_DIR`, `include!` the file.
+//! Code generation, in the manner of prost-build: point a [`Builder`] at a
+//! catalogue, then either generate into `OUT_DIR` from a build script and
+//! `include!` the file, or write a file the crate commits and check it in a
+//! test.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -8,8 +10,12 @@ use proc_macro2::TokenStream;
 
 use crate::diag::Diagnostics;
 use crate::emit::{self, Options};
+use crate::output::{self, Written};
 
-/// Generates the enums of a catalogue for a crate's `build.rs`.
+/// Generates the enums of a catalogue.
+///
+/// Two ways to use it. From a build script, the code is generated in every
+/// build of the crate (and of every crate that depends on it):
 ///
 /// ```no_run
 /// // build.rs
@@ -24,6 +30,28 @@ use crate::emit::{self, Options};
 /// ```ignore
 /// include!(concat!(env!("OUT_DIR"), "/taxonomy.rs"));
 /// ```
+///
+/// Or the generated file is committed, so that neither the crate nor its
+/// dependents run the generator (nor compile it) when they build; a test
+/// keeps the file fresh, rewriting it and failing when the catalogue
+/// changed ([`Builder::check_committed`]):
+///
+/// ```no_run
+/// // tests/generated.rs
+/// #[test]
+/// fn generated_code_is_fresh() -> Result<(), errors_codegen::Error> {
+///     errors_codegen::Builder::new()
+///         .taxonomy("taxonomy.yaml")
+///         .regenerate_with("cargo test --test generated")
+///         .check_committed("src/generated/taxonomy.rs")
+/// }
+/// ```
+/// and in the crate:
+/// ```ignore
+/// mod generated {
+///     include!("generated/taxonomy.rs");
+/// }
+/// ```
 #[derive(Debug, Clone)]
 pub struct Builder {
     taxonomy: PathBuf,
@@ -32,6 +60,7 @@ pub struct Builder {
     docs_url: Option<String>,
     file_name: String,
     pretty: bool,
+    regenerate_with: Option<String>,
 }
 
 impl Default for Builder {
@@ -52,6 +81,7 @@ impl Builder {
             docs_url: None,
             file_name: "taxonomy.rs".to_string(),
             pretty: true,
+            regenerate_with: None,
         }
     }
 
@@ -98,6 +128,15 @@ impl Builder {
         self
     }
 
+    /// The command that writes the file, named in its `@generated` header
+    /// so that a reader knows how to regenerate it (`cargo xtask generate`).
+    /// Without it the header names the build script.
+    #[must_use]
+    pub fn regenerate_with(mut self, command: impl Into<String>) -> Self {
+        self.regenerate_with = Some(command.into());
+        self
+    }
+
     /// Name of the generated file in the output directory.
     #[must_use]
     pub fn file_name(mut self, name: impl Into<String>) -> Self {
@@ -132,7 +171,11 @@ impl Builder {
             .taxonomy
             .file_name()
             .map_or_else(|| "the catalogue".into(), |n| n.to_string_lossy());
-        Ok(emit::render(tokens, &name, self.pretty))
+        let header = emit::Header {
+            taxonomy: &name,
+            command: self.regenerate_with.as_deref(),
+        };
+        Ok(emit::render(tokens, &header, self.pretty))
     }
 
     /// Generates into `dir`, writing only when the content changed so an
@@ -141,14 +184,34 @@ impl Builder {
     /// # Errors
     /// As [`Builder::generate`], or the file cannot be written.
     pub fn generate_to(&self, dir: impl AsRef<Path>) -> Result<PathBuf, Error> {
-        let source = self.generate()?;
         let path = dir.as_ref().join(&self.file_name);
-        let unchanged = std::fs::read_to_string(&path).is_ok_and(|old| old == source);
-        if !unchanged {
-            std::fs::write(&path, source)
-                .map_err(|e| Error::Io(format!("cannot write {}: {e}", path.display())))?;
-        }
+        output::write_if_changed(&path, &self.generate()?)?;
         Ok(path)
+    }
+
+    /// For a crate that commits its generated code: generates into the
+    /// file at `path` (not `OUT_DIR`), writing only when it changed.
+    ///
+    /// # Errors
+    /// As [`Builder::generate`], or the file cannot be written.
+    pub fn write_committed(&self, path: impl AsRef<Path>) -> Result<Written, Error> {
+        output::write_if_changed(path.as_ref(), &self.generate()?)
+    }
+
+    /// The freshness check of a committed file, for a test: generates, and
+    /// when the file at `path` differs, rewrites it and fails with
+    /// [`Error::Stale`], whose message says to review and commit it. The
+    /// next run passes, so `cargo test` is both the check and the fix.
+    ///
+    /// # Errors
+    /// [`Error::Stale`] when the file was rewritten; otherwise as
+    /// [`Builder::write_committed`].
+    pub fn check_committed(&self, path: impl AsRef<Path>) -> Result<(), Error> {
+        let source = self.generate()?;
+        output::refresh(
+            [(path.as_ref(), source.as_str())],
+            self.regenerate_with.as_deref(),
+        )
     }
 
     /// For `build.rs`: prints `cargo:rerun-if-changed` for the catalogue and
@@ -166,6 +229,7 @@ impl Builder {
 }
 
 /// Why generation failed.
+#[non_exhaustive]
 pub enum Error {
     /// The catalogue has problems, each located.
     Catalogue(Diagnostics),
@@ -173,6 +237,14 @@ pub enum Error {
     Option(String),
     /// The output could not be written.
     Io(String),
+    /// Committed generated files did not match the catalogue; they have been
+    /// rewritten and must be reviewed and committed.
+    Stale {
+        /// The files that were rewritten.
+        paths: Vec<PathBuf>,
+        /// The command that regenerates them, when the caller named one.
+        regenerate_with: Option<String>,
+    },
 }
 
 impl fmt::Display for Error {
@@ -180,6 +252,10 @@ impl fmt::Display for Error {
         match self {
             Self::Catalogue(d) => write!(f, "{d}"),
             Self::Option(m) | Self::Io(m) => f.write_str(m),
+            Self::Stale {
+                paths,
+                regenerate_with,
+            } => f.write_str(&output::stale_message(paths, regenerate_with.as_deref())),
         }
     }
 }

@@ -196,7 +196,7 @@ impl Catalogue {
             .or_else(|| self.find(query, true))
             .ok_or_else(|| NotFound {
                 query: query.to_string(),
-                suggestions: crate::nearest::nearest(query, self.names(), 5)
+                suggestions: errors_vocab::nearest(query, self.names(), 5)
                     .into_iter()
                     .map(str::to_string)
                     .collect(),

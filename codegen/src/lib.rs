@@ -24,9 +24,9 @@ mod explain;
 pub mod ident;
 mod leak;
 mod load;
-mod mirror;
 pub mod model;
-mod nearest;
+mod output;
+
 pub mod pattern;
 mod validate;
 
@@ -35,9 +35,5 @@ pub use diag::{Diagnostic, Diagnostics};
 pub use explain::{Explanation, NotFound, RetryAdvice, Spelling, StatusLine, View, retry_advice};
 pub use leak::find as find_leak;
 pub use load::{load, load_str};
-pub use mirror::strum_mirror;
 pub use model::Catalogue;
-pub use nearest::nearest;
-
-/// Path of the workspace's own catalogue, as seen from this crate.
-pub const WORKSPACE_TAXONOMY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../taxonomy.yaml");
+pub use output::{Written, refresh, write_if_changed};

@@ -134,7 +134,7 @@ fn refers(
     section: &str,
 ) {
     if !known.contains_key(value.value.as_str()) {
-        let nearest = crate::nearest::nearest(&value.value, known.keys().copied(), 3);
+        let nearest = errors_vocab::nearest(&value.value, known.keys().copied(), 3);
         let hint = if nearest.is_empty() {
             String::new()
         } else {

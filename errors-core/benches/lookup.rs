@@ -12,7 +12,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use errors_core::{Code, Source};
 
 mod mirror {
-    include!(concat!(env!("OUT_DIR"), "/strum_mirror.rs"));
+    include!("generated/strum_mirror.rs");
 }
 
 /// Every exact spelling (`wire_name` and canonical ids) with its source.

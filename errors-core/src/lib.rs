@@ -2,9 +2,9 @@
 //!
 //! `taxonomy.yaml` at the workspace root describes how four APIs report
 //! failures: HTTP statuses, error codes, task `error_type`s, the fixed
-//! strings servers send, and what to do about each. This crate's build
-//! script turns it into exhaustive enums; the hand-written modules give
-//! them behaviour.
+//! strings servers send, and what to do about each. It is generated into
+//! exhaustive enums (committed in this crate, so depending on it runs no
+//! generator); the hand-written modules give them behaviour.
 //!
 //! - A **backend engineer** returns catalogued errors: a [`Code`] directly,
 //!   or a service's own enum with `#[derive(ErrorTaxonomy)]`; both implement
@@ -49,9 +49,11 @@ pub mod wire;
 #[cfg(any(feature = "axum", feature = "reqwest"))]
 pub mod integrations;
 
-/// The enums generated from `taxonomy.yaml`.
+/// The enums generated from `taxonomy.yaml`, committed: written by
+/// `cargo xtask generate` and checked by a test, so that no build of this
+/// crate (or of a crate that depends on it) runs the generator.
 mod generated {
-    include!(concat!(env!("OUT_DIR"), "/taxonomy.rs"));
+    include!("generated/taxonomy.rs");
 }
 
 pub use generated::{Category, Code, ErrorType, Limit, Source, Status, StatusView, TaskStatus};
@@ -72,5 +74,6 @@ pub mod __private {
     pub use http;
     pub use serde;
     pub use std::borrow::Cow;
+    #[cfg(feature = "strum")]
     pub use strum;
 }

@@ -121,6 +121,8 @@ macro_rules! __impl_named {
         }
     };
     (@common $ty:ident) => {
+        $crate::__impl_strum!($ty);
+
         impl ::core::fmt::Display for $ty {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(self.as_str())
@@ -137,4 +139,35 @@ macro_rules! __impl_named {
             }
         }
     };
+}
+
+/// strum's `EnumCount` and `IntoEnumIterator`, from `ALL`, with the
+/// feature `strum`. Implemented rather than derived: strum's derives name
+/// every variant, which warns on `#[deprecated]` ones, and a retired code
+/// stays in its enum without warnings.
+#[cfg(feature = "strum")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_strum {
+    ($ty:ident) => {
+        impl $crate::__private::strum::EnumCount for $ty {
+            const COUNT: usize = Self::ALL.len();
+        }
+
+        impl $crate::__private::strum::IntoEnumIterator for $ty {
+            type Iterator = ::core::iter::Copied<::core::slice::Iter<'static, Self>>;
+
+            fn iter() -> Self::Iterator {
+                Self::ALL.iter().copied()
+            }
+        }
+    };
+}
+
+/// Without the feature `strum`, nothing: `ALL` is the iterator.
+#[cfg(not(feature = "strum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_strum {
+    ($ty:ident) => {};
 }

@@ -269,7 +269,7 @@ fn skip_value(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
 
 fn unknown_key(name: &str, place: Place) -> String {
     let here: Vec<&str> = place.keys().collect();
-    let suggestion = errors_codegen::nearest(name, here.iter().copied(), 1);
+    let suggestion = errors_vocab::nearest(name, here.iter().copied(), 1);
     let hint = suggestion
         .first()
         .map_or_else(String::new, |best| format!(" Did you mean `{best}`?"));

@@ -1,5 +1,7 @@
-//! The catalogue as the macro sees it: a static table `build.rs` wrote from
-//! `taxonomy.yaml`, so resolving `code = "…"` reads no file at expansion time.
+//! The catalogue as the macro sees it: a static table generated from
+//! `taxonomy.yaml` and committed (`cargo xtask generate` writes it), so
+//! resolving `code = "…"` reads no file at expansion time and building the
+//! macro parses no YAML.
 
 /// One catalogued code.
 pub(crate) struct Entry {
@@ -11,7 +13,7 @@ pub(crate) struct Entry {
     pub status: u16,
 }
 
-include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
+include!("generated/catalogue.rs");
 
 /// The code `spelling` names: its canonical id, a wire code, or a fixed wire
 /// message exactly as the catalogue writes it (`App not found: {app}`).
@@ -28,7 +30,7 @@ pub(crate) fn resolve(spelling: &str) -> Option<&'static Entry> {
 /// (case included), with its canonical id when that is another spelling
 /// (`` `RATE_LIMIT_EXCEEDED` (rate_limit_exceeded) ``).
 pub(crate) fn suggestions(unknown: &str, most: usize) -> Vec<String> {
-    let ranked = errors_codegen::nearest(unknown, SPELLINGS.iter().map(|(s, _)| *s), usize::MAX);
+    let ranked = errors_vocab::nearest(unknown, SPELLINGS.iter().map(|(s, _)| *s), usize::MAX);
     let mut codes: Vec<(&'static Entry, &str)> = Vec::new();
     for spelling in ranked {
         let Some(entry) = resolve(spelling) else {

@@ -159,7 +159,7 @@ fn number(text: &str, what: &str) -> Result<u32, String> {
 }
 
 fn unknown(word: &str) -> String {
-    let hint = errors_codegen::nearest(word, WORDS.iter().copied(), 1)
+    let hint = errors_vocab::nearest(word, WORDS.iter().copied(), 1)
         .first()
         .map_or_else(String::new, |best| format!(" Did you mean `{best}`?"));
     format!("unknown retry rule `{word}`.{hint} Expected one of {FORMS}")

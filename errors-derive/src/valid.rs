@@ -360,7 +360,7 @@ fn no_such_field(case: &Case<'_>, name: &str) -> String {
         })
         .collect();
     let ident = case.ident;
-    let hint = match errors_codegen::nearest(name, names.iter().map(String::as_str), 1).first() {
+    let hint = match errors_vocab::nearest(name, names.iter().map(String::as_str), 1).first() {
         Some(best) => format!("; did you mean `{{{best}}}`?"),
         None if case.fields.is_empty() => format!("; `{ident}` has no fields to show"),
         None => {

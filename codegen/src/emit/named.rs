@@ -1,9 +1,7 @@
 //! The frame every generated enum shares: the enum itself, `ALL`, `as_str`,
-//! `from_name`, and the runtime's traits (Display, FromStr, serde, strum).
-//!
-//! strum's traits are implemented here rather than derived: its derives
-//! expand to code that names every variant, which warns on `#[deprecated]`
-//! ones, and a retired code must stay in the enum without warnings.
+//! `from_name`, and the runtime's traits (Display, FromStr, serde, and
+//! strum's with the runtime's feature `strum`), through the runtime's
+//! `__impl_named!`, so that the behaviour lives in the runtime crate.
 
 use proc_macro2::{Group, Ident, Literal, Span, TokenStream, TokenTree};
 use quote::quote;
@@ -62,7 +60,6 @@ pub(super) fn named_enum_as(
     let serde_as = number.then(|| quote!(, number));
     let enum_docs = doc_attrs(docs, options.compact_docs);
     let non_exhaustive = options.non_exhaustive.then(|| quote!(#[non_exhaustive]));
-    let count = Literal::usize_unsuffixed(variants.len());
     let defs = variants.iter().map(|v| {
         let ident = &v.ident;
         let docs = doc_attrs(&v.docs, options.compact_docs);
@@ -123,18 +120,6 @@ pub(super) fn named_enum_as(
         }
 
         #runtime::__impl_named!(#name #serde_as);
-
-        impl #runtime::__private::strum::EnumCount for #name {
-            const COUNT: usize = #count;
-        }
-
-        impl #runtime::__private::strum::IntoEnumIterator for #name {
-            type Iterator = ::core::iter::Copied<::core::slice::Iter<'static, Self>>;
-
-            fn iter() -> Self::Iterator {
-                Self::ALL.iter().copied()
-            }
-        }
 
         impl ::core::convert::From<#name> for &'static str {
             fn from(value: #name) -> Self {

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use http::header::{CONTENT_TYPE, RETRY_AFTER};
 use http::{HeaderName, HeaderValue};
-use serde::Serialize;
+use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::classify::Dialect;
 use crate::{Code, ErrorTaxonomy, Retry, Source, Status};
@@ -242,39 +242,88 @@ fn reason(status: http::StatusCode) -> &'static str {
         .unwrap_or("Error")
 }
 
-#[derive(Serialize)]
+// The bodies are serialised by hand, field by field in the documents'
+// order, rather than with `#[derive(Serialize)]`: that keeps serde_derive
+// (and syn) out of the build of every crate that depends on this one.
+
 struct GatewayBody<'a> {
     error: GatewayError<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     request_id: Option<&'a str>,
 }
 
-#[derive(Serialize)]
+impl Serialize for GatewayBody<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("error", &self.error)?;
+        if let Some(id) = self.request_id {
+            map.serialize_entry("request_id", id)?;
+        }
+        map.end()
+    }
+}
+
 struct GatewayError<'a> {
     code: &'a str,
     message: &'a str,
 }
 
-#[derive(Serialize)]
+impl Serialize for GatewayError<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("code", self.code)?;
+        map.serialize_entry("message", self.message)?;
+        map.end()
+    }
+}
+
 struct DetailBody<'a> {
     detail: &'a str,
 }
 
-#[derive(Serialize)]
+impl Serialize for DetailBody<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry("detail", self.detail)?;
+        map.end()
+    }
+}
+
 struct RunsBody<'a> {
     error: &'a str,
     message: &'a str,
 }
 
-#[derive(Serialize)]
+impl Serialize for RunsBody<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("error", self.error)?;
+        map.serialize_entry("message", self.message)?;
+        map.end()
+    }
+}
+
 struct ProblemBody<'a> {
-    #[serde(rename = "type")]
     kind: &'a str,
     title: &'a str,
     status: u16,
     detail: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     code: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     request_id: Option<&'a str>,
+}
+
+impl Serialize for ProblemBody<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", self.kind)?;
+        map.serialize_entry("title", self.title)?;
+        map.serialize_entry("status", &self.status)?;
+        map.serialize_entry("detail", self.detail)?;
+        if let Some(code) = self.code {
+            map.serialize_entry("code", code)?;
+        }
+        if let Some(id) = self.request_id {
+            map.serialize_entry("request_id", id)?;
+        }
+        map.end()
+    }
 }

@@ -5,17 +5,16 @@
 use proc_macro2::Literal;
 use quote::quote;
 
-use crate::emit::variant_ident;
-use crate::model::Catalogue;
-use crate::pattern::Pattern;
+use errors_codegen::Catalogue;
+use errors_codegen::ident::upper_camel;
+use errors_codegen::pattern::Pattern;
+use proc_macro2::{Ident, Span};
 
 /// Source of `pub enum StrumCode` with one `#[strum(serialize = …)]` per
 /// exact spelling (canonical id, wire codes, fixed messages).
-#[doc(hidden)]
-#[must_use]
-pub fn strum_mirror(catalogue: &Catalogue) -> String {
+pub(crate) fn emit(catalogue: &Catalogue) -> String {
     let variants = catalogue.codes.iter().map(|code| {
-        let ident = variant_ident(&code.id.value);
+        let ident = Ident::new(&upper_camel(&code.id.value), Span::call_site());
         // Several sources may share a spelling; strum wants each once.
         let mut seen = std::collections::BTreeSet::new();
         let spellings = std::iter::once(code.id.value.as_str())
@@ -31,10 +30,13 @@ pub fn strum_mirror(catalogue: &Catalogue) -> String {
             .collect::<Vec<_>>();
         quote!(#[strum(#(serialize = #spellings),*)] #ident)
     });
-    quote! {
+    let tokens = quote! {
         /// `Code`, again, with strum's derived `FromStr`.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString)]
         pub enum StrumCode { #(#variants),* }
-    }
-    .to_string()
+    };
+    let text = tokens.to_string();
+    // Pretty-printed so that a catalogue edit shows as a readable diff.
+    let body = syn::parse_file(&text).map_or(text, |file| prettyplease::unparse(&file));
+    super::header("the strum twin of `Code`, the lookup benchmark's baseline") + &body
 }

@@ -1,13 +1,21 @@
 //! `taxonomy`: check the catalogue, or explain any entry of it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use errors_codegen::{Catalogue, Diagnostics, WORKSPACE_TAXONOMY};
+use errors_codegen::{Catalogue, Diagnostics};
+
+/// The catalogue this binary was built with, so that an installed
+/// `taxonomy` answers outside the workspace.
+const BUILT_IN: &str = include_str!("../taxonomy.yaml");
+
+/// How the built-in catalogue is named in messages.
+const BUILT_IN_NAME: &str = "taxonomy.yaml";
 
 const USAGE: &str = "\
 usage:
-  taxonomy check [FILE]                      validate a catalogue (default: the workspace's taxonomy.yaml)
+  taxonomy check [FILE]                      validate a catalogue (default: ./taxonomy.yaml when there is one,
+                                             else the catalogue built into this binary)
   taxonomy explain [--json] [--file FILE] QUERY
                                              explain a status (429), a code (rate_limit_exceeded),
                                              any wire spelling (RATE_LIMIT_EXCEEDED), an error_type
@@ -33,35 +41,46 @@ fn usage(problem: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// The workspace's catalogue, named relative to the current directory when
-/// it is below it (so messages read `taxonomy.yaml:12:3`), else absolute.
-fn default_file() -> PathBuf {
-    let Ok(workspace) = std::fs::canonicalize(WORKSPACE_TAXONOMY) else {
-        return PathBuf::from("taxonomy.yaml");
-    };
-    std::env::current_dir()
-        .ok()
-        .and_then(|here| workspace.strip_prefix(here).ok().map(PathBuf::from))
-        .unwrap_or(workspace)
+/// Which catalogue a command reads.
+enum Input {
+    /// The catalogue built into the binary.
+    BuiltIn,
+    /// A file.
+    File(PathBuf),
 }
 
-/// Loads `path`, printing every problem with its source line on failure.
-fn load(path: &PathBuf) -> Result<Catalogue, ExitCode> {
-    errors_codegen::load(path).map_err(|problems: Diagnostics| {
-        let source = std::fs::read_to_string(path).unwrap_or_default();
-        eprintln!("{}", problems.render(&source));
-        ExitCode::from(1)
-    })
+/// Loads the catalogue, printing every problem with its source line on
+/// failure.
+fn load(input: &Input) -> Result<(Catalogue, PathBuf), ExitCode> {
+    let (source, path) = match input {
+        Input::BuiltIn => (BUILT_IN.to_string(), PathBuf::from(BUILT_IN_NAME)),
+        Input::File(path) => match std::fs::read_to_string(path) {
+            Ok(text) => (text, path.clone()),
+            Err(e) => {
+                eprintln!("taxonomy: cannot read {}: {e}", path.display());
+                return Err(ExitCode::from(2));
+            }
+        },
+    };
+    match errors_codegen::load_str(&source, &path) {
+        Ok(catalogue) => Ok((catalogue, path)),
+        Err(problems) => {
+            let problems: Diagnostics = problems;
+            eprintln!("{}", problems.render(&source));
+            Err(ExitCode::from(1))
+        }
+    }
 }
 
 fn check(args: &[String]) -> ExitCode {
-    let path = match args {
-        [] => default_file(),
-        [file] if !file.starts_with('-') => PathBuf::from(file),
+    let input = match args {
+        [] if Path::new("taxonomy.yaml").is_file() => Input::File(PathBuf::from("taxonomy.yaml")),
+        [] => Input::BuiltIn,
+        [file] if !file.starts_with('-') => Input::File(PathBuf::from(file)),
         _ => return usage("check takes at most one FILE"),
     };
-    let catalogue = match load(&path) {
-        Ok(c) => c,
+    let (catalogue, path) = match load(&input) {
+        Ok(loaded) => loaded,
         Err(code) => return code,
     };
     let spellings: usize = catalogue.codes.iter().map(|c| c.wire.len()).sum();
@@ -101,8 +120,9 @@ fn explain(args: &[String]) -> ExitCode {
         return usage("explain needs a QUERY");
     }
     let query = words.join(" ");
-    let catalogue = match load(&file.unwrap_or_else(default_file)) {
-        Ok(c) => c,
+    let input = file.map_or(Input::BuiltIn, Input::File);
+    let catalogue = match load(&input) {
+        Ok((catalogue, _)) => catalogue,
         Err(code) => return code,
     };
     match catalogue.explain(&query) {
