@@ -33,6 +33,8 @@
 //! `match` that does not handle it fail to compile.
 
 #![warn(missing_docs, clippy::pedantic)]
+// On docs.rs, items behind a feature say which one.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // The README's examples are compiled and run with this crate's doctests.
 #[cfg(doctest)]
@@ -47,6 +49,7 @@ mod taxonomy;
 pub mod wire;
 
 #[cfg(any(feature = "axum", feature = "reqwest"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "reqwest"))))]
 pub mod integrations;
 
 /// The enums generated from `taxonomy.yaml`, committed: written by
@@ -64,6 +67,7 @@ pub use status::UncataloguedStatus;
 pub use taxonomy::ErrorTaxonomy;
 
 #[cfg(feature = "derive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
 pub use errors_derive::ErrorTaxonomy;
 
 /// Paths the generated code and the derive's expansion use. Not public API.
