@@ -30,7 +30,7 @@ fn synthetic(codes: usize) -> String {
     y.push_str(
         "categories:\n  - {id: synthetic, meaning: Synthetic codes., fault: caller}\nstatuses:\n",
     );
-    y.push_str("  - status: 400\n    reason: Bad Request\n    meaning: Bad.\n    retry: never\n    views: []\n");
+    y.push_str("  - status: 400\n    reason: Bad Request\n    user_message: The request is not valid.\n    category: synthetic\n    meaning: Bad.\n    retry: never\n    views: []\n");
     y.push_str("codes:\n");
     for i in 0..codes {
         let _ = write!(

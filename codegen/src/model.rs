@@ -154,6 +154,22 @@ pub struct Status {
     pub status: Spanned<u16>,
     /// Reason phrase; for non-standard statuses, the one the documents use.
     pub reason: Spanned<String>,
+    /// Text safe to show an end user when a response carries this status
+    /// and no catalogued code; required for statuses >= 400.
+    #[serde(default)]
+    pub user_message: Option<Spanned<String>>,
+    /// Id of the [`Category`] a response with this status and no code
+    /// belongs to (which says who must act); required for statuses >= 400.
+    #[serde(default)]
+    pub category: Option<Spanned<String>>,
+    /// The request ran out of time (the service's, a gateway's or the
+    /// caller's), so a retry costs more of a retry budget.
+    #[serde(default)]
+    pub timeout: bool,
+    /// Sent by a gateway or edge proxy in front of the API rather than by
+    /// the API itself (the request may never have reached it).
+    #[serde(default)]
+    pub edge_proxy: bool,
     /// What it means across all sources, in our words.
     pub meaning: String,
     /// Default retry behaviour; required for statuses >= 400.
@@ -229,6 +245,53 @@ pub struct Wire {
     /// (`App not found: {app}`).
     #[serde(default)]
     pub message: Option<Spanned<String>>,
+}
+
+/// Which part of a [`Wire`] entry a spelling is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SpellingKind {
+    /// The machine-readable code string (`RATE_LIMIT_EXCEEDED`).
+    Code,
+    /// The fixed message, possibly with a `{name}` variable part.
+    Message,
+}
+
+/// One way a source spells a code on the wire.
+#[derive(Debug, Clone, Copy)]
+pub struct Spelling<'a> {
+    /// The source that sends it (its id).
+    pub source: &'a Spanned<String>,
+    /// A code string or a fixed message.
+    pub kind: SpellingKind,
+    /// The text, exactly as sent, with where it is written in the file.
+    pub text: &'a Spanned<String>,
+}
+
+impl Code {
+    /// Every wire spelling of the code, in file order: for each `wire`
+    /// entry its code string, then its message. The one walk over
+    /// spellings that the checks, the emitter and `explain` share.
+    pub fn spellings(&self) -> impl Iterator<Item = Spelling<'_>> {
+        self.wire.iter().flat_map(Wire::spellings)
+    }
+}
+
+impl Wire {
+    /// This entry's spellings: its code string, then its message.
+    pub fn spellings(&self) -> impl Iterator<Item = Spelling<'_>> {
+        let code = self.code.as_ref().map(|text| Spelling {
+            source: &self.source,
+            kind: SpellingKind::Code,
+            text,
+        });
+        let message = self.message.as_ref().map(|text| Spelling {
+            source: &self.source,
+            kind: SpellingKind::Message,
+            text,
+        });
+        code.into_iter().chain(message)
+    }
 }
 
 /// Retry behaviour as data: a small closed vocabulary.

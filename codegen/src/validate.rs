@@ -8,7 +8,7 @@ use serde_saphyr::{Location, Spanned};
 
 use crate::diag::Diagnostics;
 use crate::ident;
-use crate::model::{Catalogue, Code, ErrorType, Retry, Source, Status, Wire};
+use crate::model::{Catalogue, Code, ErrorType, Retry, Source, Spelling, Status, Wire};
 use crate::pattern::Pattern;
 
 /// Runs every check on `catalogue`.
@@ -309,6 +309,33 @@ fn check_status(d: &mut Diagnostics, known: &Known<'_>, status: &Status) {
         ),
         None => {}
     }
+    match &status.user_message {
+        Some(message) => user_message(d, message, &format!("status {owner}")),
+        None if status.status.value >= 400 => d.on(
+            &status.status,
+            format!(
+                "status {owner} is an error but has no `user_message`; say what an end user may read when a response has this status and no catalogued code"
+            ),
+        ),
+        None => {}
+    }
+    match &status.category {
+        Some(category) => refers(
+            d,
+            &known.categories,
+            category,
+            &format!("status {owner}"),
+            "category",
+            "categories",
+        ),
+        None if status.status.value >= 400 => d.on(
+            &status.status,
+            format!(
+                "status {owner} is an error but has no `category`; it says who must act when a response has this status and no catalogued code"
+            ),
+        ),
+        None => {}
+    }
     let mut seen = HashMap::new();
     for view in &status.views {
         known.source(d, &view.source, &owner);
@@ -327,7 +354,16 @@ fn check_status(d: &mut Diagnostics, known: &Known<'_>, status: &Status) {
         d,
         &status.assumed,
         &owner,
-        &["reason", "meaning", "retry", "views"],
+        &[
+            "reason",
+            "user_message",
+            "category",
+            "timeout",
+            "edge_proxy",
+            "meaning",
+            "retry",
+            "views",
+        ],
     );
 }
 
@@ -343,7 +379,7 @@ fn check_code(d: &mut Diagnostics, known: &Known<'_>, code: &Code) {
         "categories",
     );
     check_retry(d, &code.retry, owner);
-    user_message(d, &code.user_message, owner);
+    user_message(d, &code.user_message, &format!("code `{owner}`"));
     if code.remedies.iter().all(|r| r.trim().is_empty()) {
         d.on(
             &code.id,
@@ -427,54 +463,57 @@ fn wire_spellings(d: &mut Diagnostics, codes: &[Code]) {
         .map(|c| (c.id.value.as_str(), c.id.value.as_str()))
         .collect();
     for code in codes {
-        for wire in &code.wire {
-            let source = wire.source.value.as_str();
-            for spelling in wire.code.iter().chain(wire.message.iter()) {
-                let text = spelling.value.as_str();
-                if let Some(other) = canonical.get(text).filter(|o| **o != code.id.value) {
+        for Spelling {
+            source,
+            text: spelling,
+            ..
+        } in code.spellings()
+        {
+            let source = source.value.as_str();
+            let text = spelling.value.as_str();
+            if let Some(other) = canonical.get(text).filter(|o| **o != code.id.value) {
+                d.on(
+                    spelling,
+                    format!(
+                        "wire spelling `{text}` of `{}` is the canonical id of `{other}`, so `Code::lookup` could not tell them apart",
+                        code.id.value
+                    ),
+                );
+            }
+            match by_text.get(text) {
+                Some(&(first_source, first_code, at)) if first_code != code.id.value => {
+                    let place = if first_source == source {
+                        format!("in source `{source}`")
+                    } else {
+                        format!(
+                            "in sources `{first_source}` and `{source}`, so `Code::lookup` could not tell them apart"
+                        )
+                    };
                     d.on(
                         spelling,
                         format!(
-                            "wire spelling `{text}` of `{}` is the canonical id of `{other}`, so `Code::lookup` could not tell them apart",
+                            "duplicate wire spelling `{text}` {place}: it names `{first_code}` (line {}) and `{}`",
+                            at.line(),
                             code.id.value
                         ),
                     );
                 }
-                match by_text.get(text) {
-                    Some(&(first_source, first_code, at)) if first_code != code.id.value => {
-                        let place = if first_source == source {
-                            format!("in source `{source}`")
-                        } else {
-                            format!(
-                                "in sources `{first_source}` and `{source}`, so `Code::lookup` could not tell them apart"
-                            )
-                        };
-                        d.on(
-                            spelling,
-                            format!(
-                                "duplicate wire spelling `{text}` {place}: it names `{first_code}` (line {}) and `{}`",
-                                at.line(),
-                                code.id.value
-                            ),
-                        );
-                    }
-                    Some(&(first_source, _, at)) if first_source == source => d.on(
-                        spelling,
-                        format!(
-                            "duplicate wire spelling `{text}` of `{}` in source `{source}` (first at line {})",
-                            code.id.value,
-                            at.line()
-                        ),
+                Some(&(first_source, _, at)) if first_source == source => d.on(
+                    spelling,
+                    format!(
+                        "duplicate wire spelling `{text}` of `{}` in source `{source}` (first at line {})",
+                        code.id.value,
+                        at.line()
                     ),
-                    Some(_) => {}
-                    None => {
-                        by_text.insert(text, (source, code.id.value.as_str(), spelling.referenced));
-                    }
+                ),
+                Some(_) => {}
+                None => {
+                    by_text.insert(text, (source, code.id.value.as_str(), spelling.referenced));
                 }
-                match Pattern::parse(text) {
-                    Ok(p) if !p.is_exact() => patterns.push((source, p, code.id.value.as_str())),
-                    _ => exact.push((source, spelling, code.id.value.as_str())),
-                }
+            }
+            match Pattern::parse(text) {
+                Ok(p) if !p.is_exact() => patterns.push((source, p, code.id.value.as_str())),
+                _ => exact.push((source, spelling, code.id.value.as_str())),
             }
         }
     }
@@ -534,14 +573,15 @@ fn check_retry(d: &mut Diagnostics, retry: &Spanned<Retry>, owner: &str) {
     }
 }
 
+/// `owner` names the entry as a message would: "code `x`", "status 429".
 fn user_message(d: &mut Diagnostics, message: &Spanned<String>, owner: &str) {
     let text = message.value.trim();
     if text.is_empty() {
-        d.on(message, format!("code `{owner}` has an empty user_message"));
+        d.on(message, format!("{owner} has an empty user_message"));
     } else if let Some(leak) = crate::leak::find(text) {
         d.on(
             message,
-            format!("user_message of `{owner}` must be safe to show an end user, but {leak}"),
+            format!("user_message of {owner} must be safe to show an end user, but {leak}"),
         );
     }
 }

@@ -63,11 +63,11 @@ fn diagnostics_print_as_path_line_column() {
     let first = problems.to_string();
     let first = first.lines().next().unwrap();
     assert!(
-        first.starts_with(&format!("{}:104:9: error: ", path.display())),
+        first.starts_with(&format!("{}:108:9: error: ", path.display())),
         "{first}"
     );
     let rendered = problems.render(&fs::read_to_string(&path).unwrap());
-    assert!(rendered.contains("104 |   - id: self"), "{rendered}");
+    assert!(rendered.contains("108 |   - id: self"), "{rendered}");
     assert!(rendered.contains("^"), "{rendered}");
 }
 

@@ -57,7 +57,7 @@ fn a_broken_catalogue_is_reported_located() {
     let err = Builder::new().taxonomy(&path).generate().unwrap_err();
     let debug = format!("{err:?}");
     assert!(
-        debug.contains(&format!("{}:104:9: error:", path.display())),
+        debug.contains(&format!("{}:108:9: error:", path.display())),
         "build scripts print errors with Debug: {debug}"
     );
 }

@@ -1,6 +1,7 @@
 //! A crate with its own catalogue, built with cargo the way a user builds it:
-//! it compiles under `#![deny(warnings)]` (a deprecated code included); after
-//! an entry is added, a `match` that does not handle it fails with E0004; a
+//! it compiles under `#![deny(warnings)]` (a deprecated code included); a
+//! status's user message and category come from the catalogue, so editing
+//! them changes what the built code answers; after an entry is added, a `match` that does not handle it fails with E0004; a
 //! broken catalogue fails the build with `path:line:column` in cargo's output.
 //!
 //! One test does all builds in order so they share one target directory
@@ -40,10 +41,29 @@ const NEW_CODE: &str = r"
     remedies: [Wait until tomorrow]
 ";
 
+/// Prints what the generated `Status` says of 429.
+const FACTS: &str = r#"fn main() {
+    let status = own_catalogue::Status::TooManyRequests;
+    println!("{:?} | {:?}", status.user_message(), status.category());
+}
+"#;
+
 fn cargo_build(dir: &Path) -> (bool, String) {
+    cargo(dir, &["build", "--offline", "--quiet"])
+}
+
+/// What the `facts` binary prints.
+fn facts(dir: &Path) -> String {
+    let (ok, out) = cargo(dir, &["run", "--offline", "--quiet", "--bin", "facts"]);
+    assert!(ok, "{out}");
+    out
+}
+
+/// Runs cargo in `dir`: success, and stderr (stdout too for `run`).
+fn cargo(dir: &Path, args: &[&str]) -> (bool, String) {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = Command::new(cargo)
-        .args(["build", "--offline", "--quiet"])
+        .args(args)
         .current_dir(dir)
         .env(
             "CARGO_TARGET_DIR",
@@ -54,7 +74,7 @@ fn cargo_build(dir: &Path) -> (bool, String) {
         .unwrap();
     (
         out.status.success(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
     )
 }
 
@@ -92,12 +112,38 @@ errors-codegen = {{ path = "{codegen}" }}
     .unwrap();
     fs::create_dir(dir.path().join("src")).unwrap();
     fs::write(dir.path().join("src/lib.rs"), LIB).unwrap();
+    fs::create_dir(dir.path().join("src/bin")).unwrap();
+    fs::write(dir.path().join("src/bin/facts.rs"), FACTS).unwrap();
     let catalogue = dir.path().join("taxonomy.yaml");
     let small = fs::read_to_string(fixture("small.yaml")).unwrap();
     fs::write(&catalogue, &small).unwrap();
 
     let (ok, log) = cargo_build(dir.path());
     assert!(ok, "the crate builds under deny(warnings):\n{log}");
+
+    // A status's user message and category are the catalogue's: edit them,
+    // and the built code answers differently. (The runtime reads these
+    // through `Status`; it restates none of them.)
+    let before = facts(dir.path());
+    assert!(
+        before.contains(
+            "Some(\"Too many requests. Please wait a moment and try again.\") | Some(RateLimit)"
+        ),
+        "{before}"
+    );
+    let reworded = small.replacen(
+        "    user_message: Too many requests. Please wait a moment and try again.\n    category: rate_limit",
+        "    user_message: Slow down a little, then try again.\n    category: not_found",
+        1,
+    );
+    assert_ne!(reworded, small);
+    fs::write(&catalogue, &reworded).unwrap();
+    let after = facts(dir.path());
+    assert!(
+        after.contains("Some(\"Slow down a little, then try again.\") | Some(NotFound)"),
+        "{after}"
+    );
+    fs::write(&catalogue, &small).unwrap();
 
     // A new code: the match above no longer covers `Code`.
     let grown = small.replace("\nerror_types:", &format!("{NEW_CODE}\nerror_types:"));

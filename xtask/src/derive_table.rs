@@ -29,10 +29,8 @@ pub(crate) fn emit(catalogue: &Catalogue) -> String {
             code.status.value
         );
         spellings.insert(id, index);
-        for wire in &code.wire {
-            for spelling in wire.code.iter().chain(wire.message.iter()) {
-                spellings.insert(spelling.value.as_str(), index);
-            }
+        for spelling in code.spellings() {
+            spellings.insert(spelling.text.value.as_str(), index);
         }
     }
     out.push_str("];\n\n/// Every spelling `code = \"…\"` accepts, sorted, with its index in `CODES`.\npub(crate) static SPELLINGS: &[(&str, usize)] = &[\n");

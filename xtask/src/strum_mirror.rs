@@ -19,10 +19,8 @@ pub(crate) fn emit(catalogue: &Catalogue) -> String {
         let mut seen = std::collections::BTreeSet::new();
         let spellings = std::iter::once(code.id.value.as_str())
             .chain(
-                code.wire
-                    .iter()
-                    .flat_map(|w| w.code.iter().chain(w.message.iter()))
-                    .map(|s| s.value.as_str())
+                code.spellings()
+                    .map(|s| s.text.value.as_str())
                     .filter(|s| Pattern::parse(s).is_ok_and(|p| p.is_exact())),
             )
             .filter(|s| seen.insert(*s))

@@ -357,11 +357,11 @@ fn from_wire(catalogue: &Catalogue, idents: &[Ident]) -> TokenStream {
         per_source.entry(source.id.value.as_str()).or_default();
     }
     for (code, ident) in catalogue.codes.iter().zip(idents) {
-        for wire in &code.wire {
-            let spellings = per_source.entry(wire.source.value.as_str()).or_default();
-            for text in wire.code.iter().chain(wire.message.iter()) {
-                spellings.add(&text.value, ident);
-            }
+        for spelling in code.spellings() {
+            per_source
+                .entry(spelling.source.value.as_str())
+                .or_default()
+                .add(&spelling.text.value, ident);
         }
     }
     let mut fns = Vec::new();
@@ -402,10 +402,8 @@ fn lookup(catalogue: &Catalogue, idents: &[Ident]) -> TokenStream {
     let mut all = Spellings::default();
     for (code, ident) in catalogue.codes.iter().zip(idents) {
         all.add(&code.id.value, ident);
-        for wire in &code.wire {
-            for text in wire.code.iter().chain(wire.message.iter()) {
-                all.add(&text.value, ident);
-            }
+        for spelling in code.spellings() {
+            all.add(&spelling.text.value, ident);
         }
     }
     let mut fns = Vec::new();

@@ -107,6 +107,53 @@ pub(super) fn statuses(catalogue: &Catalogue, options: &Options) -> TokenStream 
             &str_ty,
             list.iter().map(|s| str_tokens(&s.meaning)),
         ),
+        table_fn(
+            "Text safe to show an end user when a response has this status \
+             and no catalogued code; every error status (400 and up) has one.",
+            "user_message",
+            &quote!(::core::option::Option<&'static str>),
+            list.iter().map(|s| match &s.user_message {
+                Some(m) => {
+                    let m = str_tokens(&m.value);
+                    quote!(::core::option::Option::Some(#m))
+                }
+                None => quote!(::core::option::Option::None),
+            }),
+        ),
+        table_fn(
+            "The category of a response with this status and no catalogued \
+             code (which says who must act); every error status has one.",
+            "category",
+            &quote!(::core::option::Option<Category>),
+            list.iter().map(|s| match &s.category {
+                Some(c) => {
+                    let c = variant_ident(&c.value);
+                    quote!(::core::option::Option::Some(Category::#c))
+                }
+                None => quote!(::core::option::Option::None),
+            }),
+        ),
+        table_fn(
+            "Whether the request ran out of time (the service's, a gateway's \
+             or the caller's): a retry after it costs more of a retry budget.",
+            "is_timeout",
+            &quote!(bool),
+            list.iter().map(|s| {
+                let on = s.timeout;
+                quote!(#on)
+            }),
+        ),
+        table_fn(
+            "Whether a gateway or edge proxy in front of the API sends it, \
+             rather than the API itself: the request may never have reached \
+             the service.",
+            "is_from_edge_proxy",
+            &quote!(bool),
+            list.iter().map(|s| {
+                let on = s.edge_proxy;
+                quote!(#on)
+            }),
+        ),
         table_fn_in(
             &retry_prelude(runtime),
             "The default retry behaviour; `None` for success and redirect statuses.",

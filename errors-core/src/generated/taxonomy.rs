@@ -1328,6 +1328,136 @@ impl Status {
         ];
         TABLE[self as usize]
     }
+    /// Text safe to show an end user when a response has this status and no catalogued code; every error status (400 and up) has one.
+    #[must_use]
+    pub const fn user_message(self) -> ::core::option::Option<&'static str> {
+        const TABLE: [::core::option::Option<&str>; 28] = [
+            ::core::option::Option::Some("The request succeeded."),
+            ::core::option::Option::Some("The request succeeded."),
+            ::core::option::Option::Some("Your request is still being processed."),
+            ::core::option::Option::Some("The request succeeded."),
+            ::core::option::Option::Some("The request succeeded."),
+            ::core::option::Option::Some(
+                "The request could not be processed. Please check it and try again.",
+            ),
+            ::core::option::Option::Some(
+                "We could not verify your credentials. Please check your API key and try again.",
+            ),
+            ::core::option::Option::Some(
+                "This request needs more credit than your account has. Please top up and try again.",
+            ),
+            ::core::option::Option::Some(
+                "You are not allowed to do this. Please check your plan or contact support.",
+            ),
+            ::core::option::Option::Some(
+                "We could not find what you asked for. Please check the address or ID and try again.",
+            ),
+            ::core::option::Option::Some(
+                "This action is not supported here. Please check the request and try again.",
+            ),
+            ::core::option::Option::Some("The request took too long. Please try again."),
+            ::core::option::Option::Some(
+                "This request conflicts with another one. Please wait a moment and try again.",
+            ),
+            ::core::option::Option::Some("This item is no longer available."),
+            ::core::option::Option::Some(
+                "The request is too large. Please send less data and try again.",
+            ),
+            ::core::option::Option::Some(
+                "This file type is not supported. Please use a supported format and try again.",
+            ),
+            ::core::option::Option::Some(
+                "Some of the request's inputs are not valid. Please correct them and try again.",
+            ),
+            ::core::option::Option::Some(
+                "Too many requests in a short time. Please wait a moment and try again.",
+            ),
+            ::core::option::Option::Some(
+                "The request carries too much header data. Please remove extra headers and try again.",
+            ),
+            ::core::option::Option::Some("This request was canceled."),
+            ::core::option::Option::Some(
+                "Something went wrong on our side. Please try again in a moment.",
+            ),
+            ::core::option::Option::Some(
+                "This feature is not available yet. Please contact support.",
+            ),
+            ::core::option::Option::Some(
+                "A service we depend on is having trouble. Please try again shortly.",
+            ),
+            ::core::option::Option::Some(
+                "The service is busy right now. Please try again in a minute.",
+            ),
+            ::core::option::Option::Some(
+                "The service took too long to answer. Please try again in a moment.",
+            ),
+            ::core::option::Option::Some(
+                "Something went wrong on our side. Please try again in a moment.",
+            ),
+            ::core::option::Option::Some(
+                "We could not reach the service. Please try again in a moment.",
+            ),
+            ::core::option::Option::Some(
+                "The service took too long to answer. Please try again in a moment.",
+            ),
+        ];
+        TABLE[self as usize]
+    }
+    /// The category of a response with this status and no catalogued code (which says who must act); every error status has one.
+    #[must_use]
+    pub const fn category(self) -> ::core::option::Option<Category> {
+        const TABLE: [::core::option::Option<Category>; 28] = [
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::Some(Category::Validation),
+            ::core::option::Option::Some(Category::Authentication),
+            ::core::option::Option::Some(Category::Billing),
+            ::core::option::Option::Some(Category::Permission),
+            ::core::option::Option::Some(Category::NotFound),
+            ::core::option::Option::Some(Category::Validation),
+            ::core::option::Option::Some(Category::Timeout),
+            ::core::option::Option::Some(Category::Conflict),
+            ::core::option::Option::Some(Category::Gone),
+            ::core::option::Option::Some(Category::Validation),
+            ::core::option::Option::Some(Category::Validation),
+            ::core::option::Option::Some(Category::Validation),
+            ::core::option::Option::Some(Category::RateLimit),
+            ::core::option::Option::Some(Category::Validation),
+            ::core::option::Option::Some(Category::Canceled),
+            ::core::option::Option::Some(Category::Server),
+            ::core::option::Option::Some(Category::NotImplemented),
+            ::core::option::Option::Some(Category::Upstream),
+            ::core::option::Option::Some(Category::Unavailable),
+            ::core::option::Option::Some(Category::Timeout),
+            ::core::option::Option::Some(Category::Server),
+            ::core::option::Option::Some(Category::Unavailable),
+            ::core::option::Option::Some(Category::Timeout),
+        ];
+        TABLE[self as usize]
+    }
+    /// Whether the request ran out of time (the service's, a gateway's or the caller's): a retry after it costs more of a retry budget.
+    #[must_use]
+    pub const fn is_timeout(self) -> bool {
+        const TABLE: [bool; 28] = [
+            false, false, false, false, false, false, false, false, false, false, false,
+            true, false, false, false, false, false, false, false, false, false, false,
+            false, false, true, false, true, true,
+        ];
+        TABLE[self as usize]
+    }
+    /// Whether a gateway or edge proxy in front of the API sends it, rather than the API itself: the request may never have reached the service.
+    #[must_use]
+    pub const fn is_from_edge_proxy(self) -> bool {
+        const TABLE: [bool; 28] = [
+            false, false, false, false, false, false, false, false, false, false, false,
+            false, false, false, false, false, false, false, false, false, false, false,
+            false, false, false, true, true, true,
+        ];
+        TABLE[self as usize]
+    }
     /// The default retry behaviour; `None` for success and redirect statuses.
     #[must_use]
     pub const fn retry(self) -> ::core::option::Option<crate::Retry> {
