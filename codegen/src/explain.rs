@@ -10,7 +10,7 @@ use std::fmt::{self, Write as _};
 
 use serde::Serialize;
 
-use crate::model::{Catalogue, Code, CreateRule, ErrorType, Retry, Status, TaskStatus};
+use crate::model::{Catalogue, Code, ErrorType, Retry, Status, TaskStatus};
 use crate::pattern::Pattern;
 
 /// Everything `explain` says about one entry.
@@ -115,69 +115,9 @@ impl fmt::Display for NotFound {
 /// Words for a retry rule: what a client should do.
 #[must_use]
 pub fn retry_advice(retry: &Retry) -> RetryAdvice {
-    let create = |rule: &CreateRule| match rule {
-        CreateRule::Safe => {
-            " The request was refused before any work began, so even a create-task request may be retried."
-        }
-        CreateRule::IdempotentOnly => {
-            " The request may already have been carried out: retry a create-task request only if it carries an idempotency key, or you may start a duplicate task."
-        }
-    };
-    let (rule, advice) = match retry {
-        Retry::Never => (
-            "never",
-            "Do not retry: the same request will fail the same way until something changes. Follow the remedies first.".to_string(),
-        ),
-        Retry::KeepPolling => (
-            "keep_polling",
-            "Not a failure: the work is still running. Keep polling until the task is terminal.".to_string(),
-        ),
-        Retry::ResubmitAsync => (
-            "resubmit_async",
-            "Do not repeat the synchronous call: resubmit the work as an asynchronous task and poll for its result.".to_string(),
-        ),
-        Retry::Backoff {
-            max_attempts,
-            create: rule,
-        } => (
-            "backoff",
-            format!(
-                "Retry with exponential backoff and jitter, at most {max_attempts} attempts in all; if it still fails, stop and report it.{}",
-                create(rule)
-            ),
-        ),
-        Retry::After {
-            min_secs,
-            max_secs,
-            create: rule,
-        } => (
-            "after",
-            format!(
-                "Wait {} before retrying.{}",
-                seconds_range(*min_secs, *max_secs),
-                create(rule)
-            ),
-        ),
-        Retry::AfterHeader {
-            header,
-            fallback_secs,
-            create: rule,
-        } => (
-            "after_header",
-            format!(
-                "Wait as long as the `{header}` response header says ({fallback_secs} s when it is missing), then retry.{}",
-                create(rule)
-            ),
-        ),
-    };
-    RetryAdvice { rule, advice }
-}
-
-fn seconds_range(min: u32, max: u32) -> String {
-    if min == max {
-        format!("{min} s")
-    } else {
-        format!("{min}-{max} s")
+    RetryAdvice {
+        rule: retry.word(),
+        advice: retry.advice(),
     }
 }
 

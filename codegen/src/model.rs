@@ -294,49 +294,9 @@ impl Wire {
     }
 }
 
-/// Retry behaviour as data: a small closed vocabulary.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum Retry {
-    /// Retrying cannot help; something must change first.
-    Never,
-    /// Not a failure: the work is still running, poll again.
-    KeepPolling,
-    /// The synchronous call hit its ceiling; resubmit asynchronously and poll.
-    ResubmitAsync,
-    /// Retry with exponential backoff, at most `max_attempts` times in all.
-    Backoff {
-        max_attempts: u32,
-        #[serde(default)]
-        create: CreateRule,
-    },
-    /// Retry after a fixed wait between `min_secs` and `max_secs`.
-    After {
-        min_secs: u32,
-        max_secs: u32,
-        #[serde(default)]
-        create: CreateRule,
-    },
-    /// Retry after the delay the server names in `header`, or `fallback_secs`.
-    AfterHeader {
-        header: String,
-        fallback_secs: u32,
-        #[serde(default)]
-        create: CreateRule,
-    },
-}
-
-/// Whether a create (non-idempotent) request may be retried after this failure.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CreateRule {
-    /// The outcome is ambiguous (the task may exist): retry a create only
-    /// when it carries an idempotency key.
-    #[default]
-    IdempotentOnly,
-    /// The request was refused before any work began: a create may be retried.
-    Safe,
-}
+/// Retry behaviour as data: the closed vocabulary shared with the derive
+/// and the runtime (see [`errors_vocab::retry`]).
+pub use errors_vocab::retry::{CreateRule, RetryRule as Retry};
 
 /// A terminal task failure, as reported in a task status body's `error_type`.
 #[derive(Debug, Clone, Deserialize)]

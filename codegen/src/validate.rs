@@ -536,40 +536,9 @@ fn wire_spellings(d: &mut Diagnostics, codes: &[Code]) {
 }
 
 fn check_retry(d: &mut Diagnostics, retry: &Spanned<Retry>, owner: &str) {
-    let problem = match &retry.value {
-        Retry::Backoff { max_attempts, .. } if *max_attempts < 2 => Some(format!(
-            "`{owner}`: `backoff` with max_attempts {max_attempts} never retries; use `never` or at least 2"
-        )),
-        Retry::After {
-            min_secs, max_secs, ..
-        } if min_secs > max_secs || *max_secs == 0 => Some(format!(
-            "`{owner}`: `after` needs 0 <= min_secs <= max_secs and max_secs > 0 (got {min_secs}..{max_secs})"
-        )),
-        Retry::AfterHeader {
-            header,
-            fallback_secs,
-            ..
-        } => {
-            if header.is_empty()
-                || !header
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-            {
-                Some(format!(
-                    "`{owner}`: `after_header` names `{header}`, which is not a header name"
-                ))
-            } else if *fallback_secs == 0 {
-                Some(format!(
-                    "`{owner}`: `after_header` needs a fallback_secs above 0 for when the header is missing"
-                ))
-            } else {
-                None
-            }
-        }
-        _ => None,
-    };
-    if let Some(problem) = problem {
-        d.on(retry, problem);
+    // The same check, in the same words, as the derive's `retry = "…"`.
+    if let Err(problem) = retry.value.check() {
+        d.on(retry, format!("`{owner}`: {problem}"));
     }
 }
 

@@ -2,6 +2,8 @@
 
 use std::time::Duration;
 
+use errors_vocab::retry::{CreateRule as VocabularyCreate, RetryRule};
+
 /// How a client should retry after an error: the catalogue's closed
 /// vocabulary, with its figures as [`Duration`]s.
 ///
@@ -112,28 +114,51 @@ impl Retry {
     }
 }
 
+/// The catalogue's words for the rule (`retry with backoff, 3 attempts at
+/// most`), the same words `taxonomy explain` and the derive use.
 impl std::fmt::Display for Retry {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match *self {
-            Self::Never => f.write_str("do not retry"),
-            Self::KeepPolling => f.write_str("not a failure: keep polling"),
-            Self::ResubmitAsync => f.write_str("resubmit asynchronously and poll"),
-            Self::Backoff { max_attempts, .. } => {
-                write!(f, "retry with backoff, {max_attempts} attempts at most")
-            }
-            Self::After { min, max, .. } if min == max => {
-                write!(f, "retry after {} s", min.as_secs())
-            }
-            Self::After { min, max, .. } => {
-                write!(f, "retry after {}-{} s", min.as_secs(), max.as_secs())
-            }
+        f.write_str(&self.vocabulary().summary())
+    }
+}
+
+impl Retry {
+    /// The rule in the catalogue's vocabulary, whole seconds, for its words.
+    fn vocabulary(self) -> RetryRule {
+        let secs = |d: Duration| u32::try_from(d.as_secs()).unwrap_or(u32::MAX);
+        let create = |c: CreateRule| match c {
+            CreateRule::IdempotentOnly => VocabularyCreate::IdempotentOnly,
+            CreateRule::Safe => VocabularyCreate::Safe,
+        };
+        match self {
+            Self::Never => RetryRule::Never,
+            Self::KeepPolling => RetryRule::KeepPolling,
+            Self::ResubmitAsync => RetryRule::ResubmitAsync,
+            Self::Backoff {
+                max_attempts,
+                create: c,
+            } => RetryRule::Backoff {
+                max_attempts,
+                create: create(c),
+            },
+            Self::After {
+                min,
+                max,
+                create: c,
+            } => RetryRule::After {
+                min_secs: secs(min),
+                max_secs: secs(max),
+                create: create(c),
+            },
             Self::AfterHeader {
-                header, fallback, ..
-            } => write!(
-                f,
-                "retry after the {header} header ({} s without it)",
-                fallback.as_secs()
-            ),
+                header,
+                fallback,
+                create: c,
+            } => RetryRule::AfterHeader {
+                header: header.to_string(),
+                fallback_secs: secs(fallback),
+                create: create(c),
+            },
         }
     }
 }

@@ -20,8 +20,6 @@ mod ctxt;
 mod expand;
 #[path = "../src/message.rs"]
 mod message;
-#[path = "../src/retry.rs"]
-mod retry;
 #[path = "../src/valid.rs"]
 mod valid;
 

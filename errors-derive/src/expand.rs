@@ -8,8 +8,8 @@ use syn::{DeriveInput, Ident, LitStr, Member, Type};
 
 use crate::ast::{Case, Data, Field, Input};
 use crate::ctxt::Ctxt;
-use crate::retry::{self, Create, Rule};
 use crate::valid::{self, Described, Message, Origin, Plan, Segment};
+use errors_vocab::retry::RetryPaths;
 
 /// The derive's entry point, on `proc_macro2` tokens so benches and tests
 /// can call it.
@@ -240,8 +240,8 @@ fn described_expression(
             (Some(code), _) => quote!(#code.status()),
             (None, status) => quote!(#krate::__private::status::<#status>()),
         },
-        Method::Retry => match (d.retry, code) {
-            (Some(rule), _) => retry_tokens(rule, krate),
+        Method::Retry => match (&d.retry, code) {
+            (Some(rule), _) => rule.to_tokens(&RetryPaths::full(krate)),
             (None, Some(code)) => quote!(#code.retry()),
             // The catalogue's default for the status, when it lists it.
             (None, None) => quote! {
@@ -285,38 +285,6 @@ fn message_tokens(
     }
     let format = LitStr::new(&format, span);
     quote_spanned!(span=> #krate::__private::Cow::Owned(::std::format!(#format #(, #args)*)))
-}
-
-fn retry_tokens(rule: Rule, krate: &TokenStream) -> TokenStream {
-    let create = |c: Create| match c {
-        Create::IdempotentOnly => quote!(#krate::CreateRule::IdempotentOnly),
-        Create::Safe => quote!(#krate::CreateRule::Safe),
-    };
-    let secs = |s: u64| quote!(::core::time::Duration::from_secs(#s));
-    match rule {
-        Rule::Never => quote!(#krate::Retry::Never),
-        Rule::KeepPolling => quote!(#krate::Retry::KeepPolling),
-        Rule::ResubmitAsync => quote!(#krate::Retry::ResubmitAsync),
-        Rule::Backoff {
-            attempts,
-            create: c,
-        } => {
-            let c = create(c);
-            quote!(#krate::Retry::Backoff { max_attempts: #attempts, create: #c })
-        }
-        Rule::After {
-            min,
-            max,
-            create: c,
-        } => {
-            let (min, max, c) = (secs(min.into()), secs(max.into()), create(c));
-            quote!(#krate::Retry::After { min: #min, max: #max, create: #c })
-        }
-        Rule::AfterHeader { create: c } => {
-            let (header, fallback, c) = (retry::HEADER, secs(retry::FALLBACK_SECS), create(c));
-            quote!(#krate::Retry::AfterHeader { header: #header, fallback: #fallback, create: #c })
-        }
-    }
 }
 
 /// Where-clause bounds for fields whose type uses a type parameter: the

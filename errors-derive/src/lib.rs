@@ -77,7 +77,6 @@ mod catalogue;
 mod ctxt;
 mod expand;
 mod message;
-mod retry;
 mod valid;
 
 /// Implements `errors_core::ErrorTaxonomy` for an enum or a struct.
@@ -104,18 +103,23 @@ mod valid;
 ///
 /// # `retry` grammar
 ///
+/// The catalogue's retry vocabulary in one line (the grammar of
+/// `errors_vocab::retry::parse`, which the catalogue's loader shares):
+///
 /// ```text
 /// retry   = rule [ "," "create" "=" create ]
 /// rule    = "never" | "keep_polling" | "resubmit_async"
-///         | "backoff" [ "(" ATTEMPTS ")" ]      3 attempts in all when omitted
-///         | "after" "(" SECS [ ".." SECS ] ")"  a fixed wait, or a range
-///         | "after_header"                      Retry-After, 60 s without it
-/// create  = "idempotent_only" | "safe"          idempotent_only when omitted
+///         | "backoff" "(" ATTEMPTS ")"              attempts in all, at least 2
+///         | "after" "(" SECS [ ".." SECS ] ")"      a fixed wait, or a range
+///         | "after_header" "(" HEADER "," SECS ")"  the header, and the wait without it
+/// create  = "idempotent_only" | "safe"              idempotent_only when omitted
 /// ```
 ///
 /// Spaces between tokens are ignored; `create` applies only to the rules
-/// that retry. Examples: `"backoff"`, `"backoff(5), create = safe"`,
-/// `"after(30..60)"`, `"after_header, create = safe"`.
+/// that retry. Every figure is written out, as in the catalogue, and a rule
+/// the catalogue would reject (`backoff(1)`, `after(0)`) is rejected here in
+/// the same words. Examples: `"backoff(3)"`, `"backoff(5), create = safe"`,
+/// `"after(30..60)"`, `"after_header(Retry-After, 60), create = safe"`.
 ///
 /// # Errors at compile time
 ///
@@ -144,5 +148,4 @@ pub fn derive_error_taxonomy(input: proc_macro::TokenStream) -> proc_macro::Toke
 mod tests {
     mod catalogue;
     mod message;
-    mod retry;
 }

@@ -9,7 +9,7 @@ use crate::ast::{Case, Data, Field, Input};
 use crate::catalogue;
 use crate::ctxt::Ctxt;
 use crate::message::{self, Piece};
-use crate::retry::{self, Rule};
+use errors_vocab::retry::{self, RetryRule};
 
 /// How one case answers each method of the trait.
 pub(crate) enum Plan<'a> {
@@ -23,7 +23,7 @@ pub(crate) enum Plan<'a> {
 pub(crate) struct Described<'a> {
     pub origin: Origin<'a>,
     /// `retry`, overriding the code's or the status's.
-    pub retry: Option<Rule>,
+    pub retry: Option<RetryRule>,
     /// `remedy` keys, overriding the code's; empty means "none given".
     pub remedies: &'a [LitStr],
 }

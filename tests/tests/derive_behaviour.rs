@@ -155,7 +155,7 @@ fn remedies_and_escaped_braces_are_kept_as_written() {
 
 #[derive(Debug, ErrorTaxonomy)]
 enum Retries {
-    #[taxonomy(status = 500, message = "m", retry = "backoff")]
+    #[taxonomy(status = 500, message = "m", retry = "backoff(3)")]
     Backoff,
     #[taxonomy(status = 500, message = "m", retry = "backoff(5), create = safe")]
     BackoffFiveSafe,
@@ -163,7 +163,7 @@ enum Retries {
     AfterRange,
     #[taxonomy(status = 503, message = "m", retry = "after( 30 ),create=safe")]
     AfterFixed,
-    #[taxonomy(status = 429, message = "m", retry = "after_header")]
+    #[taxonomy(status = 429, message = "m", retry = "after_header(Retry-After, 60)")]
     AfterHeader,
     #[taxonomy(status = 202, message = "m", retry = "keep_polling")]
     KeepPolling,

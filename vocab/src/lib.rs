@@ -1,8 +1,9 @@
 //! What the error catalogue's tools share without reading YAML.
 //!
-//! `errors-codegen` (the catalogue's loader and generator) and
-//! `errors-derive` (the `#[derive(ErrorTaxonomy)]` macro) must agree on a few
-//! rules of the catalogue's language. They live here, in a crate with no
+//! `errors-codegen` (the catalogue's loader and generator), `errors-derive`
+//! (the `#[derive(ErrorTaxonomy)]` macro) and `errors-core` must agree on a
+//! few rules of the catalogue's language: the [`retry`] vocabulary (its
+//! grammar, checks, Rust form and words) and the "did you mean" ranking. They live here, in a crate with no
 //! dependencies, so that the derive, which every dependent of `errors-core`
 //! compiles, does not pull a YAML parser or a pretty-printer into that
 //! build.
@@ -15,5 +16,6 @@
 #![warn(missing_docs, clippy::pedantic)]
 
 mod nearest;
+pub mod retry;
 
 pub use nearest::nearest;

@@ -1,7 +1,8 @@
 //! The smaller enums: `Source`, `Category`, `ErrorType`, `TaskStatus`,
 //! `Limit`, and the pieces every enum uses (`Retry` values, `docs_url`).
 
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use errors_vocab::retry::RetryPaths;
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use super::Options;
@@ -10,47 +11,11 @@ use super::named::{
     Variant, assumed_fn, named_enum, source_fn, str_slice, str_tokens, table_fn, table_fn_in,
     variant_ident,
 };
-use crate::model::{Catalogue, CreateRule, Fault, RequestIdCarrier, Retry, Shape, Unit};
+use crate::model::{Catalogue, Fault, RequestIdCarrier, Retry, Shape, Unit};
 
 /// A `Retry` value of the runtime crate.
 pub(super) fn retry_tokens(retry: &Retry) -> TokenStream {
-    let create = |rule: &CreateRule| match rule {
-        CreateRule::Safe => quote!(CreateRule::Safe),
-        CreateRule::IdempotentOnly => quote!(CreateRule::IdempotentOnly),
-    };
-    let secs = |s: u32| {
-        let s = u64::from(s);
-        quote!(Duration::from_secs(#s))
-    };
-    match retry {
-        Retry::Never => quote!(Retry::Never),
-        Retry::KeepPolling => quote!(Retry::KeepPolling),
-        Retry::ResubmitAsync => quote!(Retry::ResubmitAsync),
-        Retry::Backoff {
-            max_attempts,
-            create: rule,
-        } => {
-            let rule = create(rule);
-            quote!(Retry::Backoff { max_attempts: #max_attempts, create: #rule })
-        }
-        Retry::After {
-            min_secs,
-            max_secs,
-            create: rule,
-        } => {
-            let (min, max, rule) = (secs(*min_secs), secs(*max_secs), create(rule));
-            quote!(Retry::After { min: #min, max: #max, create: #rule })
-        }
-        Retry::AfterHeader {
-            header,
-            fallback_secs,
-            create: rule,
-        } => {
-            let (header, fallback, rule) =
-                (Literal::string(header), secs(*fallback_secs), create(rule));
-            quote!(Retry::AfterHeader { header: #header, fallback: #fallback, create: #rule })
-        }
-    }
+    retry.to_tokens(&RetryPaths::short())
 }
 
 /// The names [`retry_tokens`] uses, brought into a table function's scope

@@ -22,7 +22,7 @@ enum RenderError<'a, E: std::error::Error + ErrorTaxonomy + 'static> {
 
 #[derive(Debug, thiserror::Error, ErrorTaxonomy)]
 #[error("rate limited")]
-#[taxonomy(code = "RATE_LIMIT_EXCEEDED", retry = "after_header, create = safe")]
+#[taxonomy(code = "RATE_LIMIT_EXCEEDED", retry = "after_header(Retry-After, 60), create = safe")]
 struct RateLimited;
 
 fn main() {

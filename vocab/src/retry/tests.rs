@@ -1,0 +1,85 @@
+//! Unit tests of the one-line grammar.
+
+use super::*;
+
+#[test]
+fn the_vocabulary_parses() {
+    assert_eq!(parse("never"), Ok(RetryRule::Never));
+    assert_eq!(parse(" keep_polling "), Ok(RetryRule::KeepPolling));
+    assert_eq!(parse("resubmit_async"), Ok(RetryRule::ResubmitAsync));
+    assert_eq!(
+        parse("backoff( 5 ), create = safe"),
+        Ok(RetryRule::Backoff {
+            max_attempts: 5,
+            create: CreateRule::Safe
+        })
+    );
+    assert_eq!(
+        parse("after(30..60)"),
+        Ok(RetryRule::After {
+            min_secs: 30,
+            max_secs: 60,
+            create: CreateRule::IdempotentOnly
+        })
+    );
+    assert_eq!(
+        parse("after(30)"),
+        Ok(RetryRule::After {
+            min_secs: 30,
+            max_secs: 30,
+            create: CreateRule::IdempotentOnly
+        })
+    );
+    assert_eq!(
+        parse("after_header( Retry-After , 60 ),create=safe"),
+        Ok(RetryRule::AfterHeader {
+            header: "Retry-After".into(),
+            fallback_secs: 60,
+            create: CreateRule::Safe
+        })
+    );
+}
+
+#[test]
+fn mistakes_are_explained() {
+    let message =
+        |text: &str| parse(text).map_or_else(|e| e.to_string(), |r| format!("accepted {r:?}"));
+    assert!(message("backof(3)").contains("Did you mean `backoff`"));
+    assert!(message("backoff").contains("needs its attempts"));
+    assert!(message("after").contains("seconds"));
+    assert!(message("after_header").contains("after_header(Retry-After, 60)"));
+    assert!(message("after_header(60)").contains("after_header(Retry-After, 60)"));
+    assert!(message("after(60..30)").contains("min_secs <= max_secs"));
+    assert!(message("backoff(0)").contains("never retries"));
+    assert!(message("backoff(x)").contains("whole number"));
+    assert!(message("never, create = safe").contains("does not retry"));
+    assert!(message("backoff(3), create = maybe").contains("unknown create"));
+    assert!(message("backoff(3), retries = 2").contains("expected `create = safe`"));
+    assert!(message("after(30").contains("closing"));
+    assert!(message("never(1)").contains("no argument"));
+}
+
+#[test]
+fn words_name_the_figures() {
+    let rule = RetryRule::AfterHeader {
+        header: "Retry-After".into(),
+        fallback_secs: 60,
+        create: CreateRule::Safe,
+    };
+    assert_eq!(
+        rule.summary(),
+        "retry after the Retry-After header (60 s without it)"
+    );
+    assert!(rule.advice().contains("`Retry-After`"));
+    assert!(
+        rule.advice()
+            .contains("even a create-task request may be retried")
+    );
+    let rule = RetryRule::After {
+        min_secs: 30,
+        max_secs: 60,
+        create: CreateRule::IdempotentOnly,
+    };
+    assert_eq!(rule.summary(), "retry after 30-60 s");
+    assert!(rule.advice().contains("idempotency key"));
+}
