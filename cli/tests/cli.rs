@@ -44,7 +44,7 @@ fn check_fails_with_every_located_problem() {
     let out = taxonomy(&["check", &file]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    for place in [":85:15: error:", ":106:9: error:", ":121:11: error:"] {
+    for place in [":89:15: error:", ":110:9: error:", ":125:11: error:"] {
         assert!(
             err.contains(&format!("{file}{place}")),
             "{place} missing in:\n{err}"
