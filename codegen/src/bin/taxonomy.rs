@@ -227,10 +227,7 @@ fn diff(args: &[String]) -> ExitCode {
 }
 
 /// Loads one side of a diff, printing its located problems when it does not load.
-fn load_side(
-    name: &str,
-    text: Result<String, (PathBuf, std::io::Error)>,
-) -> Option<Catalogue> {
+fn load_side(name: &str, text: Result<String, (PathBuf, std::io::Error)>) -> Option<Catalogue> {
     let text = match text {
         Ok(text) => text,
         Err((path, e)) => {

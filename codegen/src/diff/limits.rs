@@ -1,7 +1,7 @@
 //! Limits compared: a figure clients may pace themselves by.
 
 use super::change::{Changes, Place};
-use super::section::{self, LIMITS};
+use super::section::{self, LIMITS, snake};
 use super::{Rule, matching, text};
 use crate::model::{Catalogue, Limit};
 
@@ -28,7 +28,7 @@ pub(crate) fn compare(out: &mut Changes, old: &Catalogue, new: &Catalogue) {
 }
 
 fn figure(limit: &Limit) -> String {
-    format!("{} {:?}", limit.value, limit.unit)
+    format!("{} {}", limit.value, snake(&format!("{:?}", limit.unit)))
 }
 
 fn fields(out: &mut Changes, old: &Limit, new: &Limit) {

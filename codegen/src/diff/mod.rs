@@ -69,8 +69,11 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> Report {
     task_statuses::compare(&mut out, old, new);
     limits::compare(&mut out, old, new);
     documents::compare(&mut out, old, new);
+    let mut changes = out.0;
+    // Stable: within a level, changes stay in catalogue order.
+    changes.sort_by_key(|c| std::cmp::Reverse(c.level));
     Report {
-        changes: out.0,
+        changes,
         old_release: old.release.value,
         new_release: new.release.value,
     }

@@ -23,9 +23,9 @@ pub struct Report {
 }
 
 impl Report {
-    /// The changes, grouped by section in catalogue order (sources,
-    /// categories, statuses, codes and their wire spellings, error types,
-    /// task statuses, limits, documents, release).
+    /// The changes, the most serious first; within a level, by section in
+    /// catalogue order (sources, categories, statuses, codes and their wire
+    /// spellings, error types, task statuses, limits, documents, release).
     #[must_use]
     pub fn changes(&self) -> &[Change] {
         &self.changes

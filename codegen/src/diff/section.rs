@@ -148,3 +148,19 @@ pub(crate) fn source_changed(
         );
     }
 }
+
+/// `CodeAndMessage` → `code_and_message`, the spelling in the file.
+pub(crate) fn snake(camel: &str) -> String {
+    let mut out = String::with_capacity(camel.len() + 4);
+    for (i, c) in camel.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

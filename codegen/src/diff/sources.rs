@@ -3,7 +3,7 @@
 //! but whose name stays is a rename.
 
 use super::change::{Changes, Place};
-use super::section::SOURCES;
+use super::section::{SOURCES, snake};
 use super::{Rule, matching, text};
 use crate::model::{Auth, Catalogue, RequestIdCarrier, Source};
 
@@ -133,20 +133,4 @@ fn request_id(carriers: &[RequestIdCarrier]) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// `CodeAndMessage` → `code_and_message`, the spelling in the file.
-fn snake(camel: &str) -> String {
-    let mut out = String::with_capacity(camel.len() + 4);
-    for (i, c) in camel.chars().enumerate() {
-        if c.is_ascii_uppercase() {
-            if i > 0 {
-                out.push('_');
-            }
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
