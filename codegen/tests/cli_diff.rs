@@ -71,8 +71,9 @@ fn sides(edits: &[(&str, &str)]) -> (tempfile::TempDir, String, String) {
 
 #[test]
 fn exit_status_follows_fail_on_and_the_release() {
+    type Edits = &'static [(&'static str, &'static str)];
     // (edits, extra arguments, exit status)
-    let rows: &[(&[(&str, &str)], &[&str], i32)] = &[
+    let rows: &[(Edits, &[&str], i32)] = &[
         (&[], &[], 0),
         (&[BREAKING], &[], 1),
         (&[BREAKING], &["--fail-on", "breaking"], 1),

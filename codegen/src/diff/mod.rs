@@ -9,7 +9,7 @@
 //! `deprecated:` instead, the way rustc never deletes an error code.
 //!
 //! Each [`Change`] is located at `line:column` in the new catalogue, or in
-//! the old one for something that was removed ([`Side`]). The [`format`]
+//! the old one for something that was removed ([`Side`]). The [`format`](mod@format)
 //! module writes a [`Report`] as text, JSON, GitHub workflow annotations or
 //! a Markdown changelog section.
 //!

@@ -1,5 +1,7 @@
 //! The outcome of a comparison, and whether it should stop an edit.
 
+use std::fmt::Write as _;
+
 use super::{Change, Level};
 
 /// Whether a raised `release` lets changes pass.
@@ -96,10 +98,11 @@ impl Report {
             if n == 1 { "" } else { "s" }
         );
         if acknowledgement == Acknowledgement::ReleaseBump {
-            reason.push_str(&format!(
+            let _ = write!(
+                reason,
                 "; if the edit is meant to break dependents, raise `release` in the new catalogue above {} to acknowledge it",
                 self.old_release
-            ));
+            );
         }
         Some(reason)
     }

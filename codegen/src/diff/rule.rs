@@ -77,7 +77,7 @@ pub enum Rule {
     CodeCategoryChanged,
     /// `CATEGORY_FAULT_CHANGED` (warning): A category's fault (who has to act) changed.
     CategoryFaultChanged,
-    /// `ENTRY_SOURCE_CHANGED` (warning): An error_type, task status or limit is now attributed to another source.
+    /// `ENTRY_SOURCE_CHANGED` (warning): An `error_type`, task status or limit is now attributed to another source.
     EntrySourceChanged,
     /// `SOURCE_AUTH_CHANGED` (warning): A source's authentication header, schemes or key format changed.
     SourceAuthChanged,
@@ -291,6 +291,7 @@ impl Rule {
 
     /// What the rule is about, in one sentence.
     #[must_use]
+    #[allow(clippy::too_many_lines)] // one arm per rule
     pub const fn summary(self) -> &'static str {
         match self {
             Rule::SourceRemoved => {
@@ -378,7 +379,7 @@ impl Rule {
             }
             Rule::CategoryFaultChanged => "A category's fault (who has to act) changed.",
             Rule::EntrySourceChanged => {
-                "An error_type, task status or limit is now attributed to another source."
+                "An `error_type`, task status or limit is now attributed to another source."
             }
             Rule::SourceAuthChanged => {
                 "A source's authentication header, schemes or key format changed."

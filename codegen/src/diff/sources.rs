@@ -2,6 +2,8 @@
 //! travels and which error-body shapes it sends. A source whose id changes
 //! but whose name stays is a rename.
 
+use std::fmt::Write as _;
+
 use super::change::{Changes, Place};
 use super::section::{SOURCES, snake};
 use super::{Rule, matching, text};
@@ -113,10 +115,10 @@ fn fields(out: &mut Changes, old: &Source, new: &Source) {
 fn auth(auth: &Auth) -> String {
     let mut out = format!("header {}", auth.header);
     if !auth.schemes.is_empty() {
-        out.push_str(&format!(", schemes {}", auth.schemes.join(" or ")));
+        let _ = write!(out, ", schemes {}", auth.schemes.join(" or "));
     }
     if let Some(format) = &auth.key_format {
-        out.push_str(&format!(", key {format}"));
+        let _ = write!(out, ", key {format}");
     }
     out
 }

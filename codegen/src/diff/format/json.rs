@@ -19,6 +19,7 @@ struct Side<'a> {
 }
 
 #[derive(Serialize)]
+#[allow(clippy::struct_field_names)] // the keys the format documents
 struct Entry<'a> {
     level: Level,
     rule: Rule,
