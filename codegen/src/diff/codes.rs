@@ -70,8 +70,9 @@ pub(crate) fn compare<'a>(
             format!("codes.{}", n.id.value),
             Place::new(n.id.referenced),
             format!(
-                "code `{}` is renamed `{}` (`Code::{before}` becomes `Code::{after}`): every `match` naming the old variant stops compiling, and the canonical id services send changes; keep `{}` with `deprecated:` (as rustc retires error codes) and add the new code beside it",
-                o.id.value, n.id.value, o.id.value
+                "`{old}` is renamed `{new}` (`Code::{before}` becomes `Code::{after}`): every `match` naming the old variant stops compiling, and services send the id `{new}` instead of `{old}`; keep `{old}` with `deprecated:` (as rustc retires error codes) and add `{new}` beside it",
+                old = o.id.value,
+                new = n.id.value,
             ),
             (Some(o.id.value.clone()), Some(n.id.value.clone())),
         );

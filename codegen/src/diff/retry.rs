@@ -23,16 +23,17 @@ pub(crate) fn compare(
         return;
     }
     let place = Place::new(new.map_or(at, |r| r.referenced));
+    let what = subject(entry);
     let values = (Some(render(old_rule)), Some(render(new_rule)));
     let (was, is) = (retryable(old_rule), retryable(new_rule));
     if was != is {
         let message = if is {
             format!(
-                "clients now repeat a request that failed with `{entry}`; before, they gave up or waited for the task"
+                "clients now repeat a request that failed with {what}; before, they gave up or waited for the task"
             )
         } else {
             format!(
-                "clients no longer repeat a request that failed with `{entry}`; before, they retried it"
+                "clients no longer repeat a request that failed with {what}; before, they retried it"
             )
         };
         out.add(
@@ -50,7 +51,7 @@ pub(crate) fn compare(
             entry,
             place,
             format!(
-                "clients handle `{entry}` differently without retrying: `never` means fix the request, `keep_polling` wait for the task, `resubmit_async` send it again asynchronously"
+                "clients handle {what} differently without retrying: `never` means fix the request, `keep_polling` wait for the task, `resubmit_async` send it again asynchronously"
             ),
             values,
         );
@@ -76,7 +77,7 @@ pub(crate) fn compare(
             entry,
             place,
             format!(
-                "clients make at most {after} attempts in all after `{entry}`, instead of {before}"
+                "clients make at most {after} attempts in all after {what}, instead of {before}"
             ),
             values.clone(),
         );
@@ -86,9 +87,7 @@ pub(crate) fn compare(
             Rule::RetryWaitChanged,
             entry,
             place,
-            format!(
-                "clients wait differently before repeating a request that failed with `{entry}`"
-            ),
+            format!("clients wait differently before repeating a request that failed with {what}"),
             values.clone(),
         );
     }
@@ -98,7 +97,7 @@ pub(crate) fn compare(
             entry,
             place,
             format!(
-                "clients now repeat a create without an idempotency key after `{entry}`; if the first one did any work, the work is done twice"
+                "clients now repeat a create without an idempotency key after {what}; if the first one did any work, the work is done twice"
             ),
             values,
         ),
@@ -107,11 +106,20 @@ pub(crate) fn compare(
             entry,
             place,
             format!(
-                "clients no longer repeat a create without an idempotency key after `{entry}`; such callers see the failure instead"
+                "clients no longer repeat a create without an idempotency key after {what}; such callers see the failure instead"
             ),
             values,
         ),
         _ => {}
+    }
+}
+
+/// How a message names the failure: `HTTP 408`, or the id in backticks.
+fn subject(entry: &str) -> String {
+    match entry.split_once('.') {
+        Some(("statuses", number)) => format!("HTTP {number}"),
+        Some((_, id)) => format!("`{id}`"),
+        None => format!("`{entry}`"),
     }
 }
 
