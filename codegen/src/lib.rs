@@ -5,7 +5,9 @@
 //! validates it (every problem at `path:line:column`, all at once); the
 //! checked [`Catalogue`] is then either explained to a person
 //! ([`Catalogue::explain`], the `taxonomy explain` command) or emitted as Rust
-//! by a [`Builder`] from a build script.
+//! by a [`Builder`] from a build script. Two versions of the catalogue are
+//! compared by [`diff`] (the `taxonomy diff` command): what an edit breaks,
+//! level by level.
 //!
 //! ```no_run
 //! // build.rs
@@ -19,6 +21,7 @@
 
 mod builder;
 mod diag;
+pub mod diff;
 mod emit;
 mod explain;
 pub mod ident;

@@ -15,6 +15,14 @@ use serde_saphyr::Spanned;
 pub struct Catalogue {
     /// Format version of the file; only `1` exists.
     pub version: Spanned<u32>,
+    /// Major version of the catalogue's content, raised by hand with every
+    /// edit that breaks dependents (a removed code, a changed status, a wire
+    /// spelling gone: see [`crate::diff`]). `taxonomy diff
+    /// --require-release-bump` lets such an edit pass only when this number
+    /// went up. A file without the key is release 1, so catalogues written
+    /// before the key existed compare as release 1.
+    #[serde(default = "first_release")]
+    pub release: Spanned<u32>,
     /// The documents the facts come from, so every entry can be traced.
     pub documents: Vec<Document>,
     /// The APIs whose errors are catalogued.
@@ -31,6 +39,15 @@ pub struct Catalogue {
     pub task_statuses: Vec<TaskStatus>,
     /// Figures the documents give: rates, concurrency, ceilings, retention.
     pub limits: Vec<Limit>,
+}
+
+/// The release of a catalogue that does not name one: 1, unlocated.
+fn first_release() -> Spanned<u32> {
+    Spanned::new(
+        1,
+        serde_saphyr::Location::UNKNOWN,
+        serde_saphyr::Location::UNKNOWN,
+    )
 }
 
 /// One of the API documents the catalogue is written from.

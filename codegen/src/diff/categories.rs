@@ -1,0 +1,48 @@
+//! Categories compared: who has to act on the codes in them.
+
+use super::change::{Changes, Place};
+use super::section::CATEGORIES;
+use super::{Rule, matching, text};
+use crate::model::{Catalogue, Category};
+
+pub(crate) fn compare(out: &mut Changes, old: &Catalogue, new: &Catalogue) {
+    let m = matching::pair(
+        &old.categories,
+        &new.categories,
+        |c| c.id.value.clone(),
+        |c| Some((c.meaning.clone(), c.fault)),
+    );
+    for (o, n) in &m.kept {
+        fields(out, o, n);
+    }
+    for (o, n) in &m.renamed {
+        CATEGORIES.renamed(out, &o.id.value, &n.id.value, n.id.referenced);
+    }
+    for o in &m.removed {
+        CATEGORIES.removed(out, &o.id.value, &o.id.value, o.id.referenced);
+    }
+    for n in &m.added {
+        CATEGORIES.added(out, &n.id.value, &n.id.value, n.id.referenced);
+    }
+}
+
+fn fields(out: &mut Changes, old: &Category, new: &Category) {
+    let entry = CATEGORIES.entry(&new.id.value);
+    let at = new.id.referenced;
+    text::reworded(out, &entry, "meaning", (&old.meaning, &new.meaning), at);
+    if old.fault != new.fault {
+        let fault = |c: &Category| format!("{:?}", c.fault).to_lowercase();
+        out.add(
+            Rule::CategoryFaultChanged,
+            &entry,
+            Place::new(at),
+            format!(
+                "codes in `{}` now say that {} has to act, not {}",
+                new.id.value,
+                fault(new),
+                fault(old)
+            ),
+            (Some(fault(old)), Some(fault(new))),
+        );
+    }
+}

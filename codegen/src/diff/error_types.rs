@@ -1,0 +1,58 @@
+//! Task `error_type`s compared. Their id is the wire spelling, so a rename
+//! (same source, same code) breaks parsing as well as matching.
+
+use super::change::{Changes, Place};
+use super::codes::CodeIds;
+use super::section::{self, ERROR_TYPES};
+use super::{Rule, matching, retry, text};
+use crate::model::{Catalogue, ErrorType};
+
+pub(crate) fn compare(out: &mut Changes, old: &Catalogue, new: &Catalogue, codes: &CodeIds<'_>) {
+    let m = matching::pair(
+        &old.error_types,
+        &new.error_types,
+        |e| e.id.value.clone(),
+        |e| Some((e.source.value.clone(), e.code.value.clone())),
+    );
+    for (o, n) in &m.kept {
+        fields(out, o, n, codes);
+    }
+    for (o, n) in &m.renamed {
+        ERROR_TYPES.renamed(out, &o.id.value, &n.id.value, n.id.referenced);
+        fields(out, o, n, codes);
+    }
+    for o in &m.removed {
+        ERROR_TYPES.removed(out, &o.id.value, &o.id.value, o.id.referenced);
+    }
+    for n in &m.added {
+        ERROR_TYPES.added(out, &n.id.value, &n.id.value, n.id.referenced);
+    }
+}
+
+fn fields(out: &mut Changes, old: &ErrorType, new: &ErrorType, codes: &CodeIds<'_>) {
+    let entry = ERROR_TYPES.entry(&new.id.value);
+    let at = new.id.referenced;
+    section::source_changed(
+        out,
+        &entry,
+        (&old.source.value, &new.source.value),
+        new.source.referenced,
+    );
+    // A code renamed in the same edit is still the same code.
+    if codes.now(&old.code.value) != new.code.value {
+        out.add(
+            Rule::ErrorTypeCodeChanged,
+            &entry,
+            Place::new(new.code.referenced),
+            format!(
+                "tasks failing with `{}` now classify as `{}` instead of `{}`: its status, retry rule and user message change with it",
+                new.id.value, new.code.value, old.code.value
+            ),
+            (Some(old.code.value.clone()), Some(new.code.value.clone())),
+        );
+    }
+    text::reworded(out, &entry, "meaning", (&old.meaning, &new.meaning), at);
+    retry::compare(out, &entry, (Some(&old.retry), Some(&new.retry)), at);
+    text::reworded_list(out, &entry, "remedies", (&old.remedies, &new.remedies), at);
+    text::assumed(out, &entry, (&old.assumed, &new.assumed));
+}

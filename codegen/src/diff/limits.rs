@@ -1,0 +1,59 @@
+//! Limits compared: a figure clients may pace themselves by.
+
+use super::change::{Changes, Place};
+use super::section::{self, LIMITS, snake};
+use super::{Rule, matching, text};
+use crate::model::{Catalogue, Limit};
+
+pub(crate) fn compare(out: &mut Changes, old: &Catalogue, new: &Catalogue) {
+    let m = matching::pair(
+        &old.limits,
+        &new.limits,
+        |l| l.id.value.clone(),
+        |l| Some((l.source.value.clone(), l.value, l.unit)),
+    );
+    for (o, n) in &m.kept {
+        fields(out, o, n);
+    }
+    for (o, n) in &m.renamed {
+        LIMITS.renamed(out, &o.id.value, &n.id.value, n.id.referenced);
+        fields(out, o, n);
+    }
+    for o in &m.removed {
+        LIMITS.removed(out, &o.id.value, &o.id.value, o.id.referenced);
+    }
+    for n in &m.added {
+        LIMITS.added(out, &n.id.value, &n.id.value, n.id.referenced);
+    }
+}
+
+fn figure(limit: &Limit) -> String {
+    format!("{} {}", limit.value, snake(&format!("{:?}", limit.unit)))
+}
+
+fn fields(out: &mut Changes, old: &Limit, new: &Limit) {
+    let entry = LIMITS.entry(&new.id.value);
+    let at = new.id.referenced;
+    section::source_changed(
+        out,
+        &entry,
+        (&old.source.value, &new.source.value),
+        new.source.referenced,
+    );
+    if old.value != new.value || old.unit != new.unit {
+        out.add(
+            Rule::LimitValueChanged,
+            &entry,
+            Place::new(at),
+            format!(
+                "`{}` is now {} instead of {}; clients that pace or size requests by it must follow",
+                new.id.value,
+                figure(new),
+                figure(old)
+            ),
+            (Some(figure(old)), Some(figure(new))),
+        );
+    }
+    text::reworded(out, &entry, "scope", (&old.scope, &new.scope), at);
+    text::reworded(out, &entry, "meaning", (&old.meaning, &new.meaning), at);
+}
