@@ -3,9 +3,10 @@
 //!
 //! The data flows one way: [`load`] reads the file into the [`model`] and
 //! validates it (every problem at `path:line:column`, all at once); the
-//! checked [`Catalogue`] is then either explained to a person
-//! ([`Catalogue::explain`], the `taxonomy explain` command) or emitted as Rust
-//! by a [`Builder`] from a build script.
+//! checked [`Catalogue`] is then explained to a person
+//! ([`Catalogue::explain`], the `taxonomy explain` command), written as a
+//! searchable reference ([`site`], `taxonomy docs`), or emitted as Rust by
+//! a [`Builder`] from a build script.
 //!
 //! ```no_run
 //! // build.rs
@@ -20,6 +21,7 @@
 mod builder;
 mod diag;
 mod emit;
+mod entry;
 mod explain;
 pub mod ident;
 mod leak;
@@ -28,11 +30,16 @@ mod mirror;
 pub mod model;
 mod nearest;
 pub mod pattern;
+pub mod site;
 mod validate;
 
 pub use builder::{Builder, Error};
 pub use diag::{Diagnostic, Diagnostics};
-pub use explain::{Explanation, NotFound, RetryAdvice, Spelling, StatusLine, View, retry_advice};
+pub use entry::{EntryKind, anchor};
+pub use explain::{
+    Choice, Choices, Explanation, Fact, FieldView, NotFound, Related, RetryAdvice, Spelling,
+    StatusClass, StatusLine, Unanswered, View, retry_advice,
+};
 pub use leak::find as find_leak;
 pub use load::{load, load_str};
 pub use mirror::strum_mirror;

@@ -1,9 +1,12 @@
-//! `taxonomy`: check the catalogue, or explain any entry of it.
+//! `taxonomy`: check the catalogue, explain any entry of it, or write its
+//! reference site. Wiring only: the work is in the errors-codegen library.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use errors_codegen::{Catalogue, Diagnostics, WORKSPACE_TAXONOMY};
+use errors_codegen::site::Format;
+use errors_codegen::{Catalogue, Diagnostics, Unanswered, WORKSPACE_TAXONOMY};
 
 const USAGE: &str = "\
 usage:
@@ -11,21 +14,46 @@ usage:
   taxonomy explain [--json] [--file FILE] QUERY
                                              explain a status (429), a code (rate_limit_exceeded),
                                              any wire spelling (RATE_LIMIT_EXCEEDED), an error_type
-                                             (CONTENT_BLOCKED) or a message (\"Workflow is locked\")
+                                             (CONTENT_BLOCKED), a message or its start (\"App not found\"),
+                                             a request field (webhook_url), a source or a limit
+  taxonomy docs --out DIR [--format html|markdown] [--file FILE]
+                                             write the reference site (DIR/index.html, one
+                                             self-contained page) or DIR/ERRORS.md
 
-exit status: 0 ok, 1 the catalogue has problems, 2 unknown query or bad usage";
+exit status: 0 ok (a query that matches several entries lists them), 1 the catalogue
+has problems or a file cannot be written, 2 unknown query or bad usage";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args = match utf8_args(std::env::args_os().skip(1)) {
+        Ok(args) => args,
+        Err(problem) => return usage(&problem),
+    };
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
         Some("explain") => explain(&args[1..]),
+        Some("docs") => docs(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
         }
         _ => usage("expected a command"),
     }
+}
+
+/// The arguments as text, or which one is not: a catalogue query or a
+/// path that is not UTF-8 cannot name anything in a UTF-8 catalogue.
+fn utf8_args(args: impl Iterator<Item = OsString>) -> Result<Vec<String>, String> {
+    args.enumerate()
+        .map(|(i, arg)| {
+            arg.into_string().map_err(|raw| {
+                format!(
+                    "argument {} is not valid UTF-8: {}",
+                    i + 1,
+                    raw.to_string_lossy()
+                )
+            })
+        })
+        .collect()
 }
 
 fn usage(problem: &str) -> ExitCode {
@@ -101,31 +129,75 @@ fn explain(args: &[String]) -> ExitCode {
         return usage("explain needs a QUERY");
     }
     let query = words.join(" ");
+    if query.trim().is_empty() {
+        return usage("explain needs a QUERY that is not empty");
+    }
     let catalogue = match load(&file.unwrap_or_else(default_file)) {
         Ok(c) => c,
         Err(code) => return code,
     };
-    match catalogue.explain(&query) {
-        Ok(explanation) if json => {
-            match serde_json::to_string_pretty(&explanation) {
-                Ok(text) => println!("{text}"),
-                Err(e) => {
-                    eprintln!("taxonomy: cannot write JSON: {e}");
-                    return ExitCode::from(1);
-                }
-            }
-            ExitCode::SUCCESS
-        }
-        Ok(explanation) => {
+    let answer = catalogue.explain(&query);
+    let printed = match (&answer, json) {
+        (Ok(explanation), true) => explanation.to_json().map(|text| println!("{text}")),
+        (Ok(explanation), false) => {
             print!("{explanation}");
+            Ok(())
+        }
+        (Err(unanswered), true) => unanswered.to_json().map(|text| println!("{text}")),
+        (Err(Unanswered::Several(choices)), false) => {
+            print!("{choices}");
+            Ok(())
+        }
+        (Err(_), false) => Ok(()),
+    };
+    if let Err(e) = printed {
+        eprintln!("taxonomy: cannot write JSON: {e}");
+        return ExitCode::from(1);
+    }
+    match answer {
+        Ok(_) | Err(Unanswered::Several(_)) => ExitCode::SUCCESS,
+        Err(Unanswered::Empty) => usage("explain needs a QUERY that is not empty"),
+        Err(unanswered) => {
+            eprintln!("taxonomy: {unanswered}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn docs(args: &[String]) -> ExitCode {
+    let mut out = None;
+    let mut format = Format::Html;
+    let mut file = None;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match (arg.as_str(), args.next()) {
+            ("--out", Some(dir)) => out = Some(PathBuf::from(dir)),
+            ("--file", Some(f)) => file = Some(PathBuf::from(f)),
+            ("--format", Some(name)) => match name.parse() {
+                Ok(f) => format = f,
+                Err(e) => return usage(&e),
+            },
+            (flag @ ("--out" | "--file" | "--format"), None) => {
+                return usage(&format!("{flag} needs a value"));
+            }
+            (other, _) => return usage(&format!("docs does not take `{other}`")),
+        }
+    }
+    let Some(out) = out else {
+        return usage("docs needs --out DIR");
+    };
+    let catalogue = match load(&file.unwrap_or_else(default_file)) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    match errors_codegen::site::write(&catalogue, &out, format) {
+        Ok(path) => {
+            println!("{}", path.display());
             ExitCode::SUCCESS
         }
-        Err(not_found) => {
-            if json && let Ok(text) = serde_json::to_string_pretty(&not_found) {
-                println!("{text}");
-            }
-            eprintln!("taxonomy: {not_found}");
-            ExitCode::from(2)
+        Err(e) => {
+            eprintln!("taxonomy: cannot write the site to {}: {e}", out.display());
+            ExitCode::from(1)
         }
     }
 }
