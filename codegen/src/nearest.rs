@@ -30,12 +30,12 @@ pub fn nearest<'a>(
         .filter_map(|c| {
             let f = fold(c);
             let f_text: String = f.iter().collect();
-            let distance = if !f.is_empty() && (f_text.contains(&q_text) || q_text.contains(&f_text))
-            {
-                0
-            } else {
-                levenshtein_within(&q, &f, limit)?
-            };
+            let distance =
+                if !f.is_empty() && (f_text.contains(&q_text) || q_text.contains(&f_text)) {
+                    0
+                } else {
+                    levenshtein_within(&q, &f, limit)?
+                };
             Some((distance, c))
         })
         .collect();
@@ -110,7 +110,12 @@ mod tests {
 
     #[test]
     fn the_bounded_distance_agrees_with_the_full_one() {
-        let pairs = [("kitten", "sitting", 3), ("", "abc", 3), ("abc", "abc", 0), ("flaw", "lawn", 2)];
+        let pairs = [
+            ("kitten", "sitting", 3),
+            ("", "abc", 3),
+            ("abc", "abc", 0),
+            ("flaw", "lawn", 2),
+        ];
         for (a, b, d) in pairs {
             let (a, b) = (fold(a), fold(b));
             assert_eq!(levenshtein_within(&a, &b, 10), Some(d));

@@ -391,14 +391,19 @@ fn request_fields(d: &mut Diagnostics, codes: &[Code]) {
             if field.places.is_empty() {
                 d.on(
                     &field.name,
-                    format!("request field `{name}` of `{owner}` needs `in`: body, query or header"),
+                    format!(
+                        "request field `{name}` of `{owner}` needs `in`: body, query or header"
+                    ),
                 );
             }
             for (i, place) in field.places.iter().enumerate() {
                 if field.places[..i].contains(place) {
                     d.on(
                         &field.name,
-                        format!("request field `{name}` of `{owner}` lists {} twice in `in`", place.words()),
+                        format!(
+                            "request field `{name}` of `{owner}` lists {} twice in `in`",
+                            place.words()
+                        ),
                     );
                 }
             }
@@ -410,7 +415,12 @@ fn request_fields(d: &mut Diagnostics, codes: &[Code]) {
                     format!("request field `{name}` belongs to both `{first}` and `{owner}`"),
                 );
             }
-            assumed(d, &field.assumed, &format!("{owner}.request_fields.{name}"), &["in"]);
+            assumed(
+                d,
+                &field.assumed,
+                &format!("{owner}.request_fields.{name}"),
+                &["in"],
+            );
         }
     }
 }

@@ -53,7 +53,11 @@ fn kill_left_over(profile: &Path) {
         return;
     };
     for entry in entries.flatten() {
-        let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|s| s.parse::<u32>().ok())
+        else {
             continue;
         };
         let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else {
@@ -122,8 +126,12 @@ fn http(port: u16, method: &str, path: &str, body: Option<&Value>) -> Result<Val
     } else {
         reader.read_to_end(&mut raw).map_err(|e| e.to_string())?;
     }
-    let value: Value = serde_json::from_slice(&raw)
-        .map_err(|e| format!("{status_line}: not JSON ({e}): {}", String::from_utf8_lossy(&raw)))?;
+    let value: Value = serde_json::from_slice(&raw).map_err(|e| {
+        format!(
+            "{status_line}: not JSON ({e}): {}",
+            String::from_utf8_lossy(&raw)
+        )
+    })?;
     if status_line.split_whitespace().nth(1) != Some("200") {
         return Err(format!("{} {path}: {}", status_line.trim(), value["value"]));
     }
@@ -155,7 +163,10 @@ impl Browser {
             .map(|v| v["ready"] != true)
             .unwrap_or(true)
         {
-            assert!(Instant::now() < deadline, "chromedriver did not become ready");
+            assert!(
+                Instant::now() < deadline,
+                "chromedriver did not become ready"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
         let args = [
@@ -170,7 +181,10 @@ impl Browser {
         ]
         .iter()
         .map(|s| (*s).to_string())
-        .chain([format!("--user-data-dir={}", browser.profile.path().display())])
+        .chain([format!(
+            "--user-data-dir={}",
+            browser.profile.path().display()
+        )])
         .collect::<Vec<_>>();
         let capabilities = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
@@ -367,7 +381,11 @@ fn typed_queries_put_the_right_entry_first_and_its_link_lands_on_it() {
                 "return document.activeElement.getAttribute('href');",
                 json!([]),
             );
-            assert_eq!(focused, json!(expected), "the down arrow focuses the first result");
+            assert_eq!(
+                focused,
+                json!(expected),
+                "the down arrow focuses the first result"
+            );
             let first = browser.element("#results a");
             browser.keys(&first, "\u{E007}");
         }
@@ -403,7 +421,11 @@ fn typed_queries_put_the_right_entry_first_and_its_link_lands_on_it() {
         browser.keys(&input, &c.to_string());
     }
     let links = browser.results_led_by("#status-class-4xx");
-    assert_eq!(links.first().map(String::as_str), Some("#status-class-4xx"), "{links:?}");
+    assert_eq!(
+        links.first().map(String::as_str),
+        Some("#status-class-4xx"),
+        "{links:?}"
+    );
 
     // The page fetched nothing: everything it needs is inline.
     let fetched = browser.script(
@@ -415,8 +437,14 @@ fn typed_queries_put_the_right_entry_first_and_its_link_lands_on_it() {
     if let Some(dir) = std::env::var_os("SITE_SCREENSHOTS") {
         let dir = PathBuf::from(dir);
         std::fs::create_dir_all(&dir).expect("screenshot dir");
+        // The index as a person sees it while typing a query.
         browser.open(&url);
-        browser.script("window.scrollTo(0, 0);", json!([]));
+        let input = browser.element("#q");
+        browser.call("POST", &format!("/element/{input}/clear"), Some(json!({})));
+        for c in "rate limit".chars() {
+            browser.keys(&input, &c.to_string());
+        }
+        browser.results_led_by("#code-rate_limit_exceeded");
         browser.screenshot(&dir.join("index.png"));
         browser.open(&format!("{url}#status-429"));
         browser.screenshot(&dir.join("status-429.png"));

@@ -138,11 +138,7 @@ fn code(c: &Catalogue, code: &Code) -> Explanation {
         .iter()
         .map(|f| FieldView {
             name: f.name.value.clone(),
-            places: f
-                .places
-                .iter()
-                .map(|p| p.as_str().to_string())
-                .collect(),
+            places: f.places.iter().map(|p| p.as_str().to_string()).collect(),
             assumed: assumed(&f.assumed),
         })
         .collect();
@@ -153,7 +149,9 @@ fn code(c: &Catalogue, code: &Code) -> Explanation {
                 .filter(|x| x.code.value == code.id.value)
                 .map(|x| related(EntryKind::ErrorType, &x.id.value)),
         )
-        .chain(sources_of(code.wire.iter().map(|w| w.source.value.as_str())))
+        .chain(sources_of(
+            code.wire.iter().map(|w| w.source.value.as_str()),
+        ))
         .collect();
     e.assumed = assumed(&code.assumed);
     e.deprecated.clone_from(&code.deprecated);
@@ -229,7 +227,8 @@ fn source(c: &Catalogue, s: &Source) -> Explanation {
     }
     e.facts.push(fact("auth header", s.auth.header.clone()));
     if !s.auth.schemes.is_empty() {
-        e.facts.push(fact("auth schemes", s.auth.schemes.join(", ")));
+        e.facts
+            .push(fact("auth schemes", s.auth.schemes.join(", ")));
     }
     if let Some(format) = &s.auth.key_format {
         e.facts.push(fact("key format", format.clone()));

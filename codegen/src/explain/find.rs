@@ -79,7 +79,11 @@ pub(crate) fn entries(c: &Catalogue) -> impl Iterator<Item = Entry<'_>> {
         .chain(c.task_statuses.iter().map(Entry::TaskStatus))
         .chain(c.sources.iter().map(Entry::Source))
         .chain(c.limits.iter().map(Entry::Limit))
-        .chain(StatusClass::all().iter().map(|class| Entry::Class(class, None)))
+        .chain(
+            StatusClass::all()
+                .iter()
+                .map(|class| Entry::Class(class, None)),
+        )
 }
 
 /// The query as a person meant it: white space and surrounding quotes
@@ -247,7 +251,10 @@ fn names_of(entry: &Entry<'_>) -> Vec<(String, String, String)> {
             push("status".to_string(), &s.status.value.to_string());
             push("reason phrase".to_string(), &s.reason.value);
             for v in &s.views {
-                push(format!("the label of source `{}`", v.source.value), &v.label);
+                push(
+                    format!("the label of source `{}`", v.source.value),
+                    &v.label,
+                );
             }
         }
         Entry::Code(code) => {

@@ -261,7 +261,11 @@ fn list(out: &mut String, heading: &str, items: &[String], tag: &str) {
     if items.is_empty() {
         return;
     }
-    let _ = writeln!(out, "<div class=\"block\"><h4>{}{tag}</h4><ul>", esc(heading));
+    let _ = writeln!(
+        out,
+        "<div class=\"block\"><h4>{}{tag}</h4><ul>",
+        esc(heading)
+    );
     for item in items {
         let _ = writeln!(out, "<li>{}</li>", prose(item));
     }
@@ -310,8 +314,10 @@ fn spellings(out: &mut String, r: &Reference, e: &Explanation) {
     );
     for s in rows {
         let cell = |v: &Option<String>| {
-            v.as_ref()
-                .map_or_else(|| "<span class=\"none\">—</span>".to_string(), |t| format!("<code>{}</code>", esc(t)))
+            v.as_ref().map_or_else(
+                || "<span class=\"none\">—</span>".to_string(),
+                |t| format!("<code>{}</code>", esc(t)),
+            )
         };
         let _ = writeln!(
             out,

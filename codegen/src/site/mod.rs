@@ -227,7 +227,10 @@ fn title(c: &Catalogue, e: &Explanation) -> String {
         EntryKind::StatusClass => StatusClass::all()
             .iter()
             .find(|class| class.id == e.id)
-            .map_or_else(|| e.id.clone(), |class| format!("{} {}", class.id, class.name)),
+            .map_or_else(
+                || e.id.clone(),
+                |class| format!("{} {}", class.id, class.name),
+            ),
         _ => e.id.clone(),
     }
 }
