@@ -196,9 +196,9 @@ fn a_phrase_of_several_entries_lists_them_all() {
     };
     let ids: Vec<&str> = choices.choices.iter().map(|x| x.id.as_str()).collect();
     for id in [
-        "model_not_found",
-        "prediction_not_found",
+        "workflow_locked",
         "workflow_not_found",
+        "workflow_input_invalid",
     ] {
         assert!(ids.contains(&id), "{id} missing from {ids:?}");
     }
