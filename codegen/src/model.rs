@@ -3,7 +3,7 @@
 //! Every struct denies unknown fields so a misspelled key is an error, not a
 //! silently ignored line. Values that later checks may complain about are
 //! wrapped in [`Spanned`] so the complaint can name `path:line:column`.
-//! Nothing here checks cross-references; that is [`crate::validate`]'s job,
+//! Nothing here checks cross-references; that is the `validate` module's job,
 //! which runs on the whole file and reports every problem at once.
 
 use serde::Deserialize;

@@ -10,7 +10,7 @@ pub const MAX_RANKED_CHARS: usize = 256;
 /// separators are ignored, so `RateLimitExceeded` finds `rate_limit_exceeded`;
 /// a candidate that contains the query (or the reverse) counts as close.
 ///
-/// The work is bounded: a query over [`MAX_RANKED_CHARS`] is not ranked,
+/// The work is bounded: a query over `MAX_RANKED_CHARS` (256) letters and digits is not ranked,
 /// candidates whose length alone puts them too far are skipped, and the
 /// distance stops being computed once it exceeds what would be kept.
 #[must_use]

@@ -1,6 +1,6 @@
 //! `taxonomy docs`: the catalogue as a reference for support people.
 //!
-//! [`write`] renders every entry's [`Explanation`](crate::Explanation), the
+//! [`write()`] renders every entry's [`Explanation`], the
 //! same one `taxonomy explain` prints, grouped by kind:
 //! - [`Format::Html`]: one self-contained `index.html` (styles, script and
 //!   search index inline; nothing is fetched, so it works from `file://`,
@@ -8,7 +8,7 @@
 //!   spelling, error_types and words of messages as the person types.
 //! - [`Format::Markdown`]: the same content as one `ERRORS.md`.
 //!
-//! Each entry's section carries its stable [`anchor`](crate::anchor)
+//! Each entry's section carries its stable [`anchor`]
 //! (`status-429`, `code-rate_limit_exceeded`), the same one the builder's
 //! `{anchor}` placeholder puts in the generated `docs_url()`.
 //!
@@ -33,7 +33,7 @@ use crate::entry::{EntryKind, anchor};
 use crate::explain::{Explanation, StatusClass};
 use crate::model::Catalogue;
 
-/// What [`write`] produces.
+/// What [`write()`] produces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum Format {
@@ -45,7 +45,7 @@ pub enum Format {
 }
 
 impl Format {
-    /// The file [`write`] creates in its directory.
+    /// The file [`write()`] creates in its directory.
     #[must_use]
     pub const fn file_name(self) -> &'static str {
         match self {
