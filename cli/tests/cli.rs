@@ -99,3 +99,160 @@ fn bad_usage_exits_2_with_the_usage() {
         assert!(stderr(&out).contains("usage:"), "{args:?}");
     }
 }
+
+#[test]
+fn a_phrase_without_its_variable_part_answers_with_its_code() {
+    for query in ["App not found", "  \"app not found\" ", "APP NOT FOUND:"] {
+        let out = taxonomy(&["explain", query]);
+        assert_eq!(out.status.code(), Some(0), "{query}: {}", stderr(&out));
+        assert!(stdout(&out).contains("code model_not_found"), "{query}");
+    }
+}
+
+#[test]
+fn a_query_matching_several_entries_lists_them_and_exits_0() {
+    let out = taxonomy(&["explain", "workflow"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("matches"), "{text}");
+    for id in ["workflow_locked", "workflow_not_found", "taxonomy explain "] {
+        assert!(text.contains(id), "{id} missing in:\n{text}");
+    }
+    let out = taxonomy(&["explain", "--json", "workflow"]);
+    assert_eq!(out.status.code(), Some(0));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value["outcome"], "several");
+    assert!(value["choices"].as_array().is_some_and(|c| c.len() > 2));
+}
+
+#[test]
+fn a_request_field_answers_with_the_code_that_rejects_it() {
+    let out = taxonomy(&["explain", "webhook_url"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("code webhook_not_supported"), "{text}");
+    assert!(
+        text.contains("webhook_url (in body, query or header)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_uncatalogued_status_is_explained_from_its_class() {
+    let out = taxonomy(&["explain", "418"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("HTTP 418 (not catalogued)"), "{text}");
+    assert!(text.contains("no document names 418"), "{text}");
+    assert!(text.contains("Retry (never)"), "{text}");
+    let out = taxonomy(&["explain", "--json", "503"]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value["kind"], "status", "503 is catalogued");
+    let out = taxonomy(&["explain", "--json", "507"]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (&value["kind"], &value["id"]),
+        (&"status_class".into(), &"5xx".into())
+    );
+}
+
+#[test]
+fn an_empty_query_is_bad_usage_not_a_suggestion() {
+    for query in ["", "   ", "\"\""] {
+        let out = taxonomy(&["explain", query]);
+        assert_eq!(out.status.code(), Some(2), "`{query}`");
+        assert!(
+            stderr(&out).contains("usage:"),
+            "`{query}`: {}",
+            stderr(&out)
+        );
+        assert!(stdout(&out).is_empty(), "`{query}`: {}", stdout(&out));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_non_utf8_argument_is_bad_usage_not_a_panic() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let out = Command::new(env!("CARGO_BIN_EXE_taxonomy"))
+        .arg("explain")
+        .arg(OsStr::from_bytes(b"rate\xff\xfelimit"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("argument 2 is not valid UTF-8"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_100_kb_query_is_refused_quickly_without_echoing_it() {
+    let query = "rate_limit_exceeded ".repeat(5_000);
+    let out = taxonomy(&["explain", &query]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("is not in the catalogue"),
+        "{}",
+        &err[..err.len().min(300)]
+    );
+    assert!(
+        err.len() < 1_000,
+        "the query is echoed whole: {} bytes",
+        err.len()
+    );
+}
+
+#[test]
+fn docs_writes_a_page_with_every_anchor_and_markdown_with_the_same() {
+    let dir = std::env::temp_dir().join(format!("taxonomy-docs-{}", std::process::id()));
+    let out = taxonomy(&["docs", "--out", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    let out = taxonomy(&[
+        "docs",
+        "--out",
+        dir.to_str().unwrap(),
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let markdown = std::fs::read_to_string(dir.join("ERRORS.md")).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    for anchor in [
+        "status-429",
+        "code-rate_limit_exceeded",
+        "error-type-CONTENT_BLOCKED",
+        "task-status-IN_QUEUE",
+        "source-queue",
+        "limit-runs_sync_ceiling",
+    ] {
+        assert!(
+            html.contains(&format!("id=\"{anchor}\"")),
+            "{anchor} not in the page"
+        );
+        assert!(
+            markdown.contains(&format!("<a id=\"{anchor}\"></a>")),
+            "{anchor} not in ERRORS.md"
+        );
+    }
+    // Offline by construction: no external resource, fetching forbidden.
+    assert!(!html.contains("src=\"http") && !html.contains("href=\"http"));
+    assert!(html.contains("default-src 'none'"));
+}
+
+#[test]
+fn docs_bad_usage_exits_2() {
+    for args in [
+        &["docs"][..],
+        &["docs", "--out"],
+        &["docs", "--out", "x", "--format", "pdf"],
+    ] {
+        let out = taxonomy(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains("usage:"), "{args:?}");
+    }
+}

@@ -111,8 +111,23 @@ impl Builder {
     }
 
     /// Gives `Code` and `Status` a `docs_url()`, built from `template` with
-    /// `{kind}` (`code`/`status`), `{enum}` (`Code`/`Status`), `{id}` (canonical id or number) and
-    /// `{variant}` (the Rust variant name) filled in.
+    /// `{kind}` (`code`/`status`), `{enum}` (`Code`/`Status`), `{id}` (canonical id or number),
+    /// `{variant}` (the Rust variant name) and `{anchor}` filled in.
+    ///
+    /// `{anchor}` is the entry's id on the reference site that
+    /// `taxonomy docs` writes ([`crate::anchor`]: `status-429`,
+    /// `code-rate_limit_exceeded`), so a template such as
+    /// `https://errors.example/#{anchor}` points every generated item at
+    /// its section of the site:
+    ///
+    /// ```no_run
+    /// errors_codegen::Builder::new()
+    ///     .taxonomy("taxonomy.yaml")
+    ///     .docs_url("https://errors.example/#{anchor}")
+    ///     .generate_to_out_dir()?;
+    /// // Code::RateLimitExceeded.docs_url() == "https://errors.example/#code-rate_limit_exceeded"
+    /// # Ok::<(), errors_codegen::Error>(())
+    /// ```
     #[must_use]
     pub fn docs_url(mut self, template: impl Into<String>) -> Self {
         self.docs_url = Some(template.into());

@@ -3,9 +3,10 @@
 //!
 //! The data flows one way: [`load`] reads the file into the [`model`] and
 //! validates it (every problem at `path:line:column`, all at once); the
-//! checked [`Catalogue`] is then either explained to a person
-//! ([`Catalogue::explain`], the `taxonomy explain` command) or emitted as Rust
-//! by a [`Builder`] from a build script. Two versions of the catalogue are
+//! checked [`Catalogue`] is then explained to a person
+//! ([`Catalogue::explain`], the `taxonomy explain` command), written as a
+//! searchable reference ([`site`], `taxonomy docs`), or emitted as Rust by
+//! a [`Builder`] from a build script. Two versions of the catalogue are
 //! compared by [`diff`] (the `taxonomy diff` command): what an edit breaks,
 //! level by level.
 //!
@@ -23,6 +24,7 @@ mod builder;
 mod diag;
 pub mod diff;
 mod emit;
+mod entry;
 mod explain;
 pub mod ident;
 mod leak;
@@ -31,11 +33,16 @@ pub mod model;
 mod output;
 
 pub mod pattern;
+pub mod site;
 mod validate;
 
 pub use builder::{Builder, Error};
 pub use diag::{Diagnostic, Diagnostics};
-pub use explain::{Explanation, NotFound, RetryAdvice, Spelling, StatusLine, View, retry_advice};
+pub use entry::{EntryKind, anchor};
+pub use explain::{
+    Choice, Choices, Explanation, Fact, FieldView, NotFound, Related, RetryAdvice, Spelling,
+    StatusClass, StatusLine, Unanswered, View, retry_advice,
+};
 pub use leak::find as find_leak;
 pub use load::{load, load_str};
 pub use model::Catalogue;

@@ -241,6 +241,10 @@ pub struct Code {
     /// How each source spells it on the wire.
     #[serde(default)]
     pub wire: Vec<Wire>,
+    /// Request fields whose presence makes a source answer with this code
+    /// (`webhook_url` for `webhook_not_supported`).
+    #[serde(default)]
+    pub request_fields: Vec<RequestField>,
     /// Set when the code is retired: it stays so old wire spellings still parse.
     #[serde(default)]
     pub deprecated: Option<String>,
@@ -262,6 +266,54 @@ pub struct Wire {
     /// (`App not found: {app}`).
     #[serde(default)]
     pub message: Option<Spanned<String>>,
+}
+
+/// A field of a request that a source rejects with the code it belongs to.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequestField {
+    /// The field's name, exactly as the document spells it.
+    pub name: Spanned<String>,
+    /// Where in the request it is rejected.
+    #[serde(rename = "in")]
+    pub places: Vec<FieldPlace>,
+    /// Fields of this entry whose values are our choice (`in`).
+    #[serde(default)]
+    pub assumed: Vec<Spanned<String>>,
+}
+
+/// Where a request carries a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldPlace {
+    /// A field of the JSON body.
+    Body,
+    /// A query parameter of the URL.
+    Query,
+    /// A request header.
+    Header,
+}
+
+impl FieldPlace {
+    /// The catalogue's spelling: `body`, `query`, `header`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Body => "body",
+            Self::Query => "query",
+            Self::Header => "header",
+        }
+    }
+
+    /// Where it is, in words: `the body`, `the query`, `a header`.
+    #[must_use]
+    pub const fn words(self) -> &'static str {
+        match self {
+            Self::Body => "the body",
+            Self::Query => "the query",
+            Self::Header => "a header",
+        }
+    }
 }
 
 /// Which part of a [`Wire`] entry a spelling is.

@@ -84,6 +84,7 @@ pub(crate) fn check(catalogue: &Catalogue, path: &Path) -> Result<(), Diagnostic
         check_code(&mut d, &known, code);
     }
     wire_spellings(&mut d, &catalogue.codes);
+    request_fields(&mut d, &catalogue.codes);
     for error_type in &catalogue.error_types {
         check_error_type(&mut d, &known, error_type);
     }
@@ -403,8 +404,61 @@ fn check_code(d: &mut Diagnostics, known: &Known<'_>, code: &Code) {
             "causes",
             "remedies",
             "wire",
+            "request_fields",
         ],
     );
+}
+
+/// Each request field: a name without white space, at least one place,
+/// no place twice, and no name claimed by two codes (`explain` answers a
+/// field name with its one code).
+fn request_fields(d: &mut Diagnostics, codes: &[Code]) {
+    let mut owners: HashMap<&str, &str> = HashMap::new();
+    for code in codes {
+        let owner = code.id.value.as_str();
+        for field in &code.request_fields {
+            let name = field.name.value.as_str();
+            if name.is_empty() || name.chars().any(char::is_whitespace) {
+                d.on(
+                    &field.name,
+                    format!("request field `{name}` of `{owner}` is empty or has white space"),
+                );
+            }
+            if field.places.is_empty() {
+                d.on(
+                    &field.name,
+                    format!(
+                        "request field `{name}` of `{owner}` needs `in`: body, query or header"
+                    ),
+                );
+            }
+            for (i, place) in field.places.iter().enumerate() {
+                if field.places[..i].contains(place) {
+                    d.on(
+                        &field.name,
+                        format!(
+                            "request field `{name}` of `{owner}` lists {} twice in `in`",
+                            place.words()
+                        ),
+                    );
+                }
+            }
+            if let Some(first) = owners.insert(name, owner)
+                && first != owner
+            {
+                d.on(
+                    &field.name,
+                    format!("request field `{name}` belongs to both `{first}` and `{owner}`"),
+                );
+            }
+            assumed(
+                d,
+                &field.assumed,
+                &format!("{owner}.request_fields.{name}"),
+                &["in"],
+            );
+        }
+    }
 }
 
 fn check_error_type(d: &mut Diagnostics, known: &Known<'_>, error_type: &ErrorType) {

@@ -79,3 +79,30 @@ fn output_is_written_only_when_it_changes() {
     builder.generate_to(dir.path()).unwrap();
     assert_ne!(std::fs::read_to_string(&path).unwrap(), "stale");
 }
+
+#[test]
+fn the_anchor_placeholder_points_at_the_sections_of_the_reference_site() {
+    let source = Builder::new()
+        .taxonomy(errors_tests::workspace().join("taxonomy.yaml"))
+        .docs_url("https://errors.example/#{anchor}")
+        .generate()
+        .unwrap();
+    let site = errors_codegen::site::render(
+        &errors_tests::catalogue(),
+        errors_codegen::site::Format::Html,
+    );
+    for anchor in [
+        "status-429",
+        "code-rate_limit_exceeded",
+        "code-model_not_found",
+    ] {
+        assert!(
+            source.contains(&format!("\"https://errors.example/#{anchor}\"")),
+            "{anchor} not in the generated docs_url()"
+        );
+        assert!(
+            site.contains(&format!("id=\"{anchor}\"")),
+            "{anchor} not on the site"
+        );
+    }
+}

@@ -1,26 +1,42 @@
 //! "Did you mean …?": the catalogue entries closest to a misspelling.
 
+/// Longest query (in letters and digits) that is ranked at all. No name in
+/// a catalogue comes near it, and a query this long is a pasted body, not
+/// a misspelling: ranking it would only cost time (quadratic in the worst
+/// case), so it gets no suggestions.
+pub const MAX_RANKED_CHARS: usize = 256;
+
 /// Up to `most` of `candidates` nearest to `query`, best first. Case and
 /// separators are ignored, so `RateLimitExceeded` finds `rate_limit_exceeded`;
 /// a candidate that contains the query (or the reverse) counts as close.
+///
+/// The work is bounded: a query over `MAX_RANKED_CHARS` (256) letters and digits is not ranked,
+/// candidates whose length alone puts them too far are skipped, and the
+/// distance stops being computed once it exceeds what would be kept.
 #[must_use]
 pub fn nearest<'a>(
     query: &str,
     candidates: impl IntoIterator<Item = &'a str>,
     most: usize,
 ) -> Vec<&'a str> {
-    let q = fold(query);
-    let limit = (q.chars().count() / 3).max(2);
+    let q: Vec<char> = fold(query);
+    if q.is_empty() || q.len() > MAX_RANKED_CHARS {
+        return Vec::new();
+    }
+    let q_text: String = q.iter().collect();
+    let limit = (q.len() / 3).max(2);
     let mut scored: Vec<(usize, &str)> = candidates
         .into_iter()
         .filter_map(|c| {
             let f = fold(c);
-            let distance = if !q.is_empty() && (f.contains(&q) || q.contains(&f)) {
-                0
-            } else {
-                levenshtein(&q, &f)
-            };
-            (distance <= limit).then_some((distance, c))
+            let f_text: String = f.iter().collect();
+            let distance =
+                if !f.is_empty() && (f_text.contains(&q_text) || q_text.contains(&f_text)) {
+                    0
+                } else {
+                    levenshtein_within(&q, &f, limit)?
+                };
+            Some((distance, c))
         })
         .collect();
     scored.sort_unstable();
@@ -28,30 +44,41 @@ pub fn nearest<'a>(
     scored.into_iter().take(most).map(|(_, c)| c).collect()
 }
 
-fn fold(s: &str) -> String {
+fn fold(s: &str) -> Vec<char> {
     s.chars()
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
+/// The edit distance between `a` and `b` if it is at most `limit`.
+fn levenshtein_within(a: &[char], b: &[char], limit: usize) -> Option<usize> {
+    // The distance is at least the difference in length.
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
     let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
+    for (i, ca) in a.iter().enumerate() {
         let mut diagonal = row[0];
         row[0] = i + 1;
+        let mut best = row[0];
         for (j, cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = if ca == *cb {
+            row[j + 1] = if ca == cb {
                 diagonal
             } else {
                 1 + diagonal.min(above).min(row[j])
             };
             diagonal = above;
+            best = best.min(row[j + 1]);
+        }
+        // Every later row is at least this row's minimum.
+        if best > limit {
+            return None;
         }
     }
-    row[b.len()]
+    let distance = row[b.len()];
+    (distance <= limit).then_some(distance)
 }
 
 #[cfg(test)]
@@ -71,5 +98,31 @@ mod tests {
         );
         assert_eq!(nearest("notfound", codes, 3), ["not_found"]);
         assert!(nearest("zzzzzzzzzzzz", codes, 3).is_empty());
+        assert!(nearest("", codes, 3).is_empty());
+        assert!(nearest("!!!", codes, 3).is_empty());
+    }
+
+    #[test]
+    fn a_very_long_query_is_not_ranked() {
+        let long = "rate_limit_exceeded".repeat(5_000);
+        assert!(nearest(&long, ["rate_limit_exceeded"], 3).is_empty());
+    }
+
+    #[test]
+    fn the_bounded_distance_agrees_with_the_full_one() {
+        let pairs = [
+            ("kitten", "sitting", 3),
+            ("", "abc", 3),
+            ("abc", "abc", 0),
+            ("flaw", "lawn", 2),
+        ];
+        for (a, b, d) in pairs {
+            let (a, b) = (fold(a), fold(b));
+            assert_eq!(levenshtein_within(&a, &b, 10), Some(d));
+            assert_eq!(levenshtein_within(&a, &b, d), Some(d));
+            if d > 0 {
+                assert_eq!(levenshtein_within(&a, &b, d - 1), None);
+            }
+        }
     }
 }

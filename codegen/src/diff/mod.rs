@@ -16,7 +16,7 @@
 //! ```
 //! use errors_codegen::diff::{self, Acknowledgement, Level, Rule};
 //!
-//! let text = std::fs::read_to_string(errors_codegen::WORKSPACE_TAXONOMY).unwrap();
+//! let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../taxonomy.yaml")).unwrap();
 //! let old = errors_codegen::load_str(&text, "old.yaml").unwrap();
 //! let edited = text.replacen("    status: 410\n", "    status: 404\n", 1);
 //! let new = errors_codegen::load_str(&edited, "new.yaml").unwrap();

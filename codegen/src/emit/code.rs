@@ -117,7 +117,7 @@ pub(super) fn codes(catalogue: &Catalogue, options: &Options) -> TokenStream {
     let wire_name = wire_name(catalogue);
     let from_wire = from_wire(catalogue, &idents);
     let lookup = lookup(catalogue, &idents);
-    let docs_url = docs_url(options, "code", "Code", &variants);
+    let docs_url = docs_url(options, crate::EntryKind::Code, "Code", &variants);
     quote! {
         #frame
 

@@ -36,7 +36,7 @@ pub(super) fn doc_attrs(lines: &[String], compact: bool) -> TokenStream {
 /// Catalogue prose is not Markdown: words that read as code (`each::api`,
 /// `sk_live_*`, `OpenClaw`, `/tasks/{id}`) become inline code, and what
 /// Markdown or rustdoc would read as emphasis, links or HTML is escaped.
-pub(super) fn prose(text: &str) -> String {
+pub(crate) fn prose(text: &str) -> String {
     text.split_whitespace()
         .map(prose_word)
         .collect::<Vec<_>>()
@@ -79,7 +79,7 @@ fn escape(text: &str) -> String {
 }
 
 /// A wire string as inline code, safe even when it holds a backtick.
-pub(super) fn code(text: &str) -> String {
+pub(crate) fn code(text: &str) -> String {
     if text.contains('`') {
         format!("`` {text} ``")
     } else {

@@ -7,7 +7,7 @@
 //! changes tables, never logic.
 
 mod code;
-mod docs;
+pub(crate) mod docs;
 mod named;
 mod other;
 mod status;
@@ -43,7 +43,7 @@ pub(crate) struct Options {
     pub runtime: TokenStream,
     /// Whether the enums are `#[non_exhaustive]`.
     pub non_exhaustive: bool,
-    /// `{kind}`/`{id}`/`{variant}` template for `docs_url()`; none, no method.
+    /// `{kind}`/`{id}`/`{variant}`/`{anchor}` template for `docs_url()`; none, no method.
     pub docs_url: Option<String>,
     /// One `#[doc]` per item rather than per line: for output only rustc
     /// reads (not pretty-printed).

@@ -33,7 +33,7 @@ pub(super) fn retry_prelude(runtime: &TokenStream) -> TokenStream {
 /// `docs_url()` from the builder's template, or nothing without one.
 pub(super) fn docs_url(
     options: &Options,
-    kind: &str,
+    kind: crate::EntryKind,
     enum_name: &str,
     variants: &[Variant],
 ) -> TokenStream {
@@ -42,8 +42,9 @@ pub(super) fn docs_url(
     };
     let urls = variants.iter().map(|v| {
         let url = template
-            .replace("{kind}", kind)
+            .replace("{kind}", kind.as_str())
             .replace("{enum}", enum_name)
+            .replace("{anchor}", &crate::anchor(kind, &v.name))
             .replace("{id}", &v.name)
             .replace("{variant}", &v.ident.to_string());
         str_tokens(&url)

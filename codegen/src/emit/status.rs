@@ -205,7 +205,7 @@ pub(super) fn statuses(catalogue: &Catalogue, options: &Options) -> TokenStream 
         ),
         assumed_fn(list.iter().map(|s| s.assumed.as_slice())),
     ];
-    let docs_url = docs_url(options, "status", "Status", &variants);
+    let docs_url = docs_url(options, crate::EntryKind::Status, "Status", &variants);
     quote! {
         /// What one source's document says about a status.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,58 @@
+//! `taxonomy explain [--json] [--file FILE] QUERY`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use errors_codegen::Unanswered;
+
+use crate::input::{Input, load};
+use crate::{out, usage};
+
+pub(crate) fn run(args: &[String]) -> ExitCode {
+    let mut json = false;
+    let mut file = None;
+    let mut words = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--json" => json = true,
+            "--file" => match args.next() {
+                Some(f) => file = Some(PathBuf::from(f)),
+                None => return usage("--file needs a FILE"),
+            },
+            "--" => words.extend(args.by_ref().cloned()),
+            _ => words.push(arg.clone()),
+        }
+    }
+    let query = words.join(" ");
+    if query.trim().is_empty() {
+        return usage("explain needs a QUERY that is not empty");
+    }
+    let catalogue = match load(&Input::from_option(file)) {
+        Ok((catalogue, _)) => catalogue,
+        Err(code) => return code,
+    };
+    let answer = catalogue.explain(&query);
+    let printed = match (&answer, json) {
+        (Ok(explanation), true) => explanation.to_json().map(|text| out::print(&text)),
+        (Ok(explanation), false) => Ok(out::write(&explanation.to_string())),
+        (Err(unanswered), true) => unanswered.to_json().map(|text| out::print(&text)),
+        (Err(Unanswered::Several(choices)), false) => Ok(out::write(&choices.to_string())),
+        (Err(_), false) => Ok(ExitCode::SUCCESS),
+    };
+    let written = match printed {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("taxonomy: cannot write JSON: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match answer {
+        Ok(_) | Err(Unanswered::Several(_)) => written,
+        Err(Unanswered::Empty) => usage("explain needs a QUERY that is not empty"),
+        Err(unanswered) => {
+            eprintln!("taxonomy: {unanswered}");
+            ExitCode::from(2)
+        }
+    }
+}

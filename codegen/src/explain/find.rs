@@ -1,0 +1,364 @@
+//! From a query to an entry.
+//!
+//! Passes, each tried only when the one before found nothing:
+//! 1. a status number (one no document names goes to its class);
+//! 2. an exact name, then the same ignoring case, in a fixed order of
+//!    precedence (canonical code, error_type, task status, wire spelling,
+//!    request field, source, limit, reason phrase), first found wins;
+//! 3. a phrase or prefix of a name, compared as words (case, punctuation
+//!    and separators ignored), so `App not found` finds the message
+//!    `App not found: {app}` and `rate limit` finds `rate_limit_exceeded`.
+//!    One entry answers; several are listed.
+//!
+//! Every pass is linear in the query's length: a query far longer than any
+//! name can only fail, and fails fast.
+
+use super::advice::StatusClass;
+use crate::entry::EntryKind;
+use crate::model::{Catalogue, Code, ErrorType, Limit, Source, Status, TaskStatus};
+use crate::pattern::{Pattern, Segment};
+
+/// A catalogue entry, borrowed.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Entry<'a> {
+    Status(&'a Status),
+    Code(&'a Code),
+    ErrorType(&'a ErrorType),
+    TaskStatus(&'a TaskStatus),
+    Source(&'a Source),
+    Limit(&'a Limit),
+    /// A class, and the uncatalogued status that led to it (if any).
+    Class(&'static StatusClass, Option<u16>),
+}
+
+impl Entry<'_> {
+    pub(crate) fn kind(&self) -> EntryKind {
+        match self {
+            Entry::Status(_) => EntryKind::Status,
+            Entry::Code(_) => EntryKind::Code,
+            Entry::ErrorType(_) => EntryKind::ErrorType,
+            Entry::TaskStatus(_) => EntryKind::TaskStatus,
+            Entry::Source(_) => EntryKind::Source,
+            Entry::Limit(_) => EntryKind::Limit,
+            Entry::Class(..) => EntryKind::StatusClass,
+        }
+    }
+
+    pub(crate) fn id(&self) -> String {
+        match self {
+            Entry::Status(s) => s.status.value.to_string(),
+            Entry::Code(c) => c.id.value.clone(),
+            Entry::ErrorType(e) => e.id.value.clone(),
+            Entry::TaskStatus(t) => t.id.value.clone(),
+            Entry::Source(s) => s.id.value.clone(),
+            Entry::Limit(l) => l.id.value.clone(),
+            Entry::Class(c, _) => c.id.to_string(),
+        }
+    }
+}
+
+/// An entry and how the query reached it.
+pub(crate) struct Hit<'a> {
+    pub entry: Entry<'a>,
+    pub how: String,
+}
+
+pub(crate) enum Found<'a> {
+    One(Hit<'a>),
+    Several(Vec<Hit<'a>>),
+    Nothing,
+}
+
+/// Every entry, in catalogue order, then the status classes.
+pub(crate) fn entries(c: &Catalogue) -> impl Iterator<Item = Entry<'_>> {
+    c.statuses
+        .iter()
+        .map(Entry::Status)
+        .chain(c.codes.iter().map(Entry::Code))
+        .chain(c.error_types.iter().map(Entry::ErrorType))
+        .chain(c.task_statuses.iter().map(Entry::TaskStatus))
+        .chain(c.sources.iter().map(Entry::Source))
+        .chain(c.limits.iter().map(Entry::Limit))
+        .chain(
+            StatusClass::all()
+                .iter()
+                .map(|class| Entry::Class(class, None)),
+        )
+}
+
+/// The query as a person meant it: white space and surrounding quotes
+/// (straight, curly or backticks) removed.
+pub(crate) fn clean(query: &str) -> &str {
+    let mut q = query.trim();
+    loop {
+        let inner = [('"', '"'), ('\'', '\''), ('`', '`'), ('“', '”'), ('‘', '’')]
+            .iter()
+            .find_map(|&(open, close)| q.strip_prefix(open)?.strip_suffix(close));
+        match inner {
+            Some(inner) => q = inner.trim(),
+            None => return q,
+        }
+    }
+}
+
+pub(crate) fn find<'a>(c: &'a Catalogue, query: &str) -> Found<'a> {
+    if let Some(hit) = status_number(c, query) {
+        return Found::One(hit);
+    }
+    if let Some(hit) = exact(c, query, false).or_else(|| exact(c, query, true)) {
+        return Found::One(hit);
+    }
+    let mut hits = phrase(c, query);
+    match hits.len() {
+        0 => Found::Nothing,
+        1 => Found::One(hits.remove(0)),
+        _ => Found::Several(hits),
+    }
+}
+
+fn status_number<'a>(c: &'a Catalogue, query: &str) -> Option<Hit<'a>> {
+    if query.len() != 3 || !query.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let number: u16 = query.parse().ok()?;
+    if let Some(status) = c.statuses.iter().find(|s| s.status.value == number) {
+        return Some(Hit {
+            entry: Entry::Status(status),
+            how: format!("status {number}"),
+        });
+    }
+    let class = StatusClass::of(number)?;
+    Some(Hit {
+        entry: Entry::Class(class, Some(number)),
+        how: format!(
+            "status {number}, which no document names: explained from its class, {} ({})",
+            class.id,
+            class.name.to_lowercase()
+        ),
+    })
+}
+
+fn exact<'a>(c: &'a Catalogue, query: &str, fold: bool) -> Option<Hit<'a>> {
+    let lower = fold.then(|| query.to_lowercase());
+    let same = |name: &str| {
+        if fold {
+            name.eq_ignore_ascii_case(query)
+        } else {
+            name == query
+        }
+    };
+    let hit = |entry, how: String| Some(Hit { entry, how });
+    if let Some(code) = c.codes.iter().find(|x| same(&x.id.value)) {
+        return hit(Entry::Code(code), "canonical code".to_string());
+    }
+    if let Some(e) = c.error_types.iter().find(|x| same(&x.id.value)) {
+        let how = format!("task error_type reported by source `{}`", e.source.value);
+        return hit(Entry::ErrorType(e), how);
+    }
+    if let Some(t) = c.task_statuses.iter().find(|x| same(&x.id.value)) {
+        let how = format!("task status reported by source `{}`", t.source.value);
+        return hit(Entry::TaskStatus(t), how);
+    }
+    for code in &c.codes {
+        for wire in &code.wire {
+            let source = &wire.source.value;
+            if let Some(w) = wire.code.as_ref().filter(|w| same(&w.value)) {
+                let how = format!("wire code `{}` of source `{source}`", w.value);
+                return hit(Entry::Code(code), how);
+            }
+            if let Some(m) = &wire.message {
+                let matches = match &lower {
+                    None => Pattern::parse(&m.value).is_ok_and(|p| p.matches(query)),
+                    Some(lower) => {
+                        let pattern = m.value.to_lowercase();
+                        Pattern::parse(&pattern).is_ok_and(|p| p.matches(lower))
+                    }
+                };
+                if matches || same(&m.value) {
+                    let how = format!("message \"{}\" sent by source `{source}`", m.value);
+                    return hit(Entry::Code(code), how);
+                }
+            }
+        }
+        if let Some(f) = code.request_fields.iter().find(|f| same(&f.name.value)) {
+            let places: Vec<&str> = f.places.iter().map(|p| p.words()).collect();
+            let how = format!(
+                "request field `{}`, rejected in {}",
+                f.name.value,
+                or_list(&places)
+            );
+            return hit(Entry::Code(code), how);
+        }
+    }
+    if let Some(s) = c.sources.iter().find(|x| same(&x.id.value)) {
+        return hit(Entry::Source(s), "source id".to_string());
+    }
+    if let Some(l) = c.limits.iter().find(|x| same(&x.id.value)) {
+        return hit(Entry::Limit(l), "limit id".to_string());
+    }
+    // Reason phrases are prose: always compared ignoring case.
+    c.statuses
+        .iter()
+        .find(|s| s.reason.value.eq_ignore_ascii_case(query))
+        .and_then(|s| {
+            let how = format!("reason phrase of {}", s.status.value);
+            hit(Entry::Status(s), how)
+        })
+}
+
+/// `a`, `a or b`, `a, b or c`.
+pub(crate) fn or_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// Entries with a name in which the query's words appear, in order, from
+/// the start of a word: each entry once, with the first name that matched.
+fn phrase<'a>(c: &'a Catalogue, query: &str) -> Vec<Hit<'a>> {
+    let q = words(query);
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let mut hits: Vec<Hit<'a>> = Vec::new();
+    for entry in entries(c) {
+        if matches!(entry, Entry::Class(..)) {
+            continue;
+        }
+        for (what, name, shown) in names_of(&entry) {
+            let name_words = words(&name);
+            if name_words.len() >= q.len() && at_word_start(&name_words, &q) {
+                hits.push(Hit {
+                    entry,
+                    how: format!("`{query}` in {what} \"{shown}\""),
+                });
+                break;
+            }
+        }
+    }
+    hits
+}
+
+/// What an entry is called: what the name is, the text a query is
+/// compared with, and the name as shown.
+fn names_of(entry: &Entry<'_>) -> Vec<(String, String, String)> {
+    let mut out: Vec<(String, String, String)> = Vec::new();
+    let mut push = |what: String, name: &str| out.push((what, name.to_string(), name.to_string()));
+    match entry {
+        Entry::Status(s) => {
+            push("status".to_string(), &s.status.value.to_string());
+            push("reason phrase".to_string(), &s.reason.value);
+            for v in &s.views {
+                push(
+                    format!("the label of source `{}`", v.source.value),
+                    &v.label,
+                );
+            }
+        }
+        Entry::Code(code) => {
+            push("canonical code".to_string(), &code.id.value);
+            for f in &code.request_fields {
+                push("request field".to_string(), &f.name.value);
+            }
+            for w in &code.wire {
+                let source = &w.source.value;
+                if let Some(x) = &w.code {
+                    out.push((
+                        format!("wire code of source `{source}`"),
+                        x.value.clone(),
+                        x.value.clone(),
+                    ));
+                }
+                if let Some(m) = &w.message {
+                    out.push((
+                        format!("message of source `{source}`"),
+                        fixed_text(&m.value),
+                        m.value.clone(),
+                    ));
+                }
+            }
+        }
+        Entry::ErrorType(e) => push("error_type".to_string(), &e.id.value),
+        Entry::TaskStatus(t) => push("task status".to_string(), &t.id.value),
+        Entry::Source(s) => {
+            push("source id".to_string(), &s.id.value);
+            push("source name".to_string(), &s.name);
+        }
+        Entry::Limit(l) => push("limit id".to_string(), &l.id.value),
+        Entry::Class(..) => {}
+    }
+    out
+}
+
+/// A message without its variable parts: `App not found: {app}` →
+/// `App not found:`, what a person copies from a document.
+pub(crate) fn fixed_text(message: &str) -> String {
+    match Pattern::parse(message) {
+        Ok(p) => p
+            .segments()
+            .iter()
+            .filter_map(|s| match s {
+                Segment::Literal(text) => Some(*text),
+                Segment::Hole(_) => None,
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+            .trim()
+            .to_string(),
+        Err(_) => message.to_string(),
+    }
+}
+
+/// Lower-case words separated by single spaces; anything that is not a
+/// letter or digit separates (`Rate_Limit-exceeded:` → `rate limit exceeded`).
+fn words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Whether `needle` occurs in `haystack` where a word starts.
+fn at_word_start(haystack: &str, needle: &str) -> bool {
+    haystack
+        .match_indices(needle)
+        .any(|(i, _)| i == 0 || haystack.as_bytes()[i - 1] == b' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_and_space_are_not_part_of_the_query() {
+        assert_eq!(clean("  \"Workflow is locked\" "), "Workflow is locked");
+        assert_eq!(clean("“App not found”"), "App not found");
+        assert_eq!(clean("'`x`'"), "x");
+        assert_eq!(clean("\""), "\"");
+        assert_eq!(clean("   "), "");
+    }
+
+    #[test]
+    fn words_fold_case_and_separators() {
+        assert_eq!(words("Rate_Limit-exceeded:"), "rate limit exceeded");
+        assert_eq!(words("  App not found: "), "app not found");
+        assert!(at_word_start("app not found", "not fo"));
+        assert!(!at_word_start("cannot found", "not"));
+    }
+
+    #[test]
+    fn a_message_without_its_variable_part() {
+        assert_eq!(fixed_text("App not found: {app}"), "App not found:");
+        assert_eq!(fixed_text("Workflow is locked"), "Workflow is locked");
+    }
+}
