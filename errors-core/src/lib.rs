@@ -33,6 +33,7 @@
 //! `match` that does not handle it fail to compile.
 
 #![warn(missing_docs, clippy::pedantic)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // The README's examples are compiled and run with this crate's doctests.
 #[cfg(doctest)]
@@ -46,7 +47,13 @@ mod status;
 mod taxonomy;
 pub mod wire;
 
-#[cfg(any(feature = "axum", feature = "reqwest"))]
+#[cfg(any(
+    feature = "axum",
+    feature = "reqwest",
+    feature = "tower",
+    feature = "reqwest-middleware",
+    feature = "backon"
+))]
 pub mod integrations;
 
 /// The enums generated from `taxonomy.yaml`.

@@ -8,6 +8,7 @@
 
 mod code;
 mod docs;
+mod leak;
 mod named;
 mod other;
 mod status;
@@ -61,6 +62,7 @@ pub(crate) fn emit(catalogue: &Catalogue, options: &Options) -> TokenStream {
     let error_types = other::error_types(catalogue, options);
     let task_statuses = other::task_statuses(catalogue, options);
     let limits = other::limits(catalogue, options);
+    let leak = leak::module(options);
     quote! {
         #sources
         #categories
@@ -69,6 +71,7 @@ pub(crate) fn emit(catalogue: &Catalogue, options: &Options) -> TokenStream {
         #error_types
         #task_statuses
         #limits
+        #leak
     }
 }
 
