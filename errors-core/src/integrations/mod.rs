@@ -5,8 +5,8 @@
 //! - `reqwest`: [`reqwest::classify`] reads and classifies a response;
 //!   [`queue::QueueClient`] drives the queue protocol (documents 000 and
 //!   002) through one [`Retrier`](crate::wire::Retrier).
-//! - `tower`: [`tower::RetryPolicy`] and [`tower::RetryLayer`], a
-//!   `tower::retry::Policy` for `http` services.
+//! - `tower`: [`tower::CatalogueRetryPolicy`], a `tower::retry::Policy`
+//!   for `http` services, and the layer that installs it.
 //! - `reqwest-middleware`: [`reqwest_middleware::RetryMiddleware`] for a
 //!   `reqwest_middleware::ClientBuilder`.
 //! - `backon`: [`backon::BackonRetry`], the decision as backon's `.when`
@@ -22,6 +22,13 @@
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
 
+#[cfg(feature = "backon")]
+#[cfg_attr(docsrs, doc(cfg(feature = "backon")))]
+pub mod backon;
+
+#[cfg(any(feature = "reqwest", feature = "tower", feature = "reqwest-middleware"))]
+pub mod failure;
+
 #[cfg(any(feature = "reqwest", feature = "tower", feature = "reqwest-middleware"))]
 pub mod idempotency;
 
@@ -32,3 +39,11 @@ pub mod queue;
 #[cfg(feature = "reqwest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 pub mod reqwest;
+
+#[cfg(feature = "reqwest-middleware")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest-middleware")))]
+pub mod reqwest_middleware;
+
+#[cfg(feature = "tower")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
+pub mod tower;
