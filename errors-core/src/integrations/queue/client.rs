@@ -178,7 +178,7 @@ impl QueueClient {
         }
     }
 
-    /// Polls `task` until it is `COMPLETED`, then fetches its result.
+    /// Polls `task` until it is `COMPLETED`, then requests_made its result.
     pub async fn wait(&self, task: &Task) -> TaskEnd {
         self.wait_with(task, |_| {}).await
     }
@@ -356,7 +356,7 @@ impl QueueClient {
     /// 202 means it is not ready yet, so wait and fetch again.
     async fn fetch_within(&self, task: &Task, clock: Clock) -> TaskEnd {
         let operation = Operation::ResultFetch;
-        let mut fetches = 0;
+        let mut requests_made = 0;
         loop {
             let answer = match self
                 .exchange(operation, Some(&task.request_id), clock, || {
@@ -366,11 +366,11 @@ impl QueueClient {
             {
                 Ok(answer) => answer,
                 Err(mut error) => {
-                    error.attempts += fetches;
+                    error.attempts += requests_made;
                     return TaskEnd::Stopped(error);
                 }
             };
-            fetches += answer.attempts;
+            requests_made += answer.attempts;
             let fetched = &answer.received.classified;
             if let Some(failure) = TaskFailure::of(&task.request_id, fetched, answer.decision) {
                 return TaskEnd::Failed(failure);
@@ -387,7 +387,7 @@ impl QueueClient {
                 };
             }
             if let Err(kind) = self.pause(answer.decision, clock).await {
-                return TaskEnd::Stopped(stopped(operation, task, fetches, kind));
+                return TaskEnd::Stopped(stopped(operation, task, requests_made, kind));
             }
         }
     }
