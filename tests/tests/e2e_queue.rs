@@ -448,7 +448,7 @@ async fn a_restricted_model_is_not_allowed() {
         let (code, _) = rejected(&stopped);
         assert_eq!(code, Code::ModelNotAllowed);
         assert_eq!(
-            stopped.response().unwrap().message.as_deref(),
+            stopped.response().unwrap().message(),
             Code::ModelNotAllowed.wire_name(Source::Queue)
         );
     })
@@ -536,7 +536,7 @@ async fn a_result_fetched_too_early_answers_202_and_is_not_a_failure() {
         assert!(error.is_pending());
         assert_eq!(
             error.task_status(),
-            Some(Reported::Known(TaskStatus::InQueue))
+            Some(&Reported::Known(TaskStatus::InQueue))
         );
         assert!(matches!(
             decide(&error, Operation::ResultFetch, 1),
@@ -633,7 +633,7 @@ async fn an_input_that_is_not_an_object_fails_its_task_as_request_invalid() {
 
 #[test]
 fn a_client_refuses_a_bad_base_url_or_key_up_front() {
-    use errors_core::integrations::poll::InvalidConfig;
+    use errors_core::integrations::queue::InvalidConfig;
     for url in [
         "",
         "127.0.0.1:8080",
