@@ -41,8 +41,23 @@ const STACK_TRACE: &[&str] = &[
 
 /// First segments of absolute paths that are a machine's, not a document's.
 const SYSTEM_ROOTS: &[&str] = &[
-    "app", "bin", "dev", "etc", "home", "lib", "mnt", "opt", "proc", "root", "run", "srv", "sys",
-    "tmp", "usr", "var", "workspace",
+    "app",
+    "bin",
+    "dev",
+    "etc",
+    "home",
+    "lib",
+    "mnt",
+    "opt",
+    "proc",
+    "root",
+    "run",
+    "srv",
+    "sys",
+    "tmp",
+    "usr",
+    "var",
+    "workspace",
 ];
 
 const SOURCE_EXTENSIONS: &[&str] = &[

@@ -17,7 +17,9 @@ use std::future::Future;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::time::{Duration, Instant};
 
-use errors_core::integrations::queue::{QueueClient, QueueError, QueueErrorKind, TaskEnd, TaskFailure};
+use errors_core::integrations::queue::{
+    QueueClient, QueueError, QueueErrorKind, TaskEnd, TaskFailure,
+};
 use errors_core::integrations::reqwest::classify;
 use errors_core::wire::{Decision, Dialect, Operation, Reported, RetryPolicy, StopReason, decide};
 use errors_core::{Code, ErrorType, Source, TaskStatus};

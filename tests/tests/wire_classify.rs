@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::time::{Duration, SystemTime};
 
 use errors_core::wire::{
-    Classified, BodyIssue, Dialect, MAX_BODY, Origin, Outcome, RateLimit, RateLimitReset, Reported,
+    BodyIssue, Classified, Dialect, MAX_BODY, Origin, Outcome, RateLimit, RateLimitReset, Reported,
     RetryAfter, classify, classify_response,
 };
 use errors_core::{Code, ErrorTaxonomy, ErrorType, Retry, Source, Status, TaskStatus};
@@ -436,10 +436,14 @@ fn user_message_is_the_servers_only_from_a_user_safe_source_and_when_clean() {
     assert!(!Source::Eachlabs.messages_user_safe());
 
     // 001: the runs API's message is safe to show and names the bad field.
-    let body = br#"{"error": "validation_error", "message": "/input/width: must be a multiple of 16"}"#;
+    let body =
+        br#"{"error": "validation_error", "message": "/input/width: must be a multiple of 16"}"#;
     let error = classify(StatusCode::UNPROCESSABLE_ENTITY, &headers, body);
     assert_eq!(error.source(), Some(Source::Runs));
-    assert_eq!(error.user_message(), "/input/width: must be a multiple of 16");
+    assert_eq!(
+        error.user_message(),
+        "/input/width: must be a multiple of 16"
+    );
     assert_eq!(
         ErrorTaxonomy::user_message(&error),
         "/input/width: must be a multiple of 16"
@@ -453,7 +457,11 @@ fn user_message_is_the_servers_only_from_a_user_safe_source_and_when_clean() {
     ] {
         let body = format!(r#"{{"error": "upstream_error", "message": "{leaky}"}}"#);
         let error = classify(StatusCode::BAD_GATEWAY, &headers, body.as_bytes());
-        assert_eq!(error.user_message(), Code::UpstreamError.user_message(), "{leaky}");
+        assert_eq!(
+            error.user_message(),
+            Code::UpstreamError.user_message(),
+            "{leaky}"
+        );
     }
     // An empty one too.
     let body = br#"{"error": "upstream_error", "message": "  "}"#;

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use errors_core::wire::{
-    Classified, Decision, Jitter, Operation, RetryBudget, RetryPolicy, RetryPolicyBuilder, StopReason,
-    TransportFailure, classify, decide,
+    Classified, Decision, Jitter, Operation, RetryBudget, RetryPolicy, RetryPolicyBuilder,
+    StopReason, TransportFailure, classify, decide,
 };
 use errors_core::{Code, ErrorType, Status};
 use http::{HeaderMap, HeaderValue, StatusCode};
@@ -168,9 +168,7 @@ fn policy_with() -> RetryPolicyBuilder {
 }
 
 fn policy() -> RetryPolicy {
-    RetryPolicy::builder().seed(7)
-                .build()
-                .unwrap()
+    RetryPolicy::builder().seed(7).build().unwrap()
 }
 
 fn decide_at(
@@ -372,7 +370,10 @@ fn retry_after_over_the_cap_stops_automatic_retries() {
     );
 
     // A lower cap also catches the catalogue's 60 s fallback.
-    let strict = policy_with().max_retry_after(Duration::from_secs(30)).build().unwrap();
+    let strict = policy_with()
+        .max_retry_after(Duration::from_secs(30))
+        .build()
+        .unwrap();
     let headers = HeaderMap::new();
     let error = classify(StatusCode::TOO_MANY_REQUESTS, &headers, b"");
     assert_eq!(
@@ -476,7 +477,11 @@ fn status_polls_are_retried_more_than_creates() {
     };
     assert_eq!(last_retry(CREATE_KEY), Some(2));
     assert_eq!(last_retry(Operation::StatusPoll), Some(4));
-    let more = policy_with().poll_max_attempts(8).max_attempts(2).build().unwrap();
+    let more = policy_with()
+        .poll_max_attempts(8)
+        .max_attempts(2)
+        .build()
+        .unwrap();
     assert!(matches!(
         decide_at(&more, &error, Operation::StatusPoll, 7),
         Decision::Retry { .. }
@@ -774,8 +779,8 @@ fn backoff_doubles_up_to_the_cap() {
         .base(Duration::from_millis(100))
         .cap(Duration::from_secs(1))
         .jitter(Jitter::None)
-                .build()
-                .unwrap();
+        .build()
+        .unwrap();
     let delays: Vec<_> = (1..=6).map(|retry| policy.backoff(retry)).collect();
     let ms: Vec<u128> = delays.iter().map(Duration::as_millis).collect();
     assert_eq!(ms, [100, 200, 400, 800, 1000, 1000]);
@@ -788,9 +793,11 @@ fn the_same_seed_gives_the_same_delays() {
     let headers = HeaderMap::new();
     let error = classify(StatusCode::BAD_GATEWAY, &headers, b"");
     let run = |seed| {
-        let policy = RetryPolicy::builder().seed(seed).jitter(Jitter::Full)
-                .build()
-                .unwrap();
+        let policy = RetryPolicy::builder()
+            .seed(seed)
+            .jitter(Jitter::Full)
+            .build()
+            .unwrap();
         (1..5)
             .map(|attempt| policy.decide(&error, Operation::StatusPoll, attempt))
             .collect::<Vec<_>>()
@@ -915,11 +922,19 @@ fn transport_failures_retry_reads_and_only_creates_that_cannot_repeat() {
         }
     );
     assert!(matches!(
-        policy.decide_transport(TransportFailure::SentThenFailed, Operation::StatusPoll, last_create),
+        policy.decide_transport(
+            TransportFailure::SentThenFailed,
+            Operation::StatusPoll,
+            last_create
+        ),
         Decision::Retry { .. }
     ));
     assert_eq!(
-        policy.decide_transport(TransportFailure::SentThenFailed, Operation::StatusPoll, policy.poll_max_attempts()),
+        policy.decide_transport(
+            TransportFailure::SentThenFailed,
+            Operation::StatusPoll,
+            policy.poll_max_attempts()
+        ),
         Decision::Stop {
             reason: StopReason::AttemptsExhausted
         }

@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use errors_core::wire::{
-    Classified, BodyIssue, Decision, Dialect, MAX_BODY, Operation, RenderDialect, RenderError,
+    BodyIssue, Classified, Decision, Dialect, MAX_BODY, Operation, RenderDialect, RenderError,
     RetryPolicy, StopReason, classify, render,
 };
 use errors_core::{Code, ErrorType, Retry, Source, Status, TaskStatus};
@@ -162,7 +162,9 @@ fn assert_sound(
             error.body_issue(),
             Some(BodyIssue::TooLarge { len: body.len() })
         );
-        prop_assert!(error.code().is_none() && error.message().is_none() && error.wire_code().is_none());
+        prop_assert!(
+            error.code().is_none() && error.message().is_none() && error.wire_code().is_none()
+        );
         prop_assert!(error.error_type().is_none() && error.task_status().is_none());
     }
     if error.code().is_some() {
@@ -171,9 +173,7 @@ fn assert_sound(
     // Any retry rule, any decision: nothing panics, waits stay in the cap.
     let _ = error.retry();
     let _ = error.remedies();
-    let policy = RetryPolicy::builder().seed(3)
-                .build()
-                .unwrap();
+    let policy = RetryPolicy::builder().seed(3).build().unwrap();
     for operation in [
         Operation::Create {
             idempotency_key: false,

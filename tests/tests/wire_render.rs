@@ -300,7 +300,10 @@ fn a_classified_error_renders_again_as_the_same_code() {
     let response = render(&upstream, RenderDialect::Runs, None).unwrap();
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     assert_eq!(body(&response)["error"], "model_not_found");
-    assert_eq!(classify_response(&response).code(), Some(Code::ModelNotFound));
+    assert_eq!(
+        classify_response(&response).code(),
+        Some(Code::ModelNotFound)
+    );
     // A status-only error keeps its status.
     let upstream = classify(StatusCode::from_u16(522).unwrap(), &headers, b"");
     let response = render(&upstream, RenderDialect::Problem, None).unwrap();

@@ -57,33 +57,166 @@ fn retry_after_in_every_form() {
     let millis = Duration::from_millis;
     // (what, status, headers, decision)
     let table: Vec<(&str, u16, Vec<(&str, String)>, Decision)> = vec![
-        ("no header: the rule's fallback", 429, vec![], retry(secs(60))),
-        ("0 means now: the first backoff, jittered", 429, vec![("retry-after", "0".into())], retry(FIRST_BACKOFF)),
-        ("0.0 means now too", 429, vec![("retry-after", "0.0".into())], retry(FIRST_BACKOFF)),
-        ("whole seconds", 429, vec![("retry-after", "1".into())], retry(secs(1))),
-        ("a fraction of a second", 429, vec![("retry-after", "0.25".into())], retry(millis(250))),
-        ("a fraction with whole seconds", 429, vec![("retry-after", "1.5".into())], retry(millis(1500))),
-        ("spaces around the number", 429, vec![("retry-after", " 3 ".into())], retry(secs(3))),
-        ("retry-after-ms", 429, vec![("retry-after-ms", "250".into())], retry(millis(250))),
-        ("retry-after-ms with a fraction", 429, vec![("retry-after-ms", "12.5".into())], retry(Duration::from_micros(12_500))),
-        ("retry-after-ms 0 means now", 429, vec![("retry-after-ms", "0".into())], retry(FIRST_BACKOFF)),
-        ("retry-after-ms outranks retry-after", 429, vec![("retry-after", "9".into()), ("retry-after-ms", "100".into())], retry(millis(100))),
-        ("a date ahead", 429, vec![("retry-after", date(30))], retry(secs(30))),
-        ("a date past means now", 429, vec![("retry-after", date(-30))], retry(FIRST_BACKOFF)),
-        ("the date now means now", 429, vec![("retry-after", date(0))], retry(FIRST_BACKOFF)),
-        ("garbage: the rule's fallback", 429, vec![("retry-after", "soon".into())], retry(secs(60))),
-        ("negative: the rule's fallback", 429, vec![("retry-after", "-1".into())], retry(secs(60))),
-        ("an exponent: the rule's fallback", 429, vec![("retry-after", "1e3".into())], retry(secs(60))),
-        ("garbage ms beside a good header", 429, vec![("retry-after-ms", "x".into()), ("retry-after", "2".into())], retry(secs(2))),
-        ("at the cap", 429, vec![("retry-after", "120".into())], retry(secs(120))),
-        ("above the cap stops", 429, vec![("retry-after", "121".into())], cap(secs(121))),
-        ("a date above the cap stops", 429, vec![("retry-after", date(600))], cap(secs(600))),
-        ("huge stops, never overflows", 429, vec![("retry-after", "99999999999999999999".into())], cap(Duration::MAX)),
+        (
+            "no header: the rule's fallback",
+            429,
+            vec![],
+            retry(secs(60)),
+        ),
+        (
+            "0 means now: the first backoff, jittered",
+            429,
+            vec![("retry-after", "0".into())],
+            retry(FIRST_BACKOFF),
+        ),
+        (
+            "0.0 means now too",
+            429,
+            vec![("retry-after", "0.0".into())],
+            retry(FIRST_BACKOFF),
+        ),
+        (
+            "whole seconds",
+            429,
+            vec![("retry-after", "1".into())],
+            retry(secs(1)),
+        ),
+        (
+            "a fraction of a second",
+            429,
+            vec![("retry-after", "0.25".into())],
+            retry(millis(250)),
+        ),
+        (
+            "a fraction with whole seconds",
+            429,
+            vec![("retry-after", "1.5".into())],
+            retry(millis(1500)),
+        ),
+        (
+            "spaces around the number",
+            429,
+            vec![("retry-after", " 3 ".into())],
+            retry(secs(3)),
+        ),
+        (
+            "retry-after-ms",
+            429,
+            vec![("retry-after-ms", "250".into())],
+            retry(millis(250)),
+        ),
+        (
+            "retry-after-ms with a fraction",
+            429,
+            vec![("retry-after-ms", "12.5".into())],
+            retry(Duration::from_micros(12_500)),
+        ),
+        (
+            "retry-after-ms 0 means now",
+            429,
+            vec![("retry-after-ms", "0".into())],
+            retry(FIRST_BACKOFF),
+        ),
+        (
+            "retry-after-ms outranks retry-after",
+            429,
+            vec![
+                ("retry-after", "9".into()),
+                ("retry-after-ms", "100".into()),
+            ],
+            retry(millis(100)),
+        ),
+        (
+            "a date ahead",
+            429,
+            vec![("retry-after", date(30))],
+            retry(secs(30)),
+        ),
+        (
+            "a date past means now",
+            429,
+            vec![("retry-after", date(-30))],
+            retry(FIRST_BACKOFF),
+        ),
+        (
+            "the date now means now",
+            429,
+            vec![("retry-after", date(0))],
+            retry(FIRST_BACKOFF),
+        ),
+        (
+            "garbage: the rule's fallback",
+            429,
+            vec![("retry-after", "soon".into())],
+            retry(secs(60)),
+        ),
+        (
+            "negative: the rule's fallback",
+            429,
+            vec![("retry-after", "-1".into())],
+            retry(secs(60)),
+        ),
+        (
+            "an exponent: the rule's fallback",
+            429,
+            vec![("retry-after", "1e3".into())],
+            retry(secs(60)),
+        ),
+        (
+            "garbage ms beside a good header",
+            429,
+            vec![("retry-after-ms", "x".into()), ("retry-after", "2".into())],
+            retry(secs(2)),
+        ),
+        (
+            "at the cap",
+            429,
+            vec![("retry-after", "120".into())],
+            retry(secs(120)),
+        ),
+        (
+            "above the cap stops",
+            429,
+            vec![("retry-after", "121".into())],
+            cap(secs(121)),
+        ),
+        (
+            "a date above the cap stops",
+            429,
+            vec![("retry-after", date(600))],
+            cap(secs(600)),
+        ),
+        (
+            "huge stops, never overflows",
+            429,
+            vec![("retry-after", "99999999999999999999".into())],
+            cap(Duration::MAX),
+        ),
         // 503: 30–60 s when the header is missing or malformed; jitter 0.5 → 45 s.
-        ("503 without header: between 30 and 60 s", 503, vec![], retry(secs(45))),
-        ("503 garbage: between 30 and 60 s", 503, vec![("retry-after", "later".into())], retry(secs(45))),
-        ("503 with 0: now", 503, vec![("retry-after", "0".into())], retry(FIRST_BACKOFF)),
-        ("503 with 1", 503, vec![("retry-after", "1".into())], retry(secs(1))),
+        (
+            "503 without header: between 30 and 60 s",
+            503,
+            vec![],
+            retry(secs(45)),
+        ),
+        (
+            "503 garbage: between 30 and 60 s",
+            503,
+            vec![("retry-after", "later".into())],
+            retry(secs(45)),
+        ),
+        (
+            "503 with 0: now",
+            503,
+            vec![("retry-after", "0".into())],
+            retry(FIRST_BACKOFF),
+        ),
+        (
+            "503 with 1",
+            503,
+            vec![("retry-after", "1".into())],
+            retry(secs(1)),
+        ),
     ];
     let mut failures = Vec::new();
     for (what, status, headers, want) in &table {
@@ -113,7 +246,9 @@ fn a_pending_answer_with_retry_after_zero_polls_at_the_interval() {
 fn the_builder_refuses_what_cannot_work_and_says_why() {
     let refused = [
         (
-            RetryPolicy::builder().jitter(Jitter::Bounded(f64::NAN)).build(),
+            RetryPolicy::builder()
+                .jitter(Jitter::Bounded(f64::NAN))
+                .build(),
             "jitter",
         ),
         (
@@ -124,7 +259,10 @@ fn the_builder_refuses_what_cannot_work_and_says_why() {
             RetryPolicy::builder().jitter(Jitter::Bounded(-0.1)).build(),
             "jitter",
         ),
-        (RetryPolicy::builder().max_attempts(0).build(), "max_attempts"),
+        (
+            RetryPolicy::builder().max_attempts(0).build(),
+            "max_attempts",
+        ),
         (
             RetryPolicy::builder().poll_max_attempts(0).build(),
             "poll_max_attempts",
@@ -148,11 +286,18 @@ fn the_builder_refuses_what_cannot_work_and_says_why() {
         let _: &dyn std::error::Error = &error;
     }
     assert!(matches!(
-        RetryPolicy::builder().jitter(Jitter::Bounded(f64::NAN)).build(),
+        RetryPolicy::builder()
+            .jitter(Jitter::Bounded(f64::NAN))
+            .build(),
         Err(InvalidRetryPolicy::Jitter { .. })
     ));
     // The edges are fine.
-    for jitter in [Jitter::Bounded(0.0), Jitter::Bounded(1.0), Jitter::Full, Jitter::None] {
+    for jitter in [
+        Jitter::Bounded(0.0),
+        Jitter::Bounded(1.0),
+        Jitter::Full,
+        Jitter::None,
+    ] {
         assert!(RetryPolicy::builder().jitter(jitter).build().is_ok());
     }
     let equal = RetryPolicy::builder()
@@ -184,7 +329,8 @@ fn transport_failures_say_how_and_only_unsent_creates_repeat_unkeyed() {
     let keyed = Operation::Create {
         idempotency_key: true,
     };
-    let decide = |failure, operation| policy.decide_transport_with(failure, operation, 1, &mut || 0.5);
+    let decide =
+        |failure, operation| policy.decide_transport_with(failure, operation, 1, &mut || 0.5);
     assert_eq!(
         decide(TransportFailure::NeverConnected, unkeyed),
         Decision::Retry {
@@ -201,7 +347,12 @@ fn transport_failures_say_how_and_only_unsent_creates_repeat_unkeyed() {
                 reason: StopReason::NotIdempotent
             }
         );
-        for operation in [keyed, Operation::StatusPoll, Operation::Idempotent, Operation::Cancel] {
+        for operation in [
+            keyed,
+            Operation::StatusPoll,
+            Operation::Idempotent,
+            Operation::Cancel,
+        ] {
             assert_eq!(
                 decide(ambiguous, operation),
                 Decision::Retry {
@@ -225,18 +376,37 @@ fn a_transport_failure_and_a_response_wait_the_same_jittered_backoff() {
     let policy = policy();
     let response = classify(StatusCode::BAD_GATEWAY, &HeaderMap::new(), b"");
     for (attempt, random) in [(1, 0.0), (1, 0.99), (2, 0.3), (2, 0.7)] {
-        let by_response = policy.decide_with(&response, Operation::Idempotent, attempt, now(), &mut || random);
+        let by_response = policy.decide_with(
+            &response,
+            Operation::Idempotent,
+            attempt,
+            now(),
+            &mut || random,
+        );
         let by_failure = policy.decide_transport_with(
             TransportFailure::SentThenFailed,
             Operation::Idempotent,
             attempt,
             &mut || random,
         );
-        assert_eq!(by_response, by_failure, "attempt {attempt}, random {random}");
+        assert_eq!(
+            by_response, by_failure,
+            "attempt {attempt}, random {random}"
+        );
     }
     // And the jitter spreads them: two draws, two waits.
-    let low = policy.decide_transport_with(TransportFailure::NeverConnected, Operation::Idempotent, 1, &mut || 0.0);
-    let high = policy.decide_transport_with(TransportFailure::NeverConnected, Operation::Idempotent, 1, &mut || 0.99);
+    let low = policy.decide_transport_with(
+        TransportFailure::NeverConnected,
+        Operation::Idempotent,
+        1,
+        &mut || 0.0,
+    );
+    let high = policy.decide_transport_with(
+        TransportFailure::NeverConnected,
+        Operation::Idempotent,
+        1,
+        &mut || 0.99,
+    );
     assert_ne!(low, high);
 }
 
@@ -246,7 +416,10 @@ fn the_retrier_counts_attempts_as_made() {
     let mut retrier = Retrier::new(&policy, Operation::Idempotent);
     let failing = classify(StatusCode::BAD_GATEWAY, &HeaderMap::new(), b"");
     let start = Instant::now();
-    assert!(matches!(retrier.on_response(&failing, start), Next::Retry { .. }));
+    assert!(matches!(
+        retrier.on_response(&failing, start),
+        Next::Retry { .. }
+    ));
     assert!(matches!(
         retrier.on_transport_failure(TransportFailure::SentThenFailed, start),
         Next::Retry { .. }
@@ -301,13 +474,22 @@ fn the_retrier_never_waits_past_its_deadline() {
 #[test]
 fn the_retrier_spends_the_shared_budget() {
     let budget = Arc::new(RetryBudget::with_capacity(10));
-    let policy = RetryPolicy::builder().budget(Arc::clone(&budget)).build().unwrap();
+    let policy = RetryPolicy::builder()
+        .budget(Arc::clone(&budget))
+        .build()
+        .unwrap();
     let failing = classify(StatusCode::BAD_GATEWAY, &HeaderMap::new(), b"");
     let start = Instant::now();
     let mut first = Retrier::new(&policy, Operation::Idempotent);
     let mut second = Retrier::new(&policy, Operation::Idempotent);
-    assert!(matches!(first.on_response(&failing, start), Next::Retry { .. }));
-    assert!(matches!(second.on_response(&failing, start), Next::Retry { .. }));
+    assert!(matches!(
+        first.on_response(&failing, start),
+        Next::Retry { .. }
+    ));
+    assert!(matches!(
+        second.on_response(&failing, start),
+        Next::Retry { .. }
+    ));
     assert_eq!(budget.available(), 0);
     let mut third = Retrier::new(&policy, Operation::Idempotent);
     assert_eq!(

@@ -122,7 +122,9 @@ where
         request: &mut http::Request<ReqB>,
         result: &mut Result<http::Response<ResB>, E>,
     ) -> Option<Self::Future> {
-        let operation = self.key_header.operation(request.method(), request.headers());
+        let operation = self
+            .key_header
+            .operation(request.method(), request.headers());
         let retrier = self.retrier(operation);
         let now = Instant::now();
         let next = match result {

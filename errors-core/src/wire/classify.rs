@@ -416,9 +416,9 @@ fn runs_task<'a>(r: &mut Reading<'a>, fields: &mut Fields<'a>) {
     if let Some(ErrorField::Object(object)) = fields.error.take() {
         r.task_failed = true;
         let code = object.code.or(object.error);
-        r.code = code.as_deref().and_then(|text| {
-            Code::from_wire(Source::Runs, text).or_else(|| Code::lookup(text))
-        });
+        r.code = code
+            .as_deref()
+            .and_then(|text| Code::from_wire(Source::Runs, text).or_else(|| Code::lookup(text)));
         r.out.wire_code = code;
         r.out.kind = object.kind;
         r.out.message = object.message.or_else(|| fields.message.take());
@@ -538,12 +538,17 @@ fn settle(reading: Reading<'_>) -> Classified<'_> {
     } else if status == http::StatusCode::ACCEPTED
         || matches!(
             out.task_status,
-            Some(Reported::Known(TaskStatus::InQueue | TaskStatus::InProgress))
+            Some(Reported::Known(
+                TaskStatus::InQueue | TaskStatus::InProgress
+            ))
         )
     {
         // A task status of `COMPLETED` makes a 202 no different: the
         // body is the more specific.
-        if matches!(out.task_status, Some(Reported::Known(TaskStatus::Completed))) {
+        if matches!(
+            out.task_status,
+            Some(Reported::Known(TaskStatus::Completed))
+        ) {
             Outcome::Succeeded
         } else {
             Outcome::Pending
@@ -844,7 +849,9 @@ impl<'body> Classified<'body> {
             Outcome::TaskFailed { code, .. } | Outcome::RequestFailed { code: Some(code) } => {
                 code.remedies()
             }
-            Outcome::RequestFailed { code: None } => self.catalogued().map_or(&[], Status::remedies),
+            Outcome::RequestFailed { code: None } => {
+                self.catalogued().map_or(&[], Status::remedies)
+            }
         }
     }
 

@@ -298,7 +298,9 @@ impl fmt::Display for InvalidRetryPolicy {
                 cap.as_millis(),
                 base.as_millis()
             ),
-            Self::ZeroPollInterval => f.write_str("the poll interval is 0: polls would never pause"),
+            Self::ZeroPollInterval => {
+                f.write_str("the poll interval is 0: polls would never pause")
+            }
         }
     }
 }
@@ -476,7 +478,12 @@ impl RetryPolicy {
     /// an HTTP-date `Retry-After`; spends from the budget when it decides
     /// to retry and refunds it on a success, so call it on every response.
     #[must_use]
-    pub fn decide(&self, response: &Classified<'_>, operation: Operation, attempt: u32) -> Decision {
+    pub fn decide(
+        &self,
+        response: &Classified<'_>,
+        operation: Operation,
+        attempt: u32,
+    ) -> Decision {
         self.decide_with(response, operation, attempt, SystemTime::now(), &mut || {
             self.next_random()
         })
@@ -517,7 +524,8 @@ impl RetryPolicy {
         if is_user_cancel(response) {
             return stop(StopReason::UserCanceled);
         }
-        if response.headers().is_user_deadline() && status_facts::is_user_deadline(response.status())
+        if response.headers().is_user_deadline()
+            && status_facts::is_user_deadline(response.status())
         {
             return stop(StopReason::UserDeadline);
         }
@@ -664,7 +672,9 @@ impl RetryPolicy {
     fn attempt_limit(&self, rule: Retry, operation: Operation, response: &Classified<'_>) -> u32 {
         let policy = self.operation_limit(operation);
         match rule.max_attempts() {
-            Some(_) if operation == Operation::StatusPoll && response.status().is_server_error() => {
+            Some(_)
+                if operation == Operation::StatusPoll && response.status().is_server_error() =>
+            {
                 policy
             }
             Some(rule_limit) => rule_limit.min(policy),
@@ -884,4 +894,3 @@ impl Clone for RetryPolicy {
 pub fn decide(response: &Classified<'_>, operation: Operation, attempt: u32) -> Decision {
     RetryPolicy::default().decide(response, operation, attempt)
 }
-

@@ -186,5 +186,5 @@ pub use decide::{
     TransportFailure, decide,
 };
 pub use headers::{REQUEST_ID_HEADERS, RateLimit, RateLimitReset, ResponseHeaders, RetryAfter};
-pub use retrier::{Classify, Next, Retrier, Sent, Unanswered, send_with_retries};
 pub use render::{MAX_REQUEST_ID, RenderDialect, RenderError, render};
+pub use retrier::{Classify, Next, Retrier, Sent, Unanswered, send_with_retries};

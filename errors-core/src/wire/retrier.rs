@@ -133,10 +133,10 @@ impl<P: Borrow<RetryPolicy>> Retrier<P> {
     /// answers what next.
     pub fn on_transport_failure(&mut self, failure: TransportFailure, now: Instant) -> Next {
         self.attempts = self.attempts.saturating_add(1);
-        let decision = self
-            .policy
-            .borrow()
-            .decide_transport(failure, self.operation, self.attempts);
+        let decision =
+            self.policy
+                .borrow()
+                .decide_transport(failure, self.operation, self.attempts);
         self.next(decision, now)
     }
 
@@ -270,7 +270,9 @@ where
         };
         let now = Instant::now();
         let next = match &attempt {
-            Ok(response) => response.with_classified(|classified| retrier.on_response(classified, now)),
+            Ok(response) => {
+                response.with_classified(|classified| retrier.on_response(classified, now))
+            }
             Err(unanswered) => retrier.on_transport_failure(unanswered.failure, now),
         };
         let attempts = retrier.attempts();

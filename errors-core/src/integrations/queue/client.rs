@@ -400,7 +400,8 @@ impl QueueClient {
             Decision::KeepPolling { after } => after,
             _ => self.policy.poll_interval(),
         };
-        let retrier = Retrier::new(&self.policy, Operation::StatusPoll).with_deadline(clock.deadline);
+        let retrier =
+            Retrier::new(&self.policy, Operation::StatusPoll).with_deadline(clock.deadline);
         if !retrier.allows_wait(after, Instant::now()) {
             return Err(clock.out_of_time());
         }

@@ -198,9 +198,8 @@ impl QueueError {
     #[must_use]
     pub fn response(&self) -> Option<&Classified<'static>> {
         match &self.kind {
-            QueueErrorKind::Rejected { response, .. } | QueueErrorKind::Protocol { response, .. } => {
-                Some(response)
-            }
+            QueueErrorKind::Rejected { response, .. }
+            | QueueErrorKind::Protocol { response, .. } => Some(response),
             QueueErrorKind::Unreachable { .. } | QueueErrorKind::OutOfTime { .. } => None,
         }
     }
