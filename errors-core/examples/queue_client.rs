@@ -142,6 +142,10 @@ async fn run(url: &str, args: &Args) -> ExitCode {
             print_stopped(&stopped);
             ExitCode::FAILURE
         }
+        other => {
+            println!("ended: {other:?}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -256,7 +256,7 @@ async fn reqwest_middleware_honours_idempotency_and_retry_after() {
 /// A user's own error type for backon: a classified response or reqwest's error.
 #[derive(Debug)]
 enum CreateError {
-    Status(Classified<'static>),
+    Status(Box<Classified<'static>>),
     Transport(reqwest::Error),
 }
 
@@ -296,7 +296,7 @@ async fn backon_hooks_honour_idempotency_and_retry_after() {
                     .await
                     .map_err(CreateError::Transport)?;
                 if classified.is_failure() {
-                    return Err(CreateError::Status(classified));
+                    return Err(CreateError::Status(Box::new(classified)));
                 }
                 Ok(classified.status().as_u16())
             };

@@ -363,7 +363,7 @@ fn a_long_text_body_keeps_only_its_start_as_the_message() {
         "{}",
         message.len()
     );
-    assert!(body.starts_with(&*message));
+    assert!(body.starts_with(message));
 }
 
 #[test]

@@ -44,6 +44,9 @@ fn date(offset_secs: i64) -> String {
     httpdate::fmt_http_date(moment)
 }
 
+/// What, status, headers, the decision wanted.
+type Row = (&'static str, u16, Vec<(&'static str, String)>, Decision);
+
 #[test]
 fn retry_after_in_every_form() {
     let create = Operation::Create {
@@ -56,7 +59,7 @@ fn retry_after_in_every_form() {
     let secs = Duration::from_secs;
     let millis = Duration::from_millis;
     // (what, status, headers, decision)
-    let table: Vec<(&str, u16, Vec<(&str, String)>, Decision)> = vec![
+    let table: Vec<Row> = vec![
         (
             "no header: the rule's fallback",
             429,

@@ -16,7 +16,7 @@
 //!
 //! #[derive(Debug)]
 //! enum MyError {
-//!     Status(Classified<'static>),
+//!     Status(Box<Classified<'static>>),
 //!     Refused,
 //! }
 //!

@@ -166,10 +166,11 @@ pub struct Classified<'body> {
     headers: ResponseHeaders,
 }
 
-/// A classification being read: the response so far, and what the body
-/// said before [`settle`] turns it into an [`Outcome`].
-struct Reading<'a> {
-    out: Classified<'a>,
+/// A classification being read: the response, filled in place (moving a
+/// struct of this size costs as much as reading a small body), and what
+/// the body said before [`settle`] turns it into an [`Outcome`].
+struct Reading<'r, 'a> {
+    out: &'r mut Classified<'a>,
     code: Option<Code>,
     task_failed: bool,
 }
@@ -196,32 +197,35 @@ pub fn classify<'body>(
     body: &'body [u8],
 ) -> Classified<'body> {
     let (headers, content_type) = headers::scan(headers);
+    let mut out = Classified {
+        status,
+        outcome: Outcome::Succeeded,
+        dialect: Dialect::Empty,
+        source: None,
+        origin: Origin::Unknown,
+        body_issue: None,
+        wire_code: None,
+        kind: None,
+        message: None,
+        error_type: None,
+        task_status: None,
+        body_request_id: None,
+        run_id: None,
+        task_id: None,
+        queue_position: None,
+        status_url: None,
+        response_url: None,
+        headers,
+    };
     let mut reading = Reading {
-        out: Classified {
-            status,
-            outcome: Outcome::Succeeded,
-            dialect: Dialect::Empty,
-            source: None,
-            origin: Origin::Unknown,
-            body_issue: None,
-            wire_code: None,
-            kind: None,
-            message: None,
-            error_type: None,
-            task_status: None,
-            body_request_id: None,
-            run_id: None,
-            task_id: None,
-            queue_position: None,
-            status_url: None,
-            response_url: None,
-            headers,
-        },
+        out: &mut out,
         code: None,
         task_failed: false,
     };
     read_body(&mut reading, body, content_type);
-    settle(reading)
+    let (code, task_failed) = (reading.code, reading.task_failed);
+    settle(&mut out, code, task_failed);
+    out
 }
 
 /// Classifies an `http::Response` whose body is already read.
@@ -238,7 +242,7 @@ pub fn classify_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Classi
 /// says what it is; the rest is noise in a log.
 const MAX_TEXT_MESSAGE: usize = 1024;
 
-fn read_body<'a>(r: &mut Reading<'a>, body: &'a [u8], content_type: Option<&str>) {
+fn read_body<'a>(r: &mut Reading<'_, 'a>, body: &'a [u8], content_type: Option<&str>) {
     if body.len() > MAX_BODY {
         r.out.body_issue = Some(BodyIssue::TooLarge { len: body.len() });
         r.out.dialect = sniff(&body[..MAX_BODY], content_type);
@@ -312,7 +316,7 @@ fn prefix(text: &str, max: usize) -> &str {
 /// Which dialect the fields make, and what they say. The order matters:
 /// a problem also has `detail` and `status`, a task status also has
 /// `error`, so the more specific shapes are tried first.
-fn interpret<'a>(r: &mut Reading<'a>, fields: &mut Fields<'a>, content_type: Option<&str>) {
+fn interpret<'a>(r: &mut Reading<'_, 'a>, fields: &mut Fields<'a>, content_type: Option<&str>) {
     r.out.dialect = Dialect::UnknownJson;
     if !fields.is_object {
         return;
@@ -358,7 +362,7 @@ fn interpret<'a>(r: &mut Reading<'a>, fields: &mut Fields<'a>, content_type: Opt
 
 /// RFC 9457: the `code` extension names the code; `detail`, else `title`,
 /// is the message.
-fn problem<'a>(r: &mut Reading<'a>, fields: &mut Fields<'a>) {
+fn problem<'a>(r: &mut Reading<'_, 'a>, fields: &mut Fields<'a>) {
     r.out.dialect = Dialect::Problem;
     r.code = fields.code.as_deref().and_then(Code::lookup);
     r.out.wire_code = fields.code.take();
@@ -371,7 +375,7 @@ fn problem<'a>(r: &mut Reading<'a>, fields: &mut Fields<'a>) {
 }
 
 /// 002: the `error_type` names the code; else the `error` string does.
-fn task_status<'a>(r: &mut Reading<'a>, fields: &mut Fields<'a>) {
+fn task_status<'a>(r: &mut Reading<'_, 'a>, fields: &mut Fields<'a>) {
     r.out.dialect = Dialect::TaskStatus;
     r.out.source = Some(Source::Queue);
     if let Some(StatusField::Text(status)) = fields.status.take() {
@@ -404,7 +408,7 @@ fn task_status<'a>(r: &mut Reading<'a>, fields: &mut Fields<'a>) {
 /// here is the catalogue's assumed one, `{"task_id", "run_id", "status",
 /// "error": {"code", "message"}}`, the code spelt as the runs API's error
 /// bodies spell it (`error` is accepted in place of `code`).
-fn runs_task<'a>(r: &mut Reading<'a>, fields: &mut Fields<'a>) {
+fn runs_task<'a>(r: &mut Reading<'_, 'a>, fields: &mut Fields<'a>) {
     r.out.dialect = Dialect::RunsTask;
     r.out.source = Some(Source::Runs);
     if let Some(StatusField::Text(status)) = fields.status.take() {
@@ -427,7 +431,7 @@ fn runs_task<'a>(r: &mut Reading<'a>, fields: &mut Fields<'a>) {
 
 /// `{"error": {…}}`: `OpenAI`'s when it has a `type`, else the queue
 /// gateway's (000), whose code or message may be the queue's spelling.
-fn error_object<'a>(r: &mut Reading<'a>, object: ErrorObject<'a>, body_request_id: bool) {
+fn error_object<'a>(r: &mut Reading<'_, 'a>, object: ErrorObject<'a>, body_request_id: bool) {
     if object.kind.is_some() {
         r.out.dialect = Dialect::OpenAi;
         r.code = any_code(&[object.code.as_deref(), object.message.as_deref()]);
@@ -449,7 +453,7 @@ fn error_object<'a>(r: &mut Reading<'a>, object: ErrorObject<'a>, body_request_i
 }
 
 /// `{"detail": …}` (000): the queue application's fixed messages.
-fn detail_text<'a>(r: &mut Reading<'a>, detail: Detail<'a>) {
+fn detail_text<'a>(r: &mut Reading<'_, 'a>, detail: Detail<'a>) {
     r.out.dialect = Dialect::Detail;
     let text = match detail {
         Detail::Text(text) => Some(text),
@@ -475,7 +479,7 @@ fn any_code(texts: &[Option<&str>]) -> Option<Code> {
 /// `{"error": "<code>", "message": "…"}` (runs) or a lone fixed string in
 /// `error` or `message` (`each::labs`).
 fn code_and_message<'a>(
-    r: &mut Reading<'a>,
+    r: &mut Reading<'_, 'a>,
     code: Option<Cow<'a, str>>,
     message: Option<Cow<'a, str>>,
 ) {
@@ -517,12 +521,7 @@ fn code_and_message<'a>(
 /// Settles what depends on everything read, in one place: whether the
 /// response succeeded, is pending, failed, or reports a failed task, and
 /// who produced it.
-fn settle(reading: Reading<'_>) -> Classified<'_> {
-    let Reading {
-        mut out,
-        code,
-        task_failed,
-    } = reading;
+fn settle(out: &mut Classified<'_>, code: Option<Code>, task_failed: bool) {
     let status = out.status;
     out.outcome = if status.is_client_error() || status.is_server_error() {
         Outcome::RequestFailed { code }
@@ -556,8 +555,7 @@ fn settle(reading: Reading<'_>) -> Classified<'_> {
     } else {
         Outcome::Succeeded
     };
-    out.origin = origin(&out);
-    out
+    out.origin = origin(out);
 }
 
 fn origin(response: &Classified<'_>) -> Origin {

@@ -178,7 +178,7 @@ impl QueueClient {
         }
     }
 
-    /// Polls `task` until it is `COMPLETED`, then requests_made its result.
+    /// Polls `task` until it is `COMPLETED`, then fetches its result.
     pub async fn wait(&self, task: &Task) -> TaskEnd {
         self.wait_with(task, |_| {}).await
     }
