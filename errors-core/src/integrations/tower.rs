@@ -2,7 +2,7 @@
 //! catalogue: [`CatalogueRetryPolicy`], installed by
 //! [`CatalogueRetryPolicy::layer`].
 //!
-//! Each response is classified ([`classify`](crate::wire::classify)) and
+//! Each response is classified ([`classify`]) and
 //! each error described ([`DescribeFailure`]); a [`Retrier`] decides. So
 //! `Retry-After` is honoured up to the policy's `max_retry_after` (a longer
 //! one stops), the shared [`RetryBudget`](crate::wire::RetryBudget) is

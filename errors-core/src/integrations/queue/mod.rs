@@ -20,6 +20,7 @@
 //!     TaskEnd::Completed(result) => println!("{result}"),
 //!     TaskEnd::Failed(failure) => println!("{}", failure.user_message),
 //!     TaskEnd::Stopped(error) => println!("{error}"),
+//!     other => println!("{other:?}"),
 //! }
 //! # Ok(())
 //! # }
