@@ -133,7 +133,7 @@ pub const REQUEST_ID_HEADERS: &[&str] = &["x-request-id", "x-fal-request-id"];
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ResponseHeaders {
-    request_id: Option<Box<str>>,
+    request_id: Option<HeaderText>,
     retry_after: Option<RetryAfter>,
     retry_after_malformed: bool,
     rate_limit: RateLimit,
@@ -154,7 +154,7 @@ impl ResponseHeaders {
     /// [`REQUEST_ID_HEADERS`].
     #[must_use]
     pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
+        self.request_id.as_ref().map(HeaderText::as_str)
     }
 
     /// `retry-after-ms`, else `Retry-After`, when readable. A zero delay
@@ -188,6 +188,40 @@ impl ResponseHeaders {
     #[must_use]
     pub fn is_user_deadline(&self) -> bool {
         self.user_deadline
+    }
+}
+
+/// A header's text, owned: short ids (most are) are kept inline, since an
+/// allocation per response costs as much as reading a small body.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum HeaderText {
+    Inline { len: u8, bytes: [u8; INLINE] },
+    Boxed(Box<str>),
+}
+
+/// Room for ids like `req_01HXYZ…` and UUIDs without their dashes.
+const INLINE: usize = 38;
+
+impl HeaderText {
+    fn new(text: &str) -> Self {
+        match u8::try_from(text.len()) {
+            Ok(len) if text.len() <= INLINE => {
+                let mut bytes = [0; INLINE];
+                bytes[..text.len()].copy_from_slice(text.as_bytes());
+                Self::Inline { len, bytes }
+            }
+            _ => Self::Boxed(Box::from(text)),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            // Copied from a `&str` whole, so always UTF-8.
+            Self::Inline { len, bytes } => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+            }
+            Self::Boxed(text) => text,
+        }
     }
 }
 
@@ -259,7 +293,7 @@ pub(crate) fn scan(headers: &http::HeaderMap) -> (ResponseHeaders, Option<&str>)
         facts.retry_after_malformed = false;
     }
     // Copied once, after the pass: only the winner is owned.
-    facts.request_id = request_id_value.map(Box::from);
+    facts.request_id = request_id_value.map(HeaderText::new);
     (facts, content_type)
 }
 
