@@ -39,6 +39,27 @@ const STACK_TRACE: &[&str] = &[
     "segmentation fault",
 ];
 
+/// First segments of absolute paths that are a machine's, not a document's.
+const SYSTEM_ROOTS: &[&str] = &[
+    "app",
+    "bin",
+    "dev",
+    "etc",
+    "home",
+    "lib",
+    "mnt",
+    "opt",
+    "proc",
+    "root",
+    "run",
+    "srv",
+    "sys",
+    "tmp",
+    "usr",
+    "var",
+    "workspace",
+];
+
 const SOURCE_EXTENSIONS: &[&str] = &[
     ".rs", ".py", ".go", ".js", ".ts", ".java", ".rb", ".c", ".cc", ".cpp", ".h", ".php", ".cs",
 ];
@@ -59,8 +80,17 @@ fn placeholder(text: &str) -> Option<&str> {
 
 fn file_path(word: &str) -> Option<&'static str> {
     let word = word.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';' | '"' | '\''));
-    if word.starts_with('/') && word.len() > 1 && word[1..].contains('/') {
-        return Some("an absolute path");
+    // An absolute path names a file (`…/error.log`) or starts at a system
+    // root (`/var/…`); a JSON pointer (`/input/width`, which 001's
+    // `validation_error` messages carry to name the bad field) does neither.
+    if let Some(rest) = word.strip_prefix('/')
+        && rest.contains('/')
+    {
+        let first = rest.split('/').next().unwrap_or_default();
+        let last = rest.rsplit('/').next().unwrap_or_default();
+        if SYSTEM_ROOTS.contains(&first) || last.contains('.') {
+            return Some("an absolute path");
+        }
     }
     if word.starts_with("~/") || word.contains(":\\") || word.starts_with("\\\\") {
         return Some("a home or Windows path");
@@ -85,6 +115,8 @@ mod tests {
             "Your API key is missing or invalid.",
             "Image sizes must be multiples of 16 pixels (and/or 64 for video).",
             "The request took longer than 300 s. Try again in async mode.",
+            // 001: a validation_error message names the field by JSON pointer.
+            "/input/width: must be a multiple of 16",
         ] {
             assert_eq!(find(text), None, "{text}");
         }
@@ -100,6 +132,8 @@ mod tests {
             "thread 'main' panicked at src/lib.rs:10:5",
             "NullPointerException in worker",
             "see /var/log/app/error.log",
+            "failed reading /data/models/weights.bin",
+            "cannot open /srv/cache",
             "error in handler.py:42",
             "C:\\app\\server.exe crashed",
         ] {

@@ -79,6 +79,11 @@ pub struct Source {
     pub request_id: Vec<RequestIdCarrier>,
     /// The shapes of the error bodies this API sends.
     pub bodies: Vec<Body>,
+    /// Whether the documents promise that this API's error messages are
+    /// safe to show end users; a client may then show them, when they
+    /// also pass the leak rules ([`crate::find_leak`]).
+    #[serde(default)]
+    pub messages_user_safe: bool,
     /// Fields of this entry whose values are our choice, not the documents'.
     #[serde(default)]
     pub assumed: Vec<Spanned<String>>,
@@ -135,6 +140,8 @@ pub enum Shape {
     CodeAndMessage,
     /// `{"error": "<fixed string>"}` or `{"message": "<fixed string>"}`
     ErrorString,
+    /// `{"task_id": …, "status": …, "error": {"code": …, "message": …}}`: an async task's failure.
+    RunsTask,
     /// No documented body: the status alone carries the meaning.
     StatusOnly,
 }

@@ -30,8 +30,8 @@ mod server;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use errors_core::integrations::poll::{
-    Outcome, QueueClient, StopCause, Stopped, TaskFailure, TaskState,
+use errors_core::integrations::queue::{
+    QueueClient, QueueError, QueueErrorKind, TaskEnd, TaskFailure, TaskState,
 };
 use errors_core::wire::{Decision, RetryPolicy, StopReason};
 use errors_core::{Code, ErrorTaxonomy, Fault, Retry};
@@ -98,9 +98,13 @@ async fn run(url: &str, args: &Args) -> ExitCode {
         return without_key(url, &args.endpoint).await;
     };
     let client = match QueueClient::new(url, key) {
-        Ok(client) => client
-            .with_policy(RetryPolicy::default().poll_interval(args.poll))
-            .with_max_wait(args.max_wait),
+        Ok(client) => match RetryPolicy::builder().poll_interval(args.poll).build() {
+            Ok(policy) => client.with_policy(policy).with_max_wait(args.max_wait),
+            Err(error) => {
+                eprintln!("--poll: {error}");
+                return ExitCode::from(2);
+            }
+        },
         Err(error) => {
             eprintln!("{error}");
             return ExitCode::from(2);
@@ -125,17 +129,21 @@ async fn run(url: &str, args: &Args) -> ExitCode {
         }
     }
     match client.wait_with(&task, print_state).await {
-        Outcome::Completed(result) => {
+        TaskEnd::Completed(result) => {
             println!("completed: {result}");
             println!("request id:      {}", task.request_id);
             ExitCode::SUCCESS
         }
-        Outcome::Failed(failure) => {
+        TaskEnd::Failed(failure) => {
             print_failure(&failure);
             ExitCode::FAILURE
         }
-        Outcome::Stopped(stopped) => {
+        TaskEnd::Stopped(stopped) => {
             print_stopped(&stopped);
+            ExitCode::FAILURE
+        }
+        other => {
+            println!("ended: {other:?}");
             ExitCode::FAILURE
         }
     }
@@ -157,7 +165,7 @@ async fn without_key(url: &str, endpoint: &str) -> ExitCode {
     match error {
         Ok(error) => {
             println!("request failed: create without a key");
-            explain(&error, error.request_id.as_deref());
+            explain(&error, error.request_id());
             println!("  server said:     {error}");
         }
         Err(error) => eprintln!("no response: {error}"),
@@ -190,17 +198,13 @@ fn print_failure(failure: &TaskFailure) {
     println!("  next step:       {}", advice(failure.advice));
 }
 
-fn print_stopped(stopped: &Stopped) {
+fn print_stopped(stopped: &QueueError) {
     println!("request failed: {stopped}");
-    match &stopped.cause {
-        StopCause::Rejected { error, .. } => {
-            explain(error.as_ref(), stopped.request_id.as_deref());
+    match &stopped.kind {
+        QueueErrorKind::Rejected { response, .. } => {
+            explain(response.as_ref(), stopped.request_id.as_deref());
         }
-        StopCause::Protocol { .. }
-        | StopCause::Unreachable { .. }
-        | StopCause::OutOfTime { .. } => {
-            print_request_id(stopped.request_id.as_deref());
-        }
+        _ => print_request_id(stopped.request_id.as_deref()),
     }
     if let Some(decision) = stopped.decision() {
         println!("  next step:       {}", advice(decision));
@@ -269,6 +273,7 @@ fn advice(decision: Decision) -> String {
             )
         }
         Decision::Stop { reason } => stop_reason(reason).to_owned(),
+        _ => "see the decision".to_owned(),
     }
 }
 
@@ -293,6 +298,7 @@ fn stop_reason(reason: StopReason) -> &'static str {
         }
         StopReason::UserDeadline => "your own deadline expired: allow more time",
         StopReason::ServerSaidNo => "the server said not to retry",
+        _ => "do not retry automatically",
     }
 }
 

@@ -41,6 +41,8 @@ pub enum Shape {
     CodeAndMessage,
     /// `{"error": "<fixed string>"}` or `{"message": "<fixed string>"}`
     ErrorString,
+    /// `{"task_id": …, "status": …, "error": {"code": …, "message": …}}`: an async task's failure.
+    RunsTask,
     /// No documented body: the status alone carries the meaning.
     StatusOnly,
 }

@@ -48,8 +48,23 @@ mod status;
 mod taxonomy;
 pub mod wire;
 
-#[cfg(any(feature = "axum", feature = "reqwest"))]
-#[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "reqwest"))))]
+#[cfg(any(
+    feature = "axum",
+    feature = "reqwest",
+    feature = "tower",
+    feature = "reqwest-middleware",
+    feature = "backon"
+))]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(any(
+        feature = "axum",
+        feature = "reqwest",
+        feature = "tower",
+        feature = "reqwest-middleware",
+        feature = "backon"
+    )))
+)]
 pub mod integrations;
 
 /// The enums generated from `taxonomy.yaml`, committed: written by

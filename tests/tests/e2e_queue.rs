@@ -17,7 +17,9 @@ use std::future::Future;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::time::{Duration, Instant};
 
-use errors_core::integrations::poll::{Outcome, QueueClient, StopCause, Stopped, TaskFailure};
+use errors_core::integrations::queue::{
+    QueueClient, QueueError, QueueErrorKind, TaskEnd, TaskFailure,
+};
 use errors_core::integrations::reqwest::classify;
 use errors_core::wire::{Decision, Dialect, Operation, Reported, RetryPolicy, StopReason, decide};
 use errors_core::{Code, ErrorType, Source, TaskStatus};
@@ -67,10 +69,12 @@ fn client(url: &str) -> QueueClient {
     QueueClient::new(url, KEY)
         .expect("a valid base URL and key")
         .with_policy(
-            RetryPolicy::default()
+            RetryPolicy::builder()
                 .poll_interval(Duration::from_millis(5))
                 .base(Duration::from_millis(1))
-                .cap(Duration::from_millis(5)),
+                .cap(Duration::from_millis(5))
+                .build()
+                .unwrap(),
         )
         .with_max_wait(Duration::from_secs(10))
 }
@@ -79,25 +83,25 @@ fn prompt() -> Value {
     json!({"prompt": "a cinematic photo of a cat astronaut"})
 }
 
-fn rejected(stopped: &Stopped) -> (Code, Decision) {
-    match &stopped.cause {
-        StopCause::Rejected { error, decision } => {
-            (error.code.expect("a catalogued code"), *decision)
+fn rejected(stopped: &QueueError) -> (Code, Decision) {
+    match &stopped.kind {
+        QueueErrorKind::Rejected { response, decision } => {
+            (response.code().expect("a catalogued code"), *decision)
         }
         other => panic!("expected a rejection, got {other:?}"),
     }
 }
 
-fn expect_failed(outcome: Outcome) -> TaskFailure {
+fn expect_failed(outcome: TaskEnd) -> TaskFailure {
     match outcome {
-        Outcome::Failed(failure) => failure,
+        TaskEnd::Failed(failure) => failure,
         other => panic!("expected a failed task, got {other:?}"),
     }
 }
 
-fn expect_stopped(outcome: Outcome) -> Stopped {
+fn expect_stopped(outcome: TaskEnd) -> QueueError {
     match outcome {
-        Outcome::Stopped(stopped) => stopped,
+        TaskEnd::Stopped(stopped) => stopped,
         other => panic!("expected the client to stop, got {other:?}"),
     }
 }
@@ -154,7 +158,7 @@ async fn a_task_goes_through_the_queue_and_its_result_is_fetched() {
                 (Some(TaskStatus::Completed), None),
             ]
         );
-        let Outcome::Completed(result) = outcome else {
+        let TaskEnd::Completed(result) = outcome else {
             panic!("expected a result, got {outcome:?}");
         };
         assert_eq!(result["input"], prompt());
@@ -175,7 +179,7 @@ async fn a_saved_request_id_is_enough_to_resume_polling() {
         let task = later.task("ok", &submitted.request_id);
         assert_eq!(task.status_url(), submitted.status_url());
         assert_eq!(task.response_url(), submitted.response_url());
-        assert!(matches!(later.wait(&task).await, Outcome::Completed(_)));
+        assert!(matches!(later.wait(&task).await, TaskEnd::Completed(_)));
     })
     .await;
 }
@@ -190,7 +194,7 @@ async fn each_error_type_fails_its_task_with_the_catalogues_advice() {
             let failure = expect_failed(client.wait(&task).await);
             assert_eq!(failure.known_error_type(), Some(error_type), "{endpoint}");
             assert_eq!(failure.request_id, task.request_id);
-            assert_eq!(failure.code, Some(error_type.code()));
+            assert_eq!(failure.code, error_type.code());
             assert_eq!(failure.user_message, error_type.code().user_message());
             assert_eq!(failure.remedies, error_type.remedies());
             assert_eq!(failure.retry, error_type.retry());
@@ -245,8 +249,8 @@ async fn a_request_without_a_bearer_or_key_token_is_unauthorized() {
         // The client reads it as a credential problem, not to be retried.
         let response = reqwest::Client::new().post(&create).send().await.unwrap();
         let error = classify(response).await.unwrap();
-        assert_eq!(error.code, Some(Code::InvalidApiKey));
-        assert_eq!(error.dialect, Dialect::Gateway);
+        assert_eq!(error.code(), Some(Code::InvalidApiKey));
+        assert_eq!(error.dialect(), Dialect::Gateway);
         assert_eq!(
             decide(
                 &error,
@@ -300,7 +304,7 @@ async fn a_rate_limited_create_waits_the_retry_after_then_succeeds() {
         let started = Instant::now();
         let outcome = client(&url).run("ok", &prompt(), None).await;
         let waited = started.elapsed();
-        assert!(matches!(outcome, Outcome::Completed(_)), "{outcome:?}");
+        assert!(matches!(outcome, TaskEnd::Completed(_)), "{outcome:?}");
         assert!(waited >= Duration::from_secs(1), "waited only {waited:?}");
     })
     .await;
@@ -401,10 +405,10 @@ async fn there_is_no_sync_endpoint() {
             .await
             .unwrap();
         let error = classify(response).await.unwrap();
-        assert_eq!(error.status, 404);
-        assert_eq!(error.code, Some(Code::EndpointNotFound));
+        assert_eq!(error.status(), 404);
+        assert_eq!(error.code(), Some(Code::EndpointNotFound));
         assert_eq!(
-            error.message.as_deref(),
+            error.message(),
             Code::EndpointNotFound.wire_name(Source::Queue)
         );
     })
@@ -427,11 +431,11 @@ async fn an_unknown_endpoint_is_app_not_found() {
                 }
             )
         );
-        let error = stopped.error().unwrap();
-        assert_eq!(error.status, 404);
-        assert_eq!(error.dialect, Dialect::Detail);
+        let error = stopped.response().unwrap();
+        assert_eq!(error.status(), 404);
+        assert_eq!(error.dialect(), Dialect::Detail);
         // 000's example, hole filled with the name asked for.
-        assert_eq!(error.message.as_deref(), Some("App not found: not_exists"));
+        assert_eq!(error.message(), Some("App not found: not_exists"));
     })
     .await;
 }
@@ -446,7 +450,7 @@ async fn a_restricted_model_is_not_allowed() {
         let (code, _) = rejected(&stopped);
         assert_eq!(code, Code::ModelNotAllowed);
         assert_eq!(
-            stopped.error().unwrap().message.as_deref(),
+            stopped.response().unwrap().message(),
             Code::ModelNotAllowed.wire_name(Source::Queue)
         );
     })
@@ -484,7 +488,7 @@ async fn a_finished_task_stays_finished_when_canceled() {
         let task = client.submit("ok", &prompt(), None).await.unwrap();
         assert!(client.status(&task).await.unwrap().is_terminal());
         client.cancel(&task).await.unwrap();
-        assert!(matches!(client.wait(&task).await, Outcome::Completed(_)));
+        assert!(matches!(client.wait(&task).await, TaskEnd::Completed(_)));
     })
     .await;
 }
@@ -511,7 +515,7 @@ async fn a_create_is_repeated_after_an_ambiguous_failure_only_with_an_idempotenc
             .submit("flaky", &prompt(), Some("order-42"))
             .await
             .unwrap();
-        assert!(matches!(client.wait(&task).await, Outcome::Completed(_)));
+        assert!(matches!(client.wait(&task).await, TaskEnd::Completed(_)));
         let again = client
             .submit("flaky", &prompt(), Some("order-42"))
             .await
@@ -530,11 +534,11 @@ async fn a_result_fetched_too_early_answers_202_and_is_not_a_failure() {
             .await
             .unwrap();
         let error = classify(response).await.unwrap();
-        assert_eq!(error.status, 202);
+        assert_eq!(error.status(), 202);
         assert!(error.is_pending());
         assert_eq!(
-            error.task_status,
-            Some(Reported::Known(TaskStatus::InQueue))
+            error.task_status(),
+            Some(&Reported::Known(TaskStatus::InQueue))
         );
         assert!(matches!(
             decide(&error, Operation::ResultFetch, 1),
@@ -557,7 +561,7 @@ async fn another_keys_task_or_an_unknown_id_is_request_not_found() {
             .await
             .unwrap();
         assert_eq!(
-            classify(response).await.unwrap().code,
+            classify(response).await.unwrap().code(),
             Some(Code::RequestNotFound)
         );
     })
@@ -583,8 +587,8 @@ async fn an_unreachable_server_is_retried_then_given_up() {
     .unwrap();
     assert!(
         matches!(
-            attempt.cause,
-            StopCause::Unreachable {
+            attempt.kind,
+            QueueErrorKind::Unreachable {
                 decision: Decision::Stop {
                     reason: StopReason::AttemptsExhausted
                 },
@@ -593,7 +597,7 @@ async fn an_unreachable_server_is_retried_then_given_up() {
         ),
         "{attempt:?}"
     );
-    assert_eq!(attempt.attempts, RetryPolicy::default().max_attempts);
+    assert_eq!(attempt.attempts, RetryPolicy::default().max_attempts());
 }
 
 #[tokio::test]
@@ -603,7 +607,7 @@ async fn waiting_ends_at_the_clients_max_wait() {
         let task = client.submit("slow", &prompt(), None).await.unwrap();
         let stopped = expect_stopped(client.wait(&task).await);
         assert!(
-            matches!(stopped.cause, StopCause::OutOfTime { .. }),
+            matches!(stopped.kind, QueueErrorKind::OutOfTime { .. }),
             "{stopped:?}"
         );
         assert_eq!(stopped.operation, Operation::StatusPoll);
@@ -631,7 +635,7 @@ async fn an_input_that_is_not_an_object_fails_its_task_as_request_invalid() {
 
 #[test]
 fn a_client_refuses_a_bad_base_url_or_key_up_front() {
-    use errors_core::integrations::poll::InvalidConfig;
+    use errors_core::integrations::queue::InvalidConfig;
     for url in [
         "",
         "127.0.0.1:8080",
@@ -677,13 +681,13 @@ mod endpoint_names {
                 match client(&url).submit(&name, &prompt(), None).await {
                     Ok(task) => assert_eq!(Endpoint::parse(&name).map(Endpoint::name), Some(task.endpoint.as_str())),
                     Err(stopped) => {
-                        let error = stopped.error().expect("a response");
+                        let error = stopped.response().expect("a response");
                         if Endpoint::parse(&name).is_some() {
                             // flaky and restricted refuse by design.
-                            assert_ne!(error.code, Some(Code::ModelNotFound));
+                            assert_ne!(error.code(), Some(Code::ModelNotFound));
                         } else {
-                            assert_eq!(error.code, Some(Code::ModelNotFound));
-                            assert_eq!(error.message.as_deref(), Some(format!("App not found: {name}").as_str()));
+                            assert_eq!(error.code(), Some(Code::ModelNotFound));
+                            assert_eq!(error.message(), Some(format!("App not found: {name}").as_str()));
                         }
                     }
                 }

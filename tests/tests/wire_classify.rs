@@ -1,6 +1,6 @@
 //! `wire::classify` against every example body of the documents and the
 //! common shapes beside them (`tests/fixtures/bodies.json`): each case
-//! gives the status, headers and body, and the full expected `ApiError`.
+//! gives the status, headers and body, and the full expected `Classified`.
 //! A key missing from `expect` means the field is absent (`None`, `false`,
 //! empty); `catalogued` and `outcome` default to what the status says.
 
@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::time::{Duration, SystemTime};
 
 use errors_core::wire::{
-    ApiError, BodyIssue, Dialect, MAX_BODY, Origin, Outcome, RateLimit, RateLimitReset, Reported,
+    BodyIssue, Classified, Dialect, MAX_BODY, Origin, Outcome, RateLimit, RateLimitReset, Reported,
     RetryAfter, classify, classify_response,
 };
 use errors_core::{Code, ErrorTaxonomy, ErrorType, Retry, Source, Status, TaskStatus};
@@ -32,15 +32,72 @@ fn headers_of(case: &Value) -> HeaderMap {
     headers
 }
 
-fn text(value: &Value) -> Option<Cow<'static, str>> {
-    value.as_str().map(|s| Cow::Owned(s.to_owned()))
-}
-
 fn millis(value: &Value) -> Duration {
     Duration::from_millis(value.as_u64().unwrap())
 }
 
-fn expected(case: &Value) -> ApiError<'static> {
+/// Everything a classified response tells, as plain values: the fixture's
+/// expectation and the classifier's answer are both turned into one.
+#[derive(Debug, PartialEq)]
+struct Facts {
+    status: StatusCode,
+    catalogued: Option<Status>,
+    outcome: &'static str,
+    code: Option<Code>,
+    dialect: Dialect,
+    source: Option<Source>,
+    wire_code: Option<String>,
+    kind: Option<String>,
+    message: Option<String>,
+    error_type: Option<Reported<'static, ErrorType>>,
+    task_status: Option<Reported<'static, TaskStatus>>,
+    request_id: Option<String>,
+    run_id: Option<String>,
+    task_id: Option<String>,
+    retry_after: Option<RetryAfter>,
+    rate_limit: RateLimit,
+    should_retry: Option<bool>,
+    user_deadline: bool,
+    origin: Origin,
+    body_issue: Option<BodyIssue>,
+}
+
+fn outcome_name(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Succeeded => "Success",
+        Outcome::Pending => "Pending",
+        Outcome::RequestFailed { .. } => "Failure",
+        Outcome::TaskFailed { .. } => "TaskFailure",
+        _ => "new outcome",
+    }
+}
+
+fn facts(got: &Classified<'_>) -> Facts {
+    Facts {
+        status: got.status(),
+        catalogued: got.catalogued(),
+        outcome: outcome_name(got.outcome()),
+        code: got.code(),
+        dialect: got.dialect(),
+        source: got.source(),
+        wire_code: got.wire_code().map(str::to_owned),
+        kind: got.kind().map(str::to_owned),
+        message: got.message().map(str::to_owned),
+        error_type: got.error_type().cloned().map(Reported::into_owned),
+        task_status: got.task_status().cloned().map(Reported::into_owned),
+        request_id: got.request_id().map(str::to_owned),
+        run_id: got.run_id().map(str::to_owned),
+        task_id: got.task_id().map(str::to_owned),
+        retry_after: got.retry_after(),
+        rate_limit: got.rate_limit(),
+        should_retry: got.headers().should_retry(),
+        user_deadline: got.headers().is_user_deadline(),
+        origin: got.origin(),
+        body_issue: got.body_issue(),
+    }
+}
+
+fn expected(case: &Value) -> Facts {
     let e = &case["expect"];
     let status =
         StatusCode::from_u16(u16::try_from(case["status"].as_u64().unwrap()).unwrap()).unwrap();
@@ -52,9 +109,10 @@ fn expected(case: &Value) -> ApiError<'static> {
         None => Some(Status::from_u16(status.as_u16()).unwrap()),
     };
     let outcome = match e["outcome"].as_str() {
-        Some("Success") => Outcome::Success,
-        Some("Pending") => Outcome::Pending,
-        Some("Failure") | None => Outcome::Failure,
+        Some("Success") => "Success",
+        Some("Pending") => "Pending",
+        Some("TaskFailure") => "TaskFailure",
+        Some("Failure") | None => "Failure",
         Some(other) => panic!("outcome {other}"),
     };
     let dialect = match e["dialect"].as_str().unwrap() {
@@ -62,6 +120,7 @@ fn expected(case: &Value) -> ApiError<'static> {
         "Detail" => Dialect::Detail,
         "TaskStatus" => Dialect::TaskStatus,
         "CodeAndMessage" => Dialect::CodeAndMessage,
+        "RunsTask" => Dialect::RunsTask,
         "ErrorString" => Dialect::ErrorString,
         "OpenAi" => Dialect::OpenAi,
         "Problem" => Dialect::Problem,
@@ -98,16 +157,17 @@ fn expected(case: &Value) -> ApiError<'static> {
         Some("NotUtf8") => Some(BodyIssue::NotUtf8),
         Some(other) => panic!("body issue {other}"),
     };
-    ApiError {
+    let text = |key: &str| e[key].as_str().map(str::to_owned);
+    Facts {
         status,
         catalogued,
         outcome,
         code: e["code"].as_str().map(|id| Code::from_name(id).unwrap()),
         dialect,
         source: e["source"].as_str().map(|s| Source::from_name(s).unwrap()),
-        wire_code: text(&e["wire_code"]),
-        kind: text(&e["kind"]),
-        message: text(&e["message"]),
+        wire_code: text("wire_code"),
+        kind: text("kind"),
+        message: text("message"),
         error_type: e["error_type"]
             .as_str()
             .map(|raw| match ErrorType::from_name(raw) {
@@ -120,7 +180,9 @@ fn expected(case: &Value) -> ApiError<'static> {
                 Some(known) => Reported::Known(known),
                 None => Reported::Unknown(Cow::Owned(raw.to_owned())),
             }),
-        request_id: text(&e["request_id"]),
+        request_id: text("request_id"),
+        run_id: text("run_id"),
+        task_id: text("task_id"),
         retry_after,
         rate_limit,
         should_retry: e["should_retry"].as_bool(),
@@ -130,21 +192,23 @@ fn expected(case: &Value) -> ApiError<'static> {
     }
 }
 
-fn is_borrowed(text: Option<&Cow<'_, str>>) -> bool {
-    !matches!(text, Some(Cow::Owned(_)))
-}
-
 fn reported_borrowed<T>(reported: Option<&Reported<'_, T>>) -> bool {
     !matches!(reported, Some(Reported::Unknown(Cow::Owned(_))))
 }
 
-fn all_text_borrowed(error: &ApiError<'_>) -> bool {
-    is_borrowed(error.wire_code.as_ref())
-        && is_borrowed(error.kind.as_ref())
-        && is_borrowed(error.message.as_ref())
-        && is_borrowed(error.request_id.as_ref())
-        && reported_borrowed(error.error_type.as_ref())
-        && reported_borrowed(error.task_status.as_ref())
+/// Whether the classification's text points into the body: an
+/// unescaped string is borrowed, not copied.
+fn all_text_borrowed(got: &Classified<'_>, body: &[u8]) -> bool {
+    let range = body.as_ptr_range();
+    let inside = |text: Option<&str>| {
+        text.is_none_or(|text| text.is_empty() || range.contains(&text.as_ptr()))
+    };
+    inside(got.wire_code())
+        && inside(got.kind())
+        && inside(got.message())
+        && (got.headers().request_id().is_some() || inside(got.request_id()))
+        && reported_borrowed(got.error_type())
+        && reported_borrowed(got.task_status())
 }
 
 #[test]
@@ -161,14 +225,14 @@ fn every_fixture_classifies_to_its_full_expected_error() {
         let headers = headers_of(case);
         let body = case["body"].as_str().unwrap().as_bytes();
         let want = expected(case);
-        let status = want.status;
-        let got = classify(status, &headers, body);
-        if got != want {
-            failures.push(format!("{name}:\n  got  {got:?}\n  want {want:?}"));
+        let got = classify(want.status, &headers, body);
+        let got_facts = facts(&got);
+        if got_facts != want {
+            failures.push(format!("{name}:\n  got  {got_facts:?}\n  want {want:?}"));
             continue;
         }
         let borrowed = case["expect"]["borrowed"].as_bool().unwrap_or(true);
-        if all_text_borrowed(&got) != borrowed {
+        if all_text_borrowed(&got, body) != borrowed {
             failures.push(format!(
                 "{name}: text borrowed is {}, want {borrowed}",
                 !borrowed
@@ -189,10 +253,11 @@ fn every_document_example_is_in_the_fixtures() {
     let cases = fixtures();
     let from = |doc: &str| cases.iter().filter(|c| c["doc"] == doc).count();
     // 000: two gateway bodies (+ one with headers), six detail strings and
-    // "Request not found"; 001: sixteen codes (+ one with headers);
+    // "Request not found"; 001: sixteen codes (+ one with headers) and
+    // three with run and task ids (one a failed async task);
     // 002: four statuses (+ every other error_type); 003: eleven strings.
     assert!(from("000") >= 12);
-    assert_eq!(from("001"), 17);
+    assert_eq!(from("001"), 20);
     assert!(from("002") >= 9);
     assert!(from("003") >= 11);
     // Every runs code of 001 and each::labs string of 003 is covered.
@@ -221,8 +286,8 @@ fn classify_response_reads_the_same_parts() {
         .body(br#"{"error": "not_found", "message": "Run not found."}"#.to_vec())
         .unwrap();
     let error = classify_response(&response);
-    assert_eq!(error.code, Some(Code::NotFound));
-    assert_eq!(error.request_id.as_deref(), Some("req_7"));
+    assert_eq!(error.code(), Some(Code::NotFound));
+    assert_eq!(error.request_id(), Some("req_7"));
     assert_eq!(
         error,
         classify(response.status(), response.headers(), response.body())
@@ -237,13 +302,13 @@ fn a_body_over_the_limit_is_not_parsed_and_the_truncation_is_noted() {
     body.extend_from_slice(br#""}"#);
     let error = classify(StatusCode::TOO_MANY_REQUESTS, &no_headers, &body);
     assert_eq!(
-        error.body_issue,
+        error.body_issue(),
         Some(BodyIssue::TooLarge { len: body.len() })
     );
     // The code inside was not read: the status alone decides.
-    assert_eq!(error.code, None);
-    assert_eq!(error.message, None);
-    assert_eq!(error.dialect, Dialect::UnknownJson);
+    assert_eq!(error.code(), None);
+    assert_eq!(error.message(), None);
+    assert_eq!(error.dialect(), Dialect::UnknownJson);
     assert!(error.is_failure());
     assert!(matches!(error.retry(), Retry::AfterHeader { .. }));
 
@@ -252,8 +317,8 @@ fn a_body_over_the_limit_is_not_parsed_and_the_truncation_is_noted() {
     let mut padded = small.to_vec();
     padded.resize(MAX_BODY, b' ');
     let error = classify(StatusCode::TOO_MANY_REQUESTS, &no_headers, &padded);
-    assert_eq!(error.code, Some(Code::RateLimitExceeded));
-    assert_eq!(error.body_issue, None);
+    assert_eq!(error.code(), Some(Code::RateLimitExceeded));
+    assert_eq!(error.body_issue(), None);
 }
 
 #[test]
@@ -262,10 +327,10 @@ fn a_huge_html_page_is_still_told_apart_as_an_edge_error() {
     let mut body = b"<html><body>".to_vec();
     body.resize(MAX_BODY * 2, b'x');
     let error = classify(StatusCode::BAD_GATEWAY, &no_headers, &body);
-    assert_eq!(error.dialect, Dialect::Html);
-    assert_eq!(error.origin, Origin::Edge);
+    assert_eq!(error.dialect(), Dialect::Html);
+    assert_eq!(error.origin(), Origin::Edge);
     assert_eq!(
-        error.body_issue,
+        error.body_issue(),
         Some(BodyIssue::TooLarge { len: body.len() })
     );
 }
@@ -278,9 +343,9 @@ fn a_text_body_that_is_not_utf8_is_noted() {
         &no_headers,
         b"bad \xff\xfe gateway",
     );
-    assert_eq!(error.dialect, Dialect::Text);
-    assert_eq!(error.message, None);
-    assert_eq!(error.body_issue, Some(BodyIssue::NotUtf8));
+    assert_eq!(error.dialect(), Dialect::Text);
+    assert_eq!(error.message(), None);
+    assert_eq!(error.body_issue(), Some(BodyIssue::NotUtf8));
 }
 
 #[test]
@@ -292,13 +357,13 @@ fn a_long_text_body_keeps_only_its_start_as_the_message() {
         &no_headers,
         body.as_bytes(),
     );
-    let message = error.message.unwrap();
+    let message = error.message().unwrap();
     assert!(
         message.len() <= 1024 && message.len() >= 1022,
         "{}",
         message.len()
     );
-    assert!(body.starts_with(&*message));
+    assert!(body.starts_with(message));
 }
 
 #[test]
@@ -312,7 +377,7 @@ fn not_an_error_is_said_so() {
     assert!(!queued.is_failure());
     assert!(queued.is_pending());
     assert_eq!(queued.retry(), Retry::KeepPolling);
-    assert_eq!(queued.code, None);
+    assert_eq!(queued.code(), None);
 
     let done = classify(StatusCode::OK, &headers, br#"{"status": "COMPLETED"}"#);
     assert!(!done.is_failure() && !done.is_pending());
@@ -325,7 +390,7 @@ fn not_an_error_is_said_so() {
         br#"{"status": "COMPLETED", "error": "Task execution failed", "error_type": "CONTENT_BLOCKED"}"#,
     );
     assert!(failed.is_failure());
-    assert_eq!(failed.code, Some(Code::ContentBlocked));
+    assert_eq!(failed.code(), Some(Code::ContentBlocked));
     assert_eq!(failed.retry(), Retry::Never);
     assert_eq!(failed.user_message(), Code::ContentBlocked.user_message());
 }
@@ -364,8 +429,50 @@ fn retry_follows_the_code_else_the_status_else_the_class() {
 }
 
 #[test]
-fn user_message_is_the_catalogues_never_the_servers() {
+fn user_message_is_the_servers_only_from_a_user_safe_source_and_when_clean() {
     let headers = HeaderMap::new();
+    assert!(Source::Runs.messages_user_safe());
+    assert!(!Source::Queue.messages_user_safe());
+    assert!(!Source::Eachlabs.messages_user_safe());
+
+    // 001: the runs API's message is safe to show and names the bad field.
+    let body =
+        br#"{"error": "validation_error", "message": "/input/width: must be a multiple of 16"}"#;
+    let error = classify(StatusCode::UNPROCESSABLE_ENTITY, &headers, body);
+    assert_eq!(error.source(), Some(Source::Runs));
+    assert_eq!(
+        error.user_message(),
+        "/input/width: must be a multiple of 16"
+    );
+    assert_eq!(
+        ErrorTaxonomy::user_message(&error),
+        "/input/width: must be a multiple of 16"
+    );
+
+    // A runs message that fails the leak rules: the catalogue's text.
+    for leaky in [
+        "see /var/log/app/error.log",
+        "failed: {error}",
+        "Traceback (most recent call last)",
+    ] {
+        let body = format!(r#"{{"error": "upstream_error", "message": "{leaky}"}}"#);
+        let error = classify(StatusCode::BAD_GATEWAY, &headers, body.as_bytes());
+        assert_eq!(
+            error.user_message(),
+            Code::UpstreamError.user_message(),
+            "{leaky}"
+        );
+    }
+    // An empty one too.
+    let body = br#"{"error": "upstream_error", "message": "  "}"#;
+    let error = classify(StatusCode::BAD_GATEWAY, &headers, body);
+    assert_eq!(error.user_message(), Code::UpstreamError.user_message());
+
+    // The queue promises nothing about its messages: the catalogue's text.
+    let body = br#"{ "error": { "code": "UNAUTHORIZED", "message": "Authorization Bearer or Key token is required" }, "request_id": "r"}"#;
+    let error = classify(StatusCode::UNAUTHORIZED, &headers, body);
+    assert_eq!(error.user_message(), Code::InvalidApiKey.user_message());
+
     let body = br#"{"error": "internal_error", "message": "NullPointerException at Foo.java:42"}"#;
     let error = classify(StatusCode::INTERNAL_SERVER_ERROR, &headers, body);
     assert_eq!(error.user_message(), Code::InternalError.user_message());
@@ -378,7 +485,7 @@ fn user_message_is_the_catalogues_never_the_servers() {
     // Unknown code: the status's message, not the server's text.
     let body = br#"{"error": "brand_new", "message": "secret internals"}"#;
     let error = classify(StatusCode::TOO_MANY_REQUESTS, &headers, body);
-    assert_eq!(error.code, None);
+    assert_eq!(error.code(), None);
     assert_eq!(error.user_message(), Code::RateLimitExceeded.user_message());
 
     // Every catalogued status has a message in the same voice.
@@ -424,13 +531,13 @@ fn into_owned_keeps_everything_and_outlives_the_response() {
         assert_eq!(owned, copy);
         owned
     };
-    assert_eq!(owned.request_id.as_deref(), Some("req_1"));
+    assert_eq!(owned.request_id(), Some("req_1"));
     assert_eq!(
-        owned.error_type,
-        Some(Reported::Unknown(Cow::Borrowed("NEW_TYPE")))
+        owned.error_type(),
+        Some(&Reported::Unknown(Cow::Borrowed("NEW_TYPE")))
     );
     assert_eq!(
-        owned.retry_after,
+        owned.retry_after(),
         Some(RetryAfter::Delay(Duration::from_secs(3)))
     );
 }
@@ -456,7 +563,7 @@ fn request_id_headers_rank_the_catalogues_first() {
     headers.insert("x-fal-request-id", HeaderValue::from_static("fal"));
     headers.insert("x-request-id", HeaderValue::from_static("catalogued"));
     let error = classify(StatusCode::INTERNAL_SERVER_ERROR, &headers, b"");
-    assert_eq!(error.request_id.as_deref(), Some("catalogued"));
+    assert_eq!(error.request_id(), Some("catalogued"));
     for source in Source::ALL {
         for name in source.request_id_headers() {
             let mut headers = HeaderMap::new();
@@ -465,14 +572,14 @@ fn request_id_headers_rank_the_catalogues_first() {
                 HeaderValue::from_static("id"),
             );
             let error = classify(StatusCode::INTERNAL_SERVER_ERROR, &headers, b"");
-            assert_eq!(error.request_id.as_deref(), Some("id"), "{name}");
+            assert_eq!(error.request_id(), Some("id"), "{name}");
         }
     }
     // An empty value is no id.
     let mut headers = HeaderMap::new();
     headers.insert("x-request-id", HeaderValue::from_static("  "));
     assert_eq!(
-        classify(StatusCode::INTERNAL_SERVER_ERROR, &headers, b"").request_id,
+        classify(StatusCode::INTERNAL_SERVER_ERROR, &headers, b"").request_id(),
         None
     );
 }
@@ -482,7 +589,7 @@ fn retry_after_forms() {
     let at = |value: &'static str| {
         let mut headers = HeaderMap::new();
         headers.insert("retry-after", HeaderValue::from_static(value));
-        classify(StatusCode::TOO_MANY_REQUESTS, &headers, b"").retry_after
+        classify(StatusCode::TOO_MANY_REQUESTS, &headers, b"").retry_after()
     };
     assert_eq!(at("120"), Some(RetryAfter::Delay(Duration::from_secs(120))));
     assert_eq!(
@@ -536,7 +643,7 @@ fn rate_limit_header_forms() {
         for (name, value) in pairs {
             headers.append(*name, HeaderValue::from_static(value));
         }
-        classify(StatusCode::TOO_MANY_REQUESTS, &headers, b"").rate_limit
+        classify(StatusCode::TOO_MANY_REQUESTS, &headers, b"").rate_limit()
     };
     assert!(of(&[]).is_empty());
     let listed = of(&[

@@ -7,7 +7,8 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use errors_core::wire::{
-    ApiError, Decision, Jitter, Operation, RetryBudget, RetryPolicy, StopReason, classify, decide,
+    Classified, Decision, Jitter, Operation, RetryBudget, RetryPolicy, RetryPolicyBuilder,
+    StopReason, TransportFailure, classify, decide,
 };
 use errors_core::{Code, ErrorType, Status};
 use http::{HeaderMap, HeaderValue, StatusCode};
@@ -161,13 +162,18 @@ fn now() -> SystemTime {
     SystemTime::UNIX_EPOCH + Duration::from_secs(1_445_412_450)
 }
 
+/// The policy's figures, seeded, to adjust before building.
+fn policy_with() -> RetryPolicyBuilder {
+    RetryPolicy::builder().seed(7)
+}
+
 fn policy() -> RetryPolicy {
-    RetryPolicy::default().seed(7)
+    RetryPolicy::builder().seed(7).build().unwrap()
 }
 
 fn decide_at(
     policy: &RetryPolicy,
-    error: &ApiError<'_>,
+    error: &Classified<'_>,
     operation: Operation,
     attempt: u32,
 ) -> Decision {
@@ -175,7 +181,7 @@ fn decide_at(
 }
 
 /// Checks `want` at attempts 1 to 6; returns what differs.
-fn check(what: &str, error: &ApiError<'_>, operation: Operation, want: Want) -> Vec<String> {
+fn check(what: &str, error: &Classified<'_>, operation: Operation, want: Want) -> Vec<String> {
     let policy = policy();
     let mut problems = Vec::new();
     for attempt in 1..=6 {
@@ -188,7 +194,7 @@ fn check(what: &str, error: &ApiError<'_>, operation: Operation, want: Want) -> 
             }
             Poll => {
                 got == Decision::KeepPolling {
-                    after: policy.poll_interval,
+                    after: policy.poll_interval(),
                 }
             }
             Stop(reason) => got == Decision::Stop { reason },
@@ -216,7 +222,7 @@ fn every_status_decides_as_the_table_says() {
     let mut problems = Vec::new();
     for &status in Status::ALL {
         let error = classify(status.http(), &headers, b"");
-        assert_eq!(error.code, None);
+        assert_eq!(error.code(), None);
         for (operation, want) in OPERATIONS.into_iter().zip(status_row(status)) {
             problems.extend(check(status.as_str(), &error, operation, want));
         }
@@ -231,7 +237,7 @@ fn every_code_decides_as_the_table_says() {
     for &code in Code::ALL {
         let body = format!(r#"{{"error": "{}", "message": "m"}}"#, code.as_str());
         let error = classify(code.status(), &headers, body.as_bytes());
-        assert_eq!(error.code, Some(code));
+        assert_eq!(error.code(), Some(code));
         for (operation, want) in OPERATIONS.into_iter().zip(code_row(code)) {
             problems.extend(check(code.as_str(), &error, operation, want));
         }
@@ -364,7 +370,10 @@ fn retry_after_over_the_cap_stops_automatic_retries() {
     );
 
     // A lower cap also catches the catalogue's 60 s fallback.
-    let strict = policy().max_retry_after(Duration::from_secs(30));
+    let strict = policy_with()
+        .max_retry_after(Duration::from_secs(30))
+        .build()
+        .unwrap();
     let headers = HeaderMap::new();
     let error = classify(StatusCode::TOO_MANY_REQUESTS, &headers, b"");
     assert_eq!(
@@ -378,10 +387,11 @@ fn retry_after_over_the_cap_stops_automatic_retries() {
 }
 
 #[test]
-fn garbage_or_zero_retry_after_falls_back_to_the_rule() {
-    for value in ["soon", "0", "-5", "Thu, 99 Foo 2015"] {
+fn garbage_retry_after_falls_back_to_the_rule_and_zero_means_now() {
+    for value in ["soon", "-5", "Thu, 99 Foo 2015"] {
         let (status, headers) = with_header(429, "retry-after", value);
         let error = classify(status, &headers, b"");
+        assert!(error.headers().retry_after_malformed(), "{value:?}");
         assert_eq!(
             decide_at(&policy(), &error, CREATE, 1),
             Decision::Retry {
@@ -391,7 +401,7 @@ fn garbage_or_zero_retry_after_falls_back_to_the_rule() {
         );
         let (status, headers) = with_header(502, "retry-after", value);
         let error = classify(status, &headers, b"");
-        let policy = policy().jitter(Jitter::None);
+        let policy = policy_with().jitter(Jitter::None).build().unwrap();
         assert_eq!(
             decide_at(&policy, &error, CREATE_KEY, 2),
             Decision::Retry {
@@ -400,15 +410,21 @@ fn garbage_or_zero_retry_after_falls_back_to_the_rule() {
             "{value:?}"
         );
     }
-    // A date in the past is no wait at all: the rule's wait instead.
-    let (status, headers) = with_header(429, "retry-after", "Sun, 06 Nov 1994 08:49:37 GMT");
-    let error = classify(status, &headers, b"");
-    assert_eq!(
-        decide_at(&policy(), &error, CREATE, 1),
-        Decision::Retry {
-            after: Duration::from_secs(60)
-        }
-    );
+    // 0, or a date in the past, means now: the policy's first backoff
+    // (500 ms, unjittered here), never the rule's 60 s fallback.
+    let policy = policy_with().jitter(Jitter::None).build().unwrap();
+    for value in ["0", "Sun, 06 Nov 1994 08:49:37 GMT"] {
+        let (status, headers) = with_header(429, "retry-after", value);
+        let error = classify(status, &headers, b"");
+        assert!(!error.headers().retry_after_malformed());
+        assert_eq!(
+            decide_at(&policy, &error, CREATE, 1),
+            Decision::Retry {
+                after: Duration::from_millis(500)
+            },
+            "{value:?}"
+        );
+    }
 }
 
 #[test]
@@ -461,7 +477,11 @@ fn status_polls_are_retried_more_than_creates() {
     };
     assert_eq!(last_retry(CREATE_KEY), Some(2));
     assert_eq!(last_retry(Operation::StatusPoll), Some(4));
-    let more = policy().poll_max_attempts(8).max_attempts(2);
+    let more = policy_with()
+        .poll_max_attempts(8)
+        .max_attempts(2)
+        .build()
+        .unwrap();
     assert!(matches!(
         decide_at(&more, &error, Operation::StatusPoll, 7),
         Decision::Retry { .. }
@@ -494,7 +514,7 @@ fn status_polls_are_retried_more_than_creates() {
 fn pending_means_keep_polling_and_202_is_not_an_error() {
     let headers = HeaderMap::new();
     let interval = Duration::from_millis(250);
-    let policy = policy().poll_interval(interval);
+    let policy = policy_with().poll_interval(interval).build().unwrap();
     let accepted = classify(StatusCode::ACCEPTED, &headers, b"");
     assert_eq!(
         decide_at(&policy, &accepted, Operation::ResultFetch, 1),
@@ -525,7 +545,7 @@ fn pending_means_keep_polling_and_202_is_not_an_error() {
     assert_eq!(
         decide_at(&policy, &accepted, Operation::ResultFetch, 1),
         Decision::KeepPolling {
-            after: policy.max_retry_after
+            after: policy.max_retry_after()
         }
     );
 }
@@ -533,7 +553,11 @@ fn pending_means_keep_polling_and_202_is_not_an_error() {
 #[test]
 fn the_budget_runs_out_and_refills_on_success() {
     let budget = Arc::new(RetryBudget::with_capacity(12));
-    let policy = policy().budget(Arc::clone(&budget));
+    let policy = RetryPolicy::builder()
+        .seed(7)
+        .budget(Arc::clone(&budget))
+        .build()
+        .unwrap();
     let headers = HeaderMap::new();
     let failing = classify(StatusCode::BAD_GATEWAY, &headers, b"");
     assert!(matches!(
@@ -751,10 +775,12 @@ fn sync_timeout_means_resubmit_async() {
 
 #[test]
 fn backoff_doubles_up_to_the_cap() {
-    let policy = RetryPolicy::default()
+    let policy = RetryPolicy::builder()
         .base(Duration::from_millis(100))
         .cap(Duration::from_secs(1))
-        .jitter(Jitter::None);
+        .jitter(Jitter::None)
+        .build()
+        .unwrap();
     let delays: Vec<_> = (1..=6).map(|retry| policy.backoff(retry)).collect();
     let ms: Vec<u128> = delays.iter().map(Duration::as_millis).collect();
     assert_eq!(ms, [100, 200, 400, 800, 1000, 1000]);
@@ -767,7 +793,11 @@ fn the_same_seed_gives_the_same_delays() {
     let headers = HeaderMap::new();
     let error = classify(StatusCode::BAD_GATEWAY, &headers, b"");
     let run = |seed| {
-        let policy = RetryPolicy::default().seed(seed).jitter(Jitter::Full);
+        let policy = RetryPolicy::builder()
+            .seed(seed)
+            .jitter(Jitter::Full)
+            .build()
+            .unwrap();
         (1..5)
             .map(|attempt| policy.decide(&error, Operation::StatusPoll, attempt))
             .collect::<Vec<_>>()
@@ -787,19 +817,26 @@ proptest! {
     ) {
         let base = Duration::from_millis(base_ms);
         let cap = Duration::from_millis(cap_ms);
-        let policy = RetryPolicy::default().base(base).cap(cap);
+        let builder = RetryPolicy::builder().base(base).cap(cap);
+        if cap < base {
+            // The builder refuses a cap below the base.
+            prop_assert!(builder.build().is_err());
+            return Ok(());
+        }
+        let policy = builder.clone().build().unwrap();
         let backoff = policy.backoff(retry);
         prop_assert!(backoff <= cap);
-        prop_assert!(backoff >= base.min(cap));
+        prop_assert!(backoff >= base);
 
-        let full = policy.clone().jitter(Jitter::Full).jittered_backoff(retry, &mut || r);
+        let with = |jitter| builder.clone().jitter(jitter).build().unwrap();
+        let full = with(Jitter::Full).jittered_backoff(retry, &mut || r);
         prop_assert!(full <= backoff);
 
-        let bounded = policy.clone().jitter(Jitter::Bounded(fraction)).jittered_backoff(retry, &mut || r);
+        let bounded = with(Jitter::Bounded(fraction)).jittered_backoff(retry, &mut || r);
         prop_assert!(bounded <= backoff);
         prop_assert!(bounded >= backoff.mul_f64(1.0 - fraction).saturating_sub(Duration::from_nanos(1)));
 
-        let none = policy.clone().jitter(Jitter::None).jittered_backoff(retry, &mut || r);
+        let none = with(Jitter::None).jittered_backoff(retry, &mut || r);
         prop_assert_eq!(none, backoff);
     }
 
@@ -826,40 +863,45 @@ proptest! {
 
     #[test]
     fn extreme_policies_never_panic(r in prop::num::f64::ANY, retry in any::<u32>(), base in any::<u64>(), fraction in prop::num::f64::ANY) {
-        let policy = RetryPolicy::default()
+        let builder = RetryPolicy::builder()
             .base(Duration::from_secs(base))
             .cap(Duration::MAX)
             .max_retry_after(Duration::MAX);
         for jitter in [Jitter::Full, Jitter::Bounded(fraction), Jitter::None] {
-            let policy = policy.clone().jitter(jitter);
+            // A fraction outside [0, 1] (or NaN) is refused, never clamped.
+            let Ok(policy) = builder.clone().jitter(jitter).build() else {
+                prop_assert!(matches!(jitter, Jitter::Bounded(f) if !(0.0..=1.0).contains(&f)));
+                continue;
+            };
             prop_assert!(policy.jittered_backoff(retry, &mut || r) <= policy.backoff(retry));
         }
     }
 
     #[test]
     fn out_of_range_random_numbers_are_clamped(r in prop::num::f64::ANY) {
-        let policy = RetryPolicy::default().jitter(Jitter::Full);
+        let policy = RetryPolicy::builder().jitter(Jitter::Full)
+                .build()
+                .unwrap();
         let delay = policy.jittered_backoff(1, &mut || r);
         prop_assert!(delay <= policy.backoff(1));
     }
 }
 
 #[test]
-fn no_response_retries_reads_and_only_creates_that_cannot_repeat() {
+fn transport_failures_retry_reads_and_only_creates_that_cannot_repeat() {
     let policy = policy();
     let plain_create = Operation::Create {
         idempotency_key: false,
     };
     // Connection refused: nothing reached the server, so even a create may go again.
-    assert_eq!(
-        policy.decide_no_response(plain_create, 1, false, false),
-        Decision::Retry {
-            after: policy.backoff(1)
-        }
-    );
+    // The same jittered backoff a response gets.
+    assert!(matches!(
+        policy.decide_transport(TransportFailure::NeverConnected, plain_create, 1),
+        Decision::Retry { after } if after <= policy.backoff(1) && after >= policy.backoff(1).mul_f64(0.75)
+    ));
     // Reset or timed out after sending: the task may exist already.
     assert_eq!(
-        policy.decide_no_response(plain_create, 1, true, true),
+        policy.decide_transport(TransportFailure::SentThenTimedOut, plain_create, 1),
         Decision::Stop {
             reason: NotIdempotent
         }
@@ -868,23 +910,31 @@ fn no_response_retries_reads_and_only_creates_that_cannot_repeat() {
         idempotency_key: true,
     };
     assert!(matches!(
-        policy.decide_no_response(keyed_create, 1, true, false),
+        policy.decide_transport(TransportFailure::SentThenFailed, keyed_create, 1),
         Decision::Retry { .. }
     ));
     // Polls get more attempts than creates.
-    let last_create = policy.max_attempts;
+    let last_create = policy.max_attempts();
     assert_eq!(
-        policy.decide_no_response(keyed_create, last_create, false, false),
+        policy.decide_transport(TransportFailure::NeverConnected, keyed_create, last_create),
         Decision::Stop {
             reason: StopReason::AttemptsExhausted
         }
     );
     assert!(matches!(
-        policy.decide_no_response(Operation::StatusPoll, last_create, true, false),
+        policy.decide_transport(
+            TransportFailure::SentThenFailed,
+            Operation::StatusPoll,
+            last_create
+        ),
         Decision::Retry { .. }
     ));
     assert_eq!(
-        policy.decide_no_response(Operation::StatusPoll, policy.poll_max_attempts, true, false),
+        policy.decide_transport(
+            TransportFailure::SentThenFailed,
+            Operation::StatusPoll,
+            policy.poll_max_attempts()
+        ),
         Decision::Stop {
             reason: StopReason::AttemptsExhausted
         }
@@ -892,16 +942,20 @@ fn no_response_retries_reads_and_only_creates_that_cannot_repeat() {
 }
 
 #[test]
-fn no_response_spends_more_of_the_budget_on_a_timeout() {
+fn a_timeout_without_response_spends_more_of_the_budget() {
     let budget = Arc::new(RetryBudget::with_capacity(RetryBudget::TIMEOUT_COST));
-    let policy = policy().budget(Arc::clone(&budget));
+    let policy = RetryPolicy::builder()
+        .seed(7)
+        .budget(Arc::clone(&budget))
+        .build()
+        .unwrap();
     assert!(matches!(
-        policy.decide_no_response(Operation::StatusPoll, 1, true, true),
+        policy.decide_transport(TransportFailure::SentThenTimedOut, Operation::StatusPoll, 1),
         Decision::Retry { .. }
     ));
     assert_eq!(budget.available(), 0);
     assert_eq!(
-        policy.decide_no_response(Operation::StatusPoll, 1, true, false),
+        policy.decide_transport(TransportFailure::SentThenFailed, Operation::StatusPoll, 1),
         Decision::Stop {
             reason: StopReason::BudgetExhausted
         }

@@ -269,9 +269,9 @@ fn render_then_classify_gives_back_the_same_code() {
         ] {
             let response = render(&code, dialect, Some("req_rt")).unwrap();
             let error = classify_response(&response);
-            if error.code != Some(code)
-                || error.dialect != dialect.dialect()
-                || error.request_id.as_deref() != Some("req_rt")
+            if error.code() != Some(code)
+                || error.dialect() != dialect.dialect()
+                || error.request_id() != Some("req_rt")
             {
                 problems.push(format!("{code} {dialect:?}: {error:?}"));
             }
@@ -280,7 +280,7 @@ fn render_then_classify_gives_back_the_same_code() {
         if queue_fixed_message(code).is_some() {
             let response = render(&code, RenderDialect::QueueDetail, None).unwrap();
             let error = classify_response(&response);
-            if error.code != Some(code) || error.dialect != Dialect::Detail {
+            if error.code() != Some(code) || error.dialect() != Dialect::Detail {
                 problems.push(format!("{code} QueueDetail: {error:?}"));
             }
         }
@@ -300,7 +300,10 @@ fn a_classified_error_renders_again_as_the_same_code() {
     let response = render(&upstream, RenderDialect::Runs, None).unwrap();
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     assert_eq!(body(&response)["error"], "model_not_found");
-    assert_eq!(classify_response(&response).code, Some(Code::ModelNotFound));
+    assert_eq!(
+        classify_response(&response).code(),
+        Some(Code::ModelNotFound)
+    );
     // A status-only error keeps its status.
     let upstream = classify(StatusCode::from_u16(522).unwrap(), &headers, b"");
     let response = render(&upstream, RenderDialect::Problem, None).unwrap();

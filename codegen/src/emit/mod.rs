@@ -8,6 +8,7 @@
 
 mod code;
 pub(crate) mod docs;
+mod leak;
 mod named;
 mod other;
 mod status;
@@ -59,6 +60,7 @@ pub(crate) fn emit(catalogue: &Catalogue, options: &Options) -> TokenStream {
     let error_types = other::error_types(catalogue, options);
     let task_statuses = other::task_statuses(catalogue, options);
     let limits = other::limits(catalogue, options);
+    let leak = leak::module(options);
     quote! {
         #sources
         #categories
@@ -67,6 +69,7 @@ pub(crate) fn emit(catalogue: &Catalogue, options: &Options) -> TokenStream {
         #error_types
         #task_statuses
         #limits
+        #leak
     }
 }
 

@@ -159,6 +159,15 @@ pub(super) fn sources(catalogue: &Catalogue, options: &Options) -> TokenStream {
                 quote!(&[#(#shapes),*])
             }),
         ),
+        table_fn(
+            "Whether the documents promise that its error messages are safe to show end users.",
+            "messages_user_safe",
+            &quote!(bool),
+            list.iter().map(|s| {
+                let safe = s.messages_user_safe;
+                quote!(#safe)
+            }),
+        ),
         assumed_fn(list.iter().map(|s| s.assumed.as_slice())),
     ];
     quote! {
@@ -178,6 +187,7 @@ fn shape_tokens(shape: Shape, runtime: &TokenStream) -> TokenStream {
         Shape::TaskStatus => "TaskStatus",
         Shape::CodeAndMessage => "CodeAndMessage",
         Shape::ErrorString => "ErrorString",
+        Shape::RunsTask => "RunsTask",
         Shape::StatusOnly => "StatusOnly",
     });
     quote!(#runtime::Shape::#variant)

@@ -130,10 +130,16 @@ impl Source {
     pub const fn shapes(self) -> &'static [crate::Shape] {
         const TABLE: [&[crate::Shape]; 4] = [
             &[crate::Shape::Gateway, crate::Shape::Detail, crate::Shape::TaskStatus],
-            &[crate::Shape::CodeAndMessage],
+            &[crate::Shape::CodeAndMessage, crate::Shape::RunsTask],
             &[crate::Shape::ErrorString],
             &[crate::Shape::StatusOnly],
         ];
+        TABLE[self as usize]
+    }
+    /// Whether the documents promise that its error messages are safe to show end users.
+    #[must_use]
+    pub const fn messages_user_safe(self) -> bool {
+        const TABLE: [bool; 4] = [false, true, false, false];
         TABLE[self as usize]
     }
     /// Fields whose values the catalogue chose where the documents are silent.
@@ -5250,5 +5256,113 @@ impl Limit {
             "Video dimensions that are not multiples of this can make the request fail with 500.",
         ];
         TABLE[self as usize]
+    }
+}
+/// The catalogue's leak rules (copied from `errors-codegen`'s
+/// `leak.rs`): does a text a user will read give away internals?
+pub(crate) mod leak {
+    /// Describes the first leak found in `text`, if any.
+    #[must_use]
+    pub fn find(text: &str) -> Option<String> {
+        if let Some(placeholder) = placeholder(text) {
+            return Some(
+                format!(
+                    "it has the placeholder `{placeholder}`: user messages are fixed text, and a placeholder could expose an internal field"
+                ),
+            );
+        }
+        let lower = text.to_ascii_lowercase();
+        for marker in STACK_TRACE {
+            if lower.contains(marker) {
+                return Some(format!("it looks like a stack trace (`{marker}`)"));
+            }
+        }
+        for word in text.split_whitespace() {
+            if let Some(reason) = file_path(word) {
+                return Some(format!("`{word}` looks like a file path ({reason})"));
+            }
+        }
+        None
+    }
+    const STACK_TRACE: &[&str] = &[
+        "traceback",
+        "panicked at",
+        "stack trace",
+        "stacktrace",
+        "backtrace",
+        "exception",
+        "at 0x",
+        "rust_backtrace",
+        "segmentation fault",
+    ];
+    /// First segments of absolute paths that are a machine's, not a document's.
+    const SYSTEM_ROOTS: &[&str] = &[
+        "app",
+        "bin",
+        "dev",
+        "etc",
+        "home",
+        "lib",
+        "mnt",
+        "opt",
+        "proc",
+        "root",
+        "run",
+        "srv",
+        "sys",
+        "tmp",
+        "usr",
+        "var",
+        "workspace",
+    ];
+    const SOURCE_EXTENSIONS: &[&str] = &[
+        ".rs",
+        ".py",
+        ".go",
+        ".js",
+        ".ts",
+        ".java",
+        ".rb",
+        ".c",
+        ".cc",
+        ".cpp",
+        ".h",
+        ".php",
+        ".cs",
+    ];
+    fn placeholder(text: &str) -> Option<&str> {
+        for (open, close) in [("${", "}"), ("{", "}"), ("%(", ")")] {
+            if let Some(start) = text.find(open) {
+                let end = text[start..]
+                    .find(close)
+                    .map_or(text.len(), |e| start + e + close.len());
+                return Some(&text[start..end]);
+            }
+        }
+        ["%s", "%d", "%v", "%r"]
+            .into_iter()
+            .find_map(|p| text.find(p).map(|at| &text[at..at + p.len()]))
+    }
+    fn file_path(word: &str) -> Option<&'static str> {
+        let word = word
+            .trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';' | '"' | '\''));
+        if let Some(rest) = word.strip_prefix('/') && rest.contains('/') {
+            let first = rest.split('/').next().unwrap_or_default();
+            let last = rest.rsplit('/').next().unwrap_or_default();
+            if SYSTEM_ROOTS.contains(&first) || last.contains('.') {
+                return Some("an absolute path");
+            }
+        }
+        if word.starts_with("~/") || word.contains(":\\") || word.starts_with("\\\\") {
+            return Some("a home or Windows path");
+        }
+        let stem = word
+            .trim_end_matches(|c: char| c.is_ascii_digit() || c == ':' || c == '.');
+        if (word.contains('/') || word.contains('\\') || stem.len() < word.len())
+            && SOURCE_EXTENSIONS.iter().any(|ext| stem.ends_with(ext))
+        {
+            return Some("a source file");
+        }
+        None
     }
 }

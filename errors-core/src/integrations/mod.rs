@@ -1,20 +1,49 @@
-//! Glue to HTTP frameworks, each behind a feature of the same name (all off
-//! by default).
+//! Glue to HTTP frameworks and retry libraries, each behind a feature of
+//! the same name (all off by default).
 //!
 //! - `axum`: [`axum::Reply`] answers a request with a catalogued error.
 //! - `reqwest`: [`reqwest::classify`] reads and classifies a response;
-//!   [`poll::QueueClient`] drives the queue protocol (documents 000 and
-//!   002) and follows [`RetryPolicy`](crate::wire::RetryPolicy) on every
-//!   failure.
+//!   [`queue::QueueClient`] drives the queue protocol (documents 000 and
+//!   002) through one [`Retrier`](crate::wire::Retrier).
+//! - `tower`: [`tower::CatalogueRetryPolicy`], a `tower::retry::Policy`
+//!   for `http` services, and the layer that installs it.
+//! - `reqwest-middleware`: [`reqwest_middleware::RetryMiddleware`] for a
+//!   `reqwest_middleware::ClientBuilder`.
+//! - `backon`: [`backon::BackonRetry`], the decision as backon's `.when`
+//!   and `.adjust` hooks for a user's own error type.
+//!
+//! Every retrying integration follows the same [`RetryPolicy`](crate::wire::RetryPolicy):
+//! `Retry-After` honoured up to its cap, the shared
+//! [`RetryBudget`](crate::wire::RetryBudget), and the idempotency rule: a
+//! request that is not idempotent ([`idempotency`]) and carries no
+//! idempotency key is never repeated after an ambiguous failure.
 
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
 
+#[cfg(feature = "backon")]
+#[cfg_attr(docsrs, doc(cfg(feature = "backon")))]
+pub mod backon;
+
+#[cfg(any(feature = "reqwest", feature = "tower", feature = "reqwest-middleware"))]
+pub mod failure;
+
+#[cfg(any(feature = "reqwest", feature = "tower", feature = "reqwest-middleware"))]
+pub mod idempotency;
+
 #[cfg(feature = "reqwest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
-pub mod poll;
+pub mod queue;
 
 #[cfg(feature = "reqwest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 pub mod reqwest;
+
+#[cfg(feature = "reqwest-middleware")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest-middleware")))]
+pub mod reqwest_middleware;
+
+#[cfg(feature = "tower")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
+pub mod tower;

@@ -11,9 +11,9 @@
 //!     .get("http://127.0.0.1:8080/v1/queue/ok/requests/mmsu_1/status")
 //!     .send()
 //!     .await?;
-//! let error = errors_core::integrations::reqwest::classify(response).await?;
-//! if error.is_failure() {
-//!     eprintln!("{:?}: {}", error.code, errors_core::ErrorTaxonomy::user_message(&error));
+//! let classified = errors_core::integrations::reqwest::classify(response).await?;
+//! if classified.is_failure() {
+//!     eprintln!("{:?}: {}", classified.code(), classified.user_message());
 //! }
 //! # Ok(())
 //! # }
@@ -21,7 +21,7 @@
 
 use http::{HeaderMap, StatusCode};
 
-use crate::wire::{self, ApiError, MAX_BODY};
+use crate::wire::{self, Classified, Classify, MAX_BODY, TransportFailure};
 
 /// A response whose body has been read, at most [`MAX_BODY`]` + 1` bytes
 /// of it (one more than classify parses, so it can tell the body was
@@ -77,10 +77,37 @@ impl ReadResponse {
         &self.body
     }
 
-    /// What the response means, borrowing from it.
+    /// What the response means, borrowing from its body.
     #[must_use]
-    pub fn classify(&self) -> ApiError<'_> {
+    pub fn classify(&self) -> Classified<'_> {
         wire::classify(self.status, &self.headers, &self.body)
+    }
+
+    /// The body, taken out of the response.
+    #[must_use]
+    pub fn into_body(self) -> Vec<u8> {
+        self.body
+    }
+}
+
+impl Classify for ReadResponse {
+    fn with_classified<T>(&self, judge: impl FnOnce(&Classified<'_>) -> T) -> T {
+        judge(&self.classify())
+    }
+}
+
+/// How a request that got no (complete) response failed, for
+/// [`RetryPolicy::decide_transport`](crate::wire::RetryPolicy::decide_transport):
+/// a connect error never reached the server; a timeout or any other error
+/// (a reset, a body cut short) came after the request was sent.
+#[must_use]
+pub fn transport_failure(error: &::reqwest::Error) -> TransportFailure {
+    if error.is_connect() {
+        TransportFailure::NeverConnected
+    } else if error.is_timeout() {
+        TransportFailure::SentThenTimedOut
+    } else {
+        TransportFailure::SentThenFailed
     }
 }
 
@@ -91,6 +118,6 @@ impl ReadResponse {
 /// When the body cannot be read.
 pub async fn classify(
     response: ::reqwest::Response,
-) -> Result<ApiError<'static>, ::reqwest::Error> {
+) -> Result<Classified<'static>, ::reqwest::Error> {
     Ok(ReadResponse::read(response).await?.classify().into_owned())
 }

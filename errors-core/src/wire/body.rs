@@ -41,6 +41,16 @@ pub(crate) struct Fields<'a> {
     pub(crate) kind: Option<Cow<'a, str>>,
     /// `title`: a problem's title.
     pub(crate) title: Option<Cow<'a, str>>,
+    /// `run_id` (001: capture it from any response).
+    pub(crate) run_id: Option<Cow<'a, str>>,
+    /// `task_id` (001: capture it from any response).
+    pub(crate) task_id: Option<Cow<'a, str>>,
+    /// `queue_position`, while a queue task waits (002).
+    pub(crate) queue_position: Option<u64>,
+    /// `status_url` of a created queue task (000).
+    pub(crate) status_url: Option<Cow<'a, str>>,
+    /// `response_url` of a created queue task (000).
+    pub(crate) response_url: Option<Cow<'a, str>>,
 }
 
 /// The `error` member.
@@ -58,6 +68,9 @@ pub(crate) struct ErrorObject<'a> {
     pub(crate) code: Option<Cow<'a, str>>,
     pub(crate) message: Option<Cow<'a, str>>,
     pub(crate) kind: Option<Cow<'a, str>>,
+    /// `error`: the code inside a runs task's structured failure (001,
+    /// shape assumed), which names it as the runs API's error bodies do.
+    pub(crate) error: Option<Cow<'a, str>>,
 }
 
 /// The `detail` member.
@@ -163,6 +176,11 @@ enum Key {
     Code,
     Type,
     Title,
+    RunId,
+    TaskId,
+    QueuePosition,
+    StatusUrl,
+    ResponseUrl,
     Other,
 }
 
@@ -205,6 +223,11 @@ key_from_bytes!(Key, "a field name", {
     b"code" => Code,
     b"type" => Type,
     b"title" => Title,
+    b"run_id" => RunId,
+    b"task_id" => TaskId,
+    b"queue_position" => QueuePosition,
+    b"status_url" => StatusUrl,
+    b"response_url" => ResponseUrl,
 });
 
 /// Keys of an `error` object, and of a validation item (`msg`).
@@ -213,6 +236,7 @@ enum InnerKey {
     Message,
     Type,
     Msg,
+    Error,
     Other,
 }
 
@@ -221,6 +245,7 @@ key_from_bytes!(InnerKey, "a field name", {
     b"message" => Message,
     b"type" => Type,
     b"msg" => Msg,
+    b"error" => Error,
 });
 
 /// A string, borrowed when it can be; any other value is skipped and gives
@@ -238,6 +263,40 @@ impl<'de> de::Deserialize<'de> for Text<'de> {
             unusable_containers!(Text(None));
         }
         deserializer.deserialize_any(TextVisitor)
+    }
+}
+
+/// A non-negative whole number; any other value is skipped and gives `None`.
+struct Count(Option<u64>);
+
+impl<'de> de::Deserialize<'de> for Count {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CountVisitor;
+        impl<'de> Visitor<'de> for CountVisitor {
+            type Value = Count;
+            expecting_any!();
+            text_visits!(|text| {
+                drop(text);
+                Count(None)
+            });
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+                Ok(Count(None))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(Count(u64::try_from(v).ok()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(Count(Some(v)))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+                Ok(Count(None))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Count(None))
+            }
+            unusable_containers!(Count(None));
+        }
+        deserializer.deserialize_any(CountVisitor)
     }
 }
 
@@ -263,6 +322,7 @@ impl<'de> de::Deserialize<'de> for ErrorValue<'de> {
                         InnerKey::Code => object.code = map.next_value::<Text<'de>>()?.0,
                         InnerKey::Message => object.message = map.next_value::<Text<'de>>()?.0,
                         InnerKey::Type => object.kind = map.next_value::<Text<'de>>()?.0,
+                        InnerKey::Error => object.error = map.next_value::<Text<'de>>()?.0,
                         InnerKey::Msg | InnerKey::Other => {
                             map.next_value::<IgnoredAny>()?;
                         }
@@ -399,6 +459,11 @@ impl<'de> Visitor<'de> for FieldsVisitor<'_, 'de> {
                 Key::Code => fields.code = map.next_value::<Text<'de>>()?.0,
                 Key::Type => fields.kind = map.next_value::<Text<'de>>()?.0,
                 Key::Title => fields.title = map.next_value::<Text<'de>>()?.0,
+                Key::RunId => fields.run_id = map.next_value::<Text<'de>>()?.0,
+                Key::TaskId => fields.task_id = map.next_value::<Text<'de>>()?.0,
+                Key::QueuePosition => fields.queue_position = map.next_value::<Count>()?.0,
+                Key::StatusUrl => fields.status_url = map.next_value::<Text<'de>>()?.0,
+                Key::ResponseUrl => fields.response_url = map.next_value::<Text<'de>>()?.0,
                 Key::Other => {
                     map.next_value::<IgnoredAny>()?;
                 }

@@ -1,12 +1,12 @@
-//! From a response (status, headers, body) to one typed [`ApiError`].
+//! From a response (status, headers, body) to one [`Classified`] response.
 
 use std::borrow::Cow;
-
 use std::fmt;
 
 use super::body::{self, Detail, ErrorField, ErrorObject, Fields, StatusField};
-use super::headers::{self, RateLimit, RetryAfter};
-use crate::{Code, CreateRule, ErrorTaxonomy, ErrorType, Retry, Source, Status, TaskStatus};
+use super::headers::{self, RateLimit, ResponseHeaders, RetryAfter};
+use super::status_facts;
+use crate::{Code, ErrorTaxonomy, ErrorType, Retry, Source, Status, TaskStatus};
 
 /// Bodies longer than this are not parsed: the response is classified by
 /// its status and headers, and [`BodyIssue::TooLarge`] notes it. Error
@@ -15,6 +15,7 @@ pub const MAX_BODY: usize = 64 * 1024;
 
 /// The shape of a response body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Dialect {
     /// Queue gateway: `{"error": {"code", "message"}, "request_id"}` (000).
     Gateway,
@@ -25,6 +26,10 @@ pub enum Dialect {
     TaskStatus,
     /// Runs API: `{"error": "<code>", "message": "…"}` (001).
     CodeAndMessage,
+    /// Runs API async task, `GET /tasks/{task_id}`: `{"task_id", "status",
+    /// "error": {"code", "message"}}` (001 names the `error` field; the
+    /// rest of the shape is assumed).
+    RunsTask,
     /// `each::labs`: a fixed string in `error` or `message` (003).
     ErrorString,
     /// `OpenAI` style: `{"error": {"message", "type", "code"}}`.
@@ -41,20 +46,38 @@ pub enum Dialect {
     UnknownJson,
 }
 
-/// What the response means for the request: done, not done yet, or failed.
+/// What the response means for the request. A failure carries what a
+/// client needs to act on it; a failed task (a 2xx body reporting that the
+/// task ran and failed) is its own variant, decided once, in [`classify`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Outcome {
-    /// Not an error: 1xx–3xx, or a `COMPLETED` task without `error`.
-    Success,
+    /// Not an error: 1xx–3xx, or a task `COMPLETED` without `error`.
+    Succeeded,
     /// Not an error, not finished: `IN_QUEUE`, `IN_PROGRESS`, or a 202 on
     /// `response_url` (002: "do not treat it as an abnormal task").
     Pending,
-    /// An error: a 4xx/5xx status, or a `COMPLETED` task with `error`.
-    Failure,
+    /// The request failed: a 4xx or 5xx status.
+    RequestFailed {
+        /// The catalogued code the body named, if any; `None` leaves the
+        /// status to decide.
+        code: Option<Code>,
+    },
+    /// The request succeeded but reports a task that ran and failed: a
+    /// queue task `COMPLETED` with `error` (002), a runs task with a
+    /// structured `error` (001). The task will not change.
+    TaskFailed {
+        /// The failure's code: the `error_type`'s, else the one the
+        /// `error` text names, else [`Code::TaskFailed`].
+        code: Code,
+        /// The catalogued `error_type`, when the server sent one.
+        error_type: Option<ErrorType>,
+    },
 }
 
 /// Who produced the response, as far as it can be told.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Origin {
     /// The API itself: a recognised error body, or a request id.
     Service,
@@ -68,6 +91,7 @@ pub enum Origin {
 
 /// Why the body was not (fully) read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BodyIssue {
     /// Longer than [`MAX_BODY`]: not parsed at all.
     TooLarge {
@@ -112,109 +136,101 @@ impl<T> Reported<'_, T> {
     }
 }
 
-/// One response, understood: what went wrong (or that nothing did), whose
-/// fault it is, whether and when to retry, and what to tell the user.
+/// One response, understood: whether it succeeded, is pending or failed,
+/// whose fault a failure is, whether and when to retry, and what to tell
+/// the user. Text is borrowed from the body (`'body`); what the headers
+/// said is owned ([`ResponseHeaders`]), so the header map need not outlive
+/// it.
 ///
-/// The fields are what the response said, borrowed from it where possible
-/// (`Cow::Borrowed` unless a JSON escape had to be decoded); the methods
-/// derive advice from them and the catalogue. Nothing here is required:
-/// an unknown code or `error_type` is kept as sent and the error is
-/// handled by its status.
+/// Nothing here is required: an unknown code or `error_type` is kept as
+/// sent and the response is handled by its status.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ApiError<'a> {
-    /// The HTTP status received.
-    pub status: http::StatusCode,
-    /// The catalogued status, `None` for a number the catalogue does not list.
-    pub catalogued: Option<Status>,
-    /// Whether it is an error at all.
-    pub outcome: Outcome,
-    /// The canonical code, when the body named one the catalogue knows.
-    pub code: Option<Code>,
-    /// The shape of the body.
-    pub dialect: Dialect,
-    /// The API that sent it, when the body tells.
-    pub source: Option<Source>,
-    /// The machine code as sent (`"UNAUTHORIZED"`, `"not_found"`, an
-    /// `OpenAI` `code`, a problem's `code` extension).
-    pub wire_code: Option<Cow<'a, str>>,
-    /// The broad error class as sent: `OpenAI`'s `error.type`, a problem's `type` URI.
-    pub kind: Option<Cow<'a, str>>,
-    /// The server's message as sent (`message`, `detail`, the fixed error
-    /// string, a problem's `detail` or `title`, the text of a text body).
-    /// Not vetted for end users: show [`ApiError::user_message`] instead.
-    pub message: Option<Cow<'a, str>>,
-    /// A task's `error_type`.
-    pub error_type: Option<Reported<'a, ErrorType>>,
-    /// A task's `status`.
-    pub task_status: Option<Reported<'a, TaskStatus>>,
-    /// The request id: the body's `request_id`, else the `X-Request-Id`
-    /// or `x-fal-request-id` header.
-    pub request_id: Option<Cow<'a, str>>,
-    /// `retry-after-ms` or `Retry-After`, when readable.
-    pub retry_after: Option<RetryAfter>,
-    /// The rate-limit headers.
-    pub rate_limit: RateLimit,
-    /// `x-should-retry: true|false`: the server's explicit word, which
-    /// outranks the status.
-    pub should_retry: Option<bool>,
-    /// `x-fal-request-timeout-type: user`: the caller's own deadline expired.
-    pub user_deadline: bool,
-    /// Who produced the response.
-    pub origin: Origin,
-    /// Why the body was not read, if it was not.
-    pub body_issue: Option<BodyIssue>,
+pub struct Classified<'body> {
+    status: http::StatusCode,
+    outcome: Outcome,
+    dialect: Dialect,
+    source: Option<Source>,
+    origin: Origin,
+    body_issue: Option<BodyIssue>,
+    wire_code: Option<Cow<'body, str>>,
+    kind: Option<Cow<'body, str>>,
+    message: Option<Cow<'body, str>>,
+    error_type: Option<Reported<'body, ErrorType>>,
+    task_status: Option<Reported<'body, TaskStatus>>,
+    body_request_id: Option<Cow<'body, str>>,
+    run_id: Option<Cow<'body, str>>,
+    task_id: Option<Cow<'body, str>>,
+    queue_position: Option<u64>,
+    status_url: Option<Cow<'body, str>>,
+    response_url: Option<Cow<'body, str>>,
+    headers: ResponseHeaders,
+}
+
+/// A classification being read: the response, filled in place (moving a
+/// struct of this size costs as much as reading a small body), and what
+/// the body said before [`settle`] turns it into an [`Outcome`].
+struct Reading<'r, 'a> {
+    out: &'r mut Classified<'a>,
+    code: Option<Code>,
+    task_failed: bool,
 }
 
 /// Classifies a response from its parts. Never fails and never panics: a
-/// body that cannot be read leaves an answer based on the status and headers.
+/// body that cannot be read leaves an answer based on the status and
+/// headers. Only the body is borrowed.
 ///
 /// ```
 /// use errors_core::wire::{classify, Dialect};
 /// use errors_core::{Code, Source};
 ///
-/// let headers = http::HeaderMap::new();
 /// let body = br#"{"detail": "App not found: not_exists"}"#;
-/// let error = classify(http::StatusCode::NOT_FOUND, &headers, body);
-/// assert_eq!(error.code, Some(Code::ModelNotFound));
-/// assert_eq!(error.dialect, Dialect::Detail);
-/// assert_eq!(error.source, Some(Source::Queue));
-/// assert_eq!(error.message.as_deref(), Some("App not found: not_exists"));
+/// let response = classify(http::StatusCode::NOT_FOUND, &http::HeaderMap::new(), body);
+/// assert_eq!(response.code(), Some(Code::ModelNotFound));
+/// assert_eq!(response.dialect(), Dialect::Detail);
+/// assert_eq!(response.source(), Some(Source::Queue));
+/// assert_eq!(response.message(), Some("App not found: not_exists"));
 /// ```
 #[must_use]
-pub fn classify<'a>(
+pub fn classify<'body>(
     status: http::StatusCode,
-    headers: &'a http::HeaderMap,
-    body: &'a [u8],
-) -> ApiError<'a> {
-    let mut error = ApiError {
+    headers: &http::HeaderMap,
+    body: &'body [u8],
+) -> Classified<'body> {
+    let (headers, content_type) = headers::scan(headers);
+    let mut out = Classified {
         status,
-        catalogued: Status::from_u16(status.as_u16()),
-        outcome: outcome_of_status(status),
-        code: None,
+        outcome: Outcome::Succeeded,
         dialect: Dialect::Empty,
         source: None,
+        origin: Origin::Unknown,
+        body_issue: None,
         wire_code: None,
         kind: None,
         message: None,
         error_type: None,
         task_status: None,
-        request_id: None,
-        retry_after: None,
-        rate_limit: RateLimit::default(),
-        should_retry: None,
-        user_deadline: false,
-        origin: Origin::Unknown,
-        body_issue: None,
+        body_request_id: None,
+        run_id: None,
+        task_id: None,
+        queue_position: None,
+        status_url: None,
+        response_url: None,
+        headers,
     };
-    let content_type = headers::scan(headers, &mut error);
-    read_body(&mut error, body, content_type);
-    settle(&mut error);
-    error
+    let mut reading = Reading {
+        out: &mut out,
+        code: None,
+        task_failed: false,
+    };
+    read_body(&mut reading, body, content_type);
+    let (code, task_failed) = (reading.code, reading.task_failed);
+    settle(&mut out, code, task_failed);
+    out
 }
 
 /// Classifies an `http::Response` whose body is already read.
 #[must_use]
-pub fn classify_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> ApiError<'_> {
+pub fn classify_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Classified<'_> {
     classify(
         response.status(),
         response.headers(),
@@ -222,25 +238,14 @@ pub fn classify_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> ApiErr
     )
 }
 
-/// What the status alone says; a task-status body may change it.
-fn outcome_of_status(status: http::StatusCode) -> Outcome {
-    if status.is_client_error() || status.is_server_error() {
-        Outcome::Failure
-    } else if status == http::StatusCode::ACCEPTED {
-        Outcome::Pending
-    } else {
-        Outcome::Success
-    }
-}
-
 /// The longest text body kept as the message: the start of a text page
 /// says what it is; the rest is noise in a log.
 const MAX_TEXT_MESSAGE: usize = 1024;
 
-fn read_body<'a>(error: &mut ApiError<'a>, body: &'a [u8], content_type: Option<&str>) {
+fn read_body<'a>(r: &mut Reading<'_, 'a>, body: &'a [u8], content_type: Option<&str>) {
     if body.len() > MAX_BODY {
-        error.body_issue = Some(BodyIssue::TooLarge { len: body.len() });
-        error.dialect = sniff(&body[..MAX_BODY], content_type);
+        r.out.body_issue = Some(BodyIssue::TooLarge { len: body.len() });
+        r.out.dialect = sniff(&body[..MAX_BODY], content_type);
         return;
     }
     let trimmed = strip_bom(body).trim_ascii();
@@ -248,20 +253,20 @@ fn read_body<'a>(error: &mut ApiError<'a>, body: &'a [u8], content_type: Option<
         Dialect::UnknownJson => {
             let mut fields = Fields::default();
             if body::scan(trimmed, &mut fields).is_ok() {
-                interpret(error, &mut fields, content_type);
+                interpret(r, &mut fields, content_type);
             } else {
-                error.dialect = Dialect::UnknownJson;
-                error.body_issue = Some(BodyIssue::Malformed);
+                r.out.dialect = Dialect::UnknownJson;
+                r.out.body_issue = Some(BodyIssue::Malformed);
             }
         }
         Dialect::Text => {
-            error.dialect = Dialect::Text;
+            r.out.dialect = Dialect::Text;
             match std::str::from_utf8(trimmed) {
-                Ok(text) => error.message = Some(Cow::Borrowed(prefix(text, MAX_TEXT_MESSAGE))),
-                Err(_) => error.body_issue = Some(BodyIssue::NotUtf8),
+                Ok(text) => r.out.message = Some(Cow::Borrowed(prefix(text, MAX_TEXT_MESSAGE))),
+                Err(_) => r.out.body_issue = Some(BodyIssue::NotUtf8),
             }
         }
-        other => error.dialect = other,
+        other => r.out.dialect = other,
     }
 }
 
@@ -311,34 +316,45 @@ fn prefix(text: &str, max: usize) -> &str {
 /// Which dialect the fields make, and what they say. The order matters:
 /// a problem also has `detail` and `status`, a task status also has
 /// `error`, so the more specific shapes are tried first.
-fn interpret<'a>(error: &mut ApiError<'a>, fields: &mut Fields<'a>, content_type: Option<&str>) {
-    error.dialect = Dialect::UnknownJson;
+fn interpret<'a>(r: &mut Reading<'_, 'a>, fields: &mut Fields<'a>, content_type: Option<&str>) {
+    r.out.dialect = Dialect::UnknownJson;
     if !fields.is_object {
         return;
     }
     let body_request_id = fields.request_id.is_some();
     if let Some(id) = fields.request_id.take() {
-        error.request_id = Some(id);
+        r.out.body_request_id = Some(id);
     }
+    r.out.run_id = fields.run_id.take();
+    r.out.task_id = fields.task_id.take();
+    r.out.queue_position = fields.queue_position;
+    r.out.status_url = fields.status_url.take();
+    r.out.response_url = fields.response_url.take();
     let is_problem = content_type.is_some_and(|ct| media_type_is(ct, "application/problem+json"))
         || (fields.title.is_some()
             && (fields.kind.is_some() || matches!(fields.status, Some(StatusField::Number))));
     if is_problem {
-        return problem(error, fields);
+        return problem(r, fields);
     }
     if let Some(StatusField::Text(status)) = &fields.status
         && (fields.error_type.is_some() || TaskStatus::from_name(status).is_some())
     {
-        return task_status(error, fields);
+        return task_status(r, fields);
+    }
+    if (r.out.task_id.is_some() || r.out.run_id.is_some())
+        && matches!(fields.status, Some(StatusField::Text(_)))
+        && !matches!(fields.error, Some(ErrorField::Text(_)))
+    {
+        return runs_task(r, fields);
     }
     match fields.error.take() {
-        Some(ErrorField::Object(object)) => error_object(error, object, body_request_id),
-        Some(ErrorField::Text(text)) => code_and_message(error, Some(text), fields.message.take()),
+        Some(ErrorField::Object(object)) => error_object(r, object, body_request_id),
+        Some(ErrorField::Text(text)) => code_and_message(r, Some(text), fields.message.take()),
         None => {
             if let Some(detail) = fields.detail.take() {
-                detail_text(error, detail);
+                detail_text(r, detail);
             } else if fields.code.is_some() || fields.message.is_some() {
-                code_and_message(error, fields.code.take(), fields.message.take());
+                code_and_message(r, fields.code.take(), fields.message.take());
             }
         }
     }
@@ -346,12 +362,12 @@ fn interpret<'a>(error: &mut ApiError<'a>, fields: &mut Fields<'a>, content_type
 
 /// RFC 9457: the `code` extension names the code; `detail`, else `title`,
 /// is the message.
-fn problem<'a>(error: &mut ApiError<'a>, fields: &mut Fields<'a>) {
-    error.dialect = Dialect::Problem;
-    error.code = fields.code.as_deref().and_then(Code::lookup);
-    error.wire_code = fields.code.take();
-    error.kind = fields.kind.take();
-    error.message = match fields.detail.take() {
+fn problem<'a>(r: &mut Reading<'_, 'a>, fields: &mut Fields<'a>) {
+    r.out.dialect = Dialect::Problem;
+    r.code = fields.code.as_deref().and_then(Code::lookup);
+    r.out.wire_code = fields.code.take();
+    r.out.kind = fields.kind.take();
+    r.out.message = match fields.detail.take() {
         Some(Detail::Text(text)) => Some(text),
         Some(Detail::List(first)) => first.or(fields.title.take()),
         None => fields.title.take(),
@@ -359,11 +375,11 @@ fn problem<'a>(error: &mut ApiError<'a>, fields: &mut Fields<'a>) {
 }
 
 /// 002: the `error_type` names the code; else the `error` string does.
-fn task_status<'a>(error: &mut ApiError<'a>, fields: &mut Fields<'a>) {
-    error.dialect = Dialect::TaskStatus;
-    error.source = Some(Source::Queue);
+fn task_status<'a>(r: &mut Reading<'_, 'a>, fields: &mut Fields<'a>) {
+    r.out.dialect = Dialect::TaskStatus;
+    r.out.source = Some(Source::Queue);
     if let Some(StatusField::Text(status)) = fields.status.take() {
-        error.task_status = Some(match TaskStatus::from_name(&status) {
+        r.out.task_status = Some(match TaskStatus::from_name(&status) {
             Some(known) => Reported::Known(known),
             None => Reported::Unknown(status),
         });
@@ -374,57 +390,84 @@ fn task_status<'a>(error: &mut ApiError<'a>, fields: &mut Fields<'a>) {
         None => None,
     };
     let known_type = fields.error_type.as_deref().and_then(ErrorType::from_name);
-    error.code = known_type.map(ErrorType::code).or_else(|| {
+    r.code = known_type.map(ErrorType::code).or_else(|| {
         error_text
             .as_deref()
             .and_then(|text| Code::from_wire(Source::Queue, text))
     });
-    error.error_type = fields.error_type.take().map(|raw| match known_type {
+    r.out.error_type = fields.error_type.take().map(|raw| match known_type {
         Some(known) => Reported::Known(known),
         None => Reported::Unknown(raw),
     });
-    error.message = error_text;
+    r.task_failed = error_text.is_some() || r.out.error_type.is_some();
+    r.out.message = error_text;
+}
+
+/// 001's async task, `GET /tasks/{task_id}`: "the error field … carries
+/// the structured failure". The document shows no body; the shape read
+/// here is the catalogue's assumed one, `{"task_id", "run_id", "status",
+/// "error": {"code", "message"}}`, the code spelt as the runs API's error
+/// bodies spell it (`error` is accepted in place of `code`).
+fn runs_task<'a>(r: &mut Reading<'_, 'a>, fields: &mut Fields<'a>) {
+    r.out.dialect = Dialect::RunsTask;
+    r.out.source = Some(Source::Runs);
+    if let Some(StatusField::Text(status)) = fields.status.take() {
+        r.out.task_status = Some(match TaskStatus::from_name(&status) {
+            Some(known) => Reported::Known(known),
+            None => Reported::Unknown(status),
+        });
+    }
+    if let Some(ErrorField::Object(object)) = fields.error.take() {
+        r.task_failed = true;
+        let code = object.code.or(object.error);
+        r.code = code
+            .as_deref()
+            .and_then(|text| Code::from_wire(Source::Runs, text).or_else(|| Code::lookup(text)));
+        r.out.wire_code = code;
+        r.out.kind = object.kind;
+        r.out.message = object.message.or_else(|| fields.message.take());
+    }
 }
 
 /// `{"error": {…}}`: `OpenAI`'s when it has a `type`, else the queue
 /// gateway's (000), whose code or message may be the queue's spelling.
-fn error_object<'a>(error: &mut ApiError<'a>, object: ErrorObject<'a>, body_request_id: bool) {
+fn error_object<'a>(r: &mut Reading<'_, 'a>, object: ErrorObject<'a>, body_request_id: bool) {
     if object.kind.is_some() {
-        error.dialect = Dialect::OpenAi;
-        error.code = any_code(&[object.code.as_deref(), object.message.as_deref()]);
+        r.out.dialect = Dialect::OpenAi;
+        r.code = any_code(&[object.code.as_deref(), object.message.as_deref()]);
     } else {
-        error.dialect = Dialect::Gateway;
+        r.out.dialect = Dialect::Gateway;
         let texts = [object.code.as_deref(), object.message.as_deref()];
         let queue = texts
             .iter()
             .flatten()
             .find_map(|text| Code::from_wire(Source::Queue, text));
         if queue.is_some() || body_request_id {
-            error.source = Some(Source::Queue);
+            r.out.source = Some(Source::Queue);
         }
-        error.code = queue.or_else(|| any_code(&texts));
+        r.code = queue.or_else(|| any_code(&texts));
     }
-    error.wire_code = object.code;
-    error.kind = object.kind;
-    error.message = object.message;
+    r.out.wire_code = object.code;
+    r.out.kind = object.kind;
+    r.out.message = object.message;
 }
 
 /// `{"detail": …}` (000): the queue application's fixed messages.
-fn detail_text<'a>(error: &mut ApiError<'a>, detail: Detail<'a>) {
-    error.dialect = Dialect::Detail;
+fn detail_text<'a>(r: &mut Reading<'_, 'a>, detail: Detail<'a>) {
+    r.out.dialect = Dialect::Detail;
     let text = match detail {
         Detail::Text(text) => Some(text),
         Detail::List(first) => first,
     };
     if let Some(text) = text.as_deref() {
         if let Some(found) = Code::from_wire(Source::Queue, text) {
-            error.code = Some(found);
-            error.source = Some(Source::Queue);
+            r.code = Some(found);
+            r.out.source = Some(Source::Queue);
         } else {
-            error.code = Code::lookup(text);
+            r.code = Code::lookup(text);
         }
     }
-    error.message = text;
+    r.out.message = text;
 }
 
 /// The first of `texts` that names a code in any spelling the catalogue
@@ -436,7 +479,7 @@ fn any_code(texts: &[Option<&str>]) -> Option<Code> {
 /// `{"error": "<code>", "message": "…"}` (runs) or a lone fixed string in
 /// `error` or `message` (`each::labs`).
 fn code_and_message<'a>(
-    error: &mut ApiError<'a>,
+    r: &mut Reading<'_, 'a>,
     code: Option<Cow<'a, str>>,
     message: Option<Cow<'a, str>>,
 ) {
@@ -445,106 +488,186 @@ fn code_and_message<'a>(
         .as_deref()
         .and_then(|text| Code::from_wire(Source::Runs, text));
     if let Some(found) = runs {
-        error.code = Some(found);
-        error.source = Some(Source::Runs);
+        r.code = Some(found);
+        r.out.source = Some(Source::Runs);
     } else if let Some(found) = texts
         .iter()
         .flatten()
         .find_map(|text| Code::from_wire(Source::Eachlabs, text))
     {
-        error.code = Some(found);
-        error.source = Some(Source::Eachlabs);
+        r.code = Some(found);
+        r.out.source = Some(Source::Eachlabs);
     } else {
-        error.code = any_code(&texts);
+        r.code = any_code(&texts);
     }
     match (code, message) {
         (Some(code), Some(message)) => {
-            error.dialect = Dialect::CodeAndMessage;
-            error.wire_code = Some(code);
-            error.message = Some(message);
+            r.out.dialect = Dialect::CodeAndMessage;
+            r.out.wire_code = Some(code);
+            r.out.message = Some(message);
         }
         (Some(code), None) if runs.is_some() => {
-            error.dialect = Dialect::CodeAndMessage;
-            error.wire_code = Some(code);
+            r.out.dialect = Dialect::CodeAndMessage;
+            r.out.wire_code = Some(code);
         }
         (Some(text), None) | (None, Some(text)) => {
-            error.dialect = Dialect::ErrorString;
-            error.message = Some(text);
+            r.out.dialect = Dialect::ErrorString;
+            r.out.message = Some(text);
         }
         (None, None) => {}
     }
 }
 
-/// Settles what depends on everything read: whether a task status turns
-/// a 200 into a failure or a pending task, and who produced the response.
-fn settle(error: &mut ApiError<'_>) {
-    if error.dialect == Dialect::TaskStatus
-        && !error.status.is_client_error()
-        && !error.status.is_server_error()
+/// Settles what depends on everything read, in one place: whether the
+/// response succeeded, is pending, failed, or reports a failed task, and
+/// who produced it.
+fn settle(out: &mut Classified<'_>, code: Option<Code>, task_failed: bool) {
+    let status = out.status;
+    out.outcome = if status.is_client_error() || status.is_server_error() {
+        Outcome::RequestFailed { code }
+    } else if task_failed {
+        let error_type = out.error_type.as_ref().and_then(Reported::known);
+        Outcome::TaskFailed {
+            code: error_type
+                .map(ErrorType::code)
+                .or(code)
+                .unwrap_or(Code::TaskFailed),
+            error_type,
+        }
+    } else if status == http::StatusCode::ACCEPTED
+        || matches!(
+            out.task_status,
+            Some(Reported::Known(
+                TaskStatus::InQueue | TaskStatus::InProgress
+            ))
+        )
     {
-        let failed = error.message.is_some() || error.error_type.is_some();
-        error.outcome = match error.task_status {
-            _ if failed => Outcome::Failure,
-            Some(Reported::Known(TaskStatus::InQueue | TaskStatus::InProgress)) => Outcome::Pending,
-            Some(Reported::Known(TaskStatus::Completed)) => Outcome::Success,
-            _ => error.outcome,
-        };
-    }
-    if error.outcome != Outcome::Failure {
-        // A success carries no error code, whatever its body looks like.
-        error.code = None;
-    }
-    error.origin = origin(error);
+        // A task status of `COMPLETED` makes a 202 no different: the
+        // body is the more specific.
+        if matches!(
+            out.task_status,
+            Some(Reported::Known(TaskStatus::Completed))
+        ) {
+            Outcome::Succeeded
+        } else {
+            Outcome::Pending
+        }
+    } else {
+        Outcome::Succeeded
+    };
+    out.origin = origin(out);
 }
 
-fn origin(error: &ApiError<'_>) -> Origin {
-    let number = error.status.as_u16();
-    if matches!(number, 520 | 522 | 524) {
+fn origin(response: &Classified<'_>) -> Origin {
+    if status_facts::is_edge(response.status) {
         return Origin::Edge;
     }
     // The APIs answer in JSON and tag their answers with a request id; a
     // page or text without one is a proxy's (fal's clients tell ingress
     // errors apart the same way).
-    if error.outcome == Outcome::Failure
-        && matches!(error.dialect, Dialect::Html | Dialect::Text)
-        && error.request_id.is_none()
+    if response.is_failure()
+        && matches!(response.dialect, Dialect::Html | Dialect::Text)
+        && response.request_id().is_none()
     {
         return Origin::Edge;
     }
     let recognised_body = matches!(
-        error.dialect,
+        response.dialect,
         Dialect::Gateway
             | Dialect::Detail
             | Dialect::TaskStatus
             | Dialect::CodeAndMessage
+            | Dialect::RunsTask
             | Dialect::ErrorString
             | Dialect::OpenAi
             | Dialect::Problem
     );
-    if recognised_body || error.request_id.is_some() {
+    if recognised_body || response.request_id().is_some() {
         Origin::Service
     } else {
         Origin::Unknown
     }
 }
 
-impl ApiError<'_> {
-    /// Whether the response reports an error (see [`Outcome`]).
+impl<'body> Classified<'body> {
+    /// The HTTP status received.
     #[must_use]
-    pub fn is_failure(&self) -> bool {
-        self.outcome == Outcome::Failure
+    pub fn status(&self) -> http::StatusCode {
+        self.status
     }
 
-    /// Whether the work is still running (see [`Outcome::Pending`]).
+    /// The catalogued status, `None` for a number the catalogue does not list.
     #[must_use]
-    pub fn is_pending(&self) -> bool {
-        self.outcome == Outcome::Pending
+    pub fn catalogued(&self) -> Option<Status> {
+        Status::from_u16(self.status.as_u16())
     }
 
-    /// Whether an edge proxy, not the service, produced the response.
+    /// What the response means for the request.
     #[must_use]
-    pub fn is_edge(&self) -> bool {
-        self.origin == Origin::Edge
+    pub fn outcome(&self) -> Outcome {
+        self.outcome
+    }
+
+    /// The canonical code of a failure, when the body named one the
+    /// catalogue knows (a failed task always has one); `None` on success.
+    #[must_use]
+    pub fn code(&self) -> Option<Code> {
+        match self.outcome {
+            Outcome::RequestFailed { code } => code,
+            Outcome::TaskFailed { code, .. } => Some(code),
+            Outcome::Succeeded | Outcome::Pending => None,
+        }
+    }
+
+    /// The shape of the body.
+    #[must_use]
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+
+    /// The API that sent it, when the body tells.
+    #[must_use]
+    pub fn source(&self) -> Option<Source> {
+        self.source
+    }
+
+    /// Who produced the response.
+    #[must_use]
+    pub fn origin(&self) -> Origin {
+        self.origin
+    }
+
+    /// Why the body was not read, if it was not.
+    #[must_use]
+    pub fn body_issue(&self) -> Option<BodyIssue> {
+        self.body_issue
+    }
+
+    /// The machine code as sent (`"UNAUTHORIZED"`, `"not_found"`, an
+    /// `OpenAI` `code`, a problem's `code` extension).
+    #[must_use]
+    pub fn wire_code(&self) -> Option<&str> {
+        self.wire_code.as_deref()
+    }
+
+    /// The broad error class as sent: `OpenAI`'s `error.type`, a problem's `type` URI.
+    #[must_use]
+    pub fn kind(&self) -> Option<&str> {
+        self.kind.as_deref()
+    }
+
+    /// The server's message as sent (`message`, `detail`, the fixed error
+    /// string, a problem's `detail` or `title`, the text of a text body).
+    /// Not vetted for end users: show [`Classified::user_message`] instead.
+    #[must_use]
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// A task's `error_type`, as sent.
+    #[must_use]
+    pub fn error_type(&self) -> Option<&Reported<'body, ErrorType>> {
+        self.error_type.as_ref()
     }
 
     /// The catalogued `error_type`, if the task reported one.
@@ -553,167 +676,218 @@ impl ApiError<'_> {
         self.error_type.as_ref().and_then(Reported::known)
     }
 
-    /// How a client should retry, in the catalogue's vocabulary: the
-    /// task's `error_type` rule, else the code's, else the status's, else
-    /// a default by class (5xx: three attempts with backoff, creates only
-    /// with an idempotency key; anything else: never). Not an error:
+    /// A task's `status`, as sent.
+    #[must_use]
+    pub fn task_status(&self) -> Option<&Reported<'body, TaskStatus>> {
+        self.task_status.as_ref()
+    }
+
+    /// The request id: the body's `request_id`, else the first request-id
+    /// header ([`ResponseHeaders::request_id`]).
+    #[must_use]
+    pub fn request_id(&self) -> Option<&str> {
+        self.body_request_id
+            .as_deref()
+            .or_else(|| self.headers.request_id())
+    }
+
+    /// The body's `run_id` (001: capture it from any response, successful
+    /// or not, for support tickets).
+    #[must_use]
+    pub fn run_id(&self) -> Option<&str> {
+        self.run_id.as_deref()
+    }
+
+    /// The body's `task_id` (001: capture it from any response).
+    #[must_use]
+    pub fn task_id(&self) -> Option<&str> {
+        self.task_id.as_deref()
+    }
+
+    /// `queue_position`, while a queue task waits (002).
+    #[must_use]
+    pub fn queue_position(&self) -> Option<u64> {
+        self.queue_position
+    }
+
+    /// `status_url`, as a queue create or status answer sent it (000).
+    #[must_use]
+    pub fn status_url(&self) -> Option<&str> {
+        self.status_url.as_deref()
+    }
+
+    /// `response_url`, as a queue create or status answer sent it (000).
+    #[must_use]
+    pub fn response_url(&self) -> Option<&str> {
+        self.response_url.as_deref()
+    }
+
+    /// What the headers said.
+    #[must_use]
+    pub fn headers(&self) -> &ResponseHeaders {
+        &self.headers
+    }
+
+    /// `retry-after-ms` or `Retry-After`, when readable.
+    #[must_use]
+    pub fn retry_after(&self) -> Option<RetryAfter> {
+        self.headers.retry_after()
+    }
+
+    /// The rate-limit headers.
+    #[must_use]
+    pub fn rate_limit(&self) -> RateLimit {
+        self.headers.rate_limit()
+    }
+
+    /// Whether the response reports a failure: of the request, or of the task.
+    #[must_use]
+    pub fn is_failure(&self) -> bool {
+        matches!(
+            self.outcome,
+            Outcome::RequestFailed { .. } | Outcome::TaskFailed { .. }
+        )
+    }
+
+    /// Whether it reports a task that ran and failed ([`Outcome::TaskFailed`]).
+    #[must_use]
+    pub fn is_task_failure(&self) -> bool {
+        matches!(self.outcome, Outcome::TaskFailed { .. })
+    }
+
+    /// Whether the work is still running (see [`Outcome::Pending`]).
+    #[must_use]
+    pub fn is_pending(&self) -> bool {
+        self.outcome == Outcome::Pending
+    }
+
+    /// Whether the request succeeded and nothing is pending.
+    #[must_use]
+    pub fn is_success(&self) -> bool {
+        self.outcome == Outcome::Succeeded
+    }
+
+    /// Whether an edge proxy, not the service, produced the response.
+    #[must_use]
+    pub fn is_edge(&self) -> bool {
+        self.origin == Origin::Edge
+    }
+
+    /// How a client should retry, in the catalogue's vocabulary. A failed
+    /// task: its `error_type`'s rule, else its code's. A failed request:
+    /// the code's rule, else the status's. Not an error:
     /// [`Retry::KeepPolling`] while pending, [`Retry::Never`] on success.
     #[must_use]
     pub fn retry(&self) -> Retry {
         match self.outcome {
-            Outcome::Success => return Retry::Never,
-            Outcome::Pending => return Retry::KeepPolling,
-            Outcome::Failure => {}
-        }
-        if let Some(error_type) = self.known_error_type() {
-            return error_type.retry();
-        }
-        if let Some(code) = self.code {
-            return code.retry();
-        }
-        if self.dialect == Dialect::TaskStatus
-            && !self.status.is_client_error()
-            && !self.status.is_server_error()
-        {
-            // A failed task whose error_type and message are both new.
-            return Code::TaskFailed.retry();
-        }
-        if let Some(retry) = self.catalogued.and_then(Status::retry) {
-            return retry;
-        }
-        if self.status.is_server_error() {
-            Retry::Backoff {
-                max_attempts: 3,
-                create: CreateRule::IdempotentOnly,
+            Outcome::Succeeded => Retry::Never,
+            Outcome::Pending => Retry::KeepPolling,
+            Outcome::TaskFailed { code, error_type } => {
+                error_type.map_or_else(|| code.retry(), ErrorType::retry)
             }
-        } else {
-            Retry::Never
+            Outcome::RequestFailed { code: Some(code) } => code.retry(),
+            Outcome::RequestFailed { code: None } => status_facts::retry(self.status),
         }
     }
 
-    /// Text safe to show an end user: the catalogue's message for the code
-    /// (or the task's `error_type`), else one for the status. Never the
-    /// server's own message, which the catalogue has not vetted.
+    /// Text safe to show an end user. When the response comes from a
+    /// source whose messages are documented as user-safe
+    /// ([`Source::messages_user_safe`]), the server's own message, if it
+    /// has one and passes the catalogue's leak rules (no placeholder,
+    /// stack trace or file path): 001's `validation_error` message names
+    /// the field to fix, which the catalogue's text cannot. Otherwise the
+    /// catalogue's message for the code (or the task's `error_type`),
+    /// else one for the status.
+    ///
+    /// ```
+    /// use errors_core::wire::classify;
+    ///
+    /// let body = br#"{"error": "validation_error", "message": "/prompt: must not be empty"}"#;
+    /// let response = classify(http::StatusCode::UNPROCESSABLE_ENTITY, &http::HeaderMap::new(), body);
+    /// assert_eq!(response.user_message(), "/prompt: must not be empty");
+    /// ```
     #[must_use]
-    pub fn user_message(&self) -> &'static str {
-        match self.outcome {
-            Outcome::Success => return "The request succeeded.",
-            Outcome::Pending => return "Your request is still being processed.",
-            Outcome::Failure => {}
+    pub fn user_message(&self) -> Cow<'_, str> {
+        let code = match self.outcome {
+            Outcome::Succeeded => return Cow::Borrowed(status_facts::succeeded_message()),
+            Outcome::Pending => return Cow::Borrowed(status_facts::pending_message()),
+            Outcome::TaskFailed { code, .. } => Some(code),
+            Outcome::RequestFailed { code } => code,
+        };
+        if let Some(message) = self.safe_server_message() {
+            return Cow::Borrowed(message);
         }
-        if let Some(code) = self.known_error_type().map(ErrorType::code).or(self.code) {
-            return code.user_message();
-        }
-        if self.dialect == Dialect::TaskStatus
-            && !self.status.is_client_error()
-            && !self.status.is_server_error()
-        {
-            return Code::TaskFailed.user_message();
-        }
-        status_message(self.status)
+        Cow::Borrowed(code.map_or_else(
+            || status_facts::user_message(self.status),
+            Code::user_message,
+        ))
+    }
+
+    /// The server's message, when its source documents its messages as
+    /// user-safe and it passes the catalogue's leak rules.
+    fn safe_server_message(&self) -> Option<&str> {
+        let message = self.message.as_deref()?.trim();
+        let safe = self.source.is_some_and(Source::messages_user_safe)
+            && !message.is_empty()
+            && crate::generated::leak::find(message).is_none();
+        safe.then_some(message)
     }
 
     /// What the caller can do: the task's `error_type` remedies, else the
-    /// code's, else the status's; empty for an uncatalogued status.
+    /// code's, else the status's; empty for an uncatalogued status and
+    /// for anything that is not a failure.
     #[must_use]
     pub fn remedies(&self) -> &'static [&'static str] {
-        if self.outcome != Outcome::Failure {
-            return &[];
+        match self.outcome {
+            Outcome::Succeeded | Outcome::Pending => &[],
+            Outcome::TaskFailed {
+                error_type: Some(error_type),
+                ..
+            } => error_type.remedies(),
+            Outcome::TaskFailed { code, .. } | Outcome::RequestFailed { code: Some(code) } => {
+                code.remedies()
+            }
+            Outcome::RequestFailed { code: None } => {
+                self.catalogued().map_or(&[], Status::remedies)
+            }
         }
-        if let Some(error_type) = self.known_error_type() {
-            return error_type.remedies();
-        }
-        if let Some(code) = self.code {
-            return code.remedies();
-        }
-        self.catalogued.map_or(&[], Status::remedies)
     }
 
-    /// The same error, owning all its text.
+    /// The same response, owning all its text.
     #[must_use]
-    pub fn into_owned(self) -> ApiError<'static> {
+    pub fn into_owned(self) -> Classified<'static> {
         fn owned(text: Option<Cow<'_, str>>) -> Option<Cow<'static, str>> {
             text.map(|text| Cow::Owned(text.into_owned()))
         }
-        ApiError {
+        Classified {
             status: self.status,
-            catalogued: self.catalogued,
             outcome: self.outcome,
-            code: self.code,
             dialect: self.dialect,
             source: self.source,
+            origin: self.origin,
+            body_issue: self.body_issue,
             wire_code: owned(self.wire_code),
             kind: owned(self.kind),
             message: owned(self.message),
             error_type: self.error_type.map(Reported::into_owned),
             task_status: self.task_status.map(Reported::into_owned),
-            request_id: owned(self.request_id),
-            retry_after: self.retry_after,
-            rate_limit: self.rate_limit,
-            should_retry: self.should_retry,
-            user_deadline: self.user_deadline,
-            origin: self.origin,
-            body_issue: self.body_issue,
-        }
-    }
-}
-
-/// A user message for an error known only by its status. Catalogued
-/// statuses borrow the message of the code that stands for the status;
-/// the others have their own, in the same voice.
-fn status_message(status: http::StatusCode) -> &'static str {
-    let Some(catalogued) = Status::from_u16(status.as_u16()) else {
-        return if status.is_server_error() {
-            Code::InternalError.user_message()
-        } else {
-            "The request could not be processed. Please check it and try again."
-        };
-    };
-    match catalogued {
-        Status::Ok | Status::Created | Status::NoContent | Status::Found => {
-            "The request succeeded."
-        }
-        Status::Accepted => "Your request is still being processed.",
-        Status::BadRequest => Code::InvalidRequest.user_message(),
-        Status::Unauthorized => Code::InvalidApiKey.user_message(),
-        Status::PaymentRequired => Code::InsufficientCredits.user_message(),
-        Status::Forbidden => Code::Forbidden.user_message(),
-        Status::NotFound => Code::NotFound.user_message(),
-        Status::MethodNotAllowed => {
-            "This action is not supported here. Please check the request and try again."
-        }
-        Status::RequestTimeout => "The request took too long. Please try again.",
-        Status::Conflict => Code::Conflict.user_message(),
-        Status::Gone => Code::Gone.user_message(),
-        Status::PayloadTooLarge => Code::PayloadTooLarge.user_message(),
-        Status::UnsupportedMediaType => {
-            "This file type is not supported. Please use a supported format and try again."
-        }
-        Status::UnprocessableEntity => Code::ValidationError.user_message(),
-        Status::TooManyRequests => Code::RateLimitExceeded.user_message(),
-        Status::RequestHeaderFieldsTooLarge => {
-            "The request carries too much header data. Please remove extra headers and try again."
-        }
-        Status::ClientClosedRequest => Code::Canceled.user_message(),
-        Status::InternalServerError | Status::UnknownError => Code::InternalError.user_message(),
-        Status::NotImplemented => Code::NotImplemented.user_message(),
-        Status::BadGateway => Code::UpstreamError.user_message(),
-        Status::ServiceUnavailable => Code::ServiceUnavailable.user_message(),
-        Status::GatewayTimeout | Status::TimeoutOccurred => {
-            "The service took too long to answer. Please try again in a moment."
-        }
-        Status::ConnectionTimedOut => {
-            "We could not reach the service. Please try again in a moment."
+            body_request_id: owned(self.body_request_id),
+            run_id: owned(self.run_id),
+            task_id: owned(self.task_id),
+            queue_position: self.queue_position,
+            status_url: owned(self.status_url),
+            response_url: owned(self.response_url),
+            headers: self.headers,
         }
     }
 }
 
 /// For logs, not for users: status, code, the server's message and the
-/// request id. Show [`ApiError::user_message`] to users.
-impl fmt::Display for ApiError<'_> {
+/// ids. Show [`Classified::user_message`] to users.
+impl fmt::Display for Classified<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "HTTP {}", self.status.as_u16())?;
-        match (self.code, self.wire_code.as_deref()) {
+        match (self.code(), self.wire_code.as_deref()) {
             (Some(code), _) => write!(f, " {code}")?,
             (None, Some(wire)) => write!(f, " {wire:?}")?,
             (None, None) => {}
@@ -721,18 +895,25 @@ impl fmt::Display for ApiError<'_> {
         if let Some(message) = &self.message {
             write!(f, ": {message:?}")?;
         }
-        if let Some(id) = &self.request_id {
+        if let Some(id) = self.request_id() {
             write!(f, " (request id {id})")?;
+        }
+        for (name, id) in [("run", &self.run_id), ("task", &self.task_id)] {
+            if let Some(id) = id {
+                write!(f, " ({name} id {id})")?;
+            }
         }
         Ok(())
     }
 }
 
-impl std::error::Error for ApiError<'_> {}
+/// A classified failure is an error a client can return as is; a success
+/// classified this way displays as one too, for logs.
+impl std::error::Error for Classified<'_> {}
 
-impl ErrorTaxonomy for ApiError<'_> {
+impl ErrorTaxonomy for Classified<'_> {
     fn code(&self) -> Option<Code> {
-        self.code
+        Classified::code(self)
     }
 
     fn status(&self) -> http::StatusCode {
@@ -740,14 +921,14 @@ impl ErrorTaxonomy for ApiError<'_> {
     }
 
     fn retry(&self) -> Retry {
-        ApiError::retry(self)
+        Classified::retry(self)
     }
 
     fn user_message(&self) -> Cow<'_, str> {
-        Cow::Borrowed(ApiError::user_message(self))
+        Classified::user_message(self)
     }
 
     fn remedies(&self) -> &'static [&'static str] {
-        ApiError::remedies(self)
+        Classified::remedies(self)
     }
 }

@@ -1,22 +1,27 @@
-//! From an [`ApiError`] to what the client does next, for one request.
+//! From a [`Classified`] response, or a transport failure, to what the
+//! client does next, for one request.
 
+use std::fmt;
 use std::hash::{BuildHasher, RandomState};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
 use super::budget::RetryBudget;
-use super::classify::{ApiError, Dialect, Outcome};
+use super::classify::{Classified, Outcome};
+use super::status_facts;
 use crate::{Category, Code, ErrorType, Retry};
 
 /// How a computed backoff is randomised, so that many clients that failed
 /// together do not come back together.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub enum Jitter {
     /// Uniform in `[0, backoff]` (AWS's "full jitter").
     Full,
     /// Shortened by up to this fraction (0.25: uniform in
-    /// `[0.75·backoff, backoff]`, the `OpenAI` client's choice). Clamped to `[0, 1]`.
+    /// `[0.75·backoff, backoff]`, the `OpenAI` client's choice). Must be
+    /// in `[0, 1]`: [`RetryPolicyBuilder::build`] refuses anything else.
     Bounded(f64),
     /// The backoff exactly.
     None,
@@ -25,24 +30,103 @@ pub enum Jitter {
 /// Which request failed: the same error calls for different action on a
 /// create than on a status poll.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Operation {
-    /// Submitting a task (or a sync run): not idempotent unless it carries
-    /// an idempotency key.
+    /// Submitting a task (or a sync run), or any request that is not
+    /// idempotent (RFC 9110 §9.2.2: `POST`, `PATCH`): not repeated after
+    /// an ambiguous failure unless it carries an idempotency key.
     Create {
         /// Whether the request carries an idempotency key, so that a
         /// repeat cannot create a second task.
         idempotency_key: bool,
     },
-    /// Polling a task's status: a read, safe to repeat.
+    /// Polling a task's status: a read, safe to repeat, and retried more.
     StatusPoll,
     /// Fetching a task's result from its `response_url`: a read.
     ResultFetch,
     /// Canceling a task: repeating it changes nothing.
     Cancel,
+    /// Any other request whose repetition changes nothing: an idempotent
+    /// method (RFC 9110 §9.2.2: `GET`, `HEAD`, `OPTIONS`, `TRACE`, `PUT`,
+    /// `DELETE`).
+    Idempotent,
+}
+
+impl Operation {
+    /// The operation of a request sent with `method`: [`Operation::Idempotent`]
+    /// for the methods RFC 9110 §9.2.2 calls idempotent, else
+    /// [`Operation::Create`] with `idempotency_key` (whether the request
+    /// carries one).
+    ///
+    /// ```
+    /// use errors_core::wire::Operation;
+    ///
+    /// assert_eq!(Operation::from_method(&http::Method::GET, false), Operation::Idempotent);
+    /// assert_eq!(
+    ///     Operation::from_method(&http::Method::POST, true),
+    ///     Operation::Create { idempotency_key: true }
+    /// );
+    /// ```
+    #[must_use]
+    pub fn from_method(method: &http::Method, idempotency_key: bool) -> Self {
+        use http::Method;
+        let idempotent = [
+            Method::GET,
+            Method::HEAD,
+            Method::OPTIONS,
+            Method::TRACE,
+            Method::PUT,
+            Method::DELETE,
+        ];
+        if idempotent.contains(method) {
+            Self::Idempotent
+        } else {
+            Self::Create { idempotency_key }
+        }
+    }
+
+    /// Whether a repeat after an ambiguous failure cannot make a second
+    /// effect: anything but a create without an idempotency key.
+    #[must_use]
+    pub fn may_repeat(self) -> bool {
+        self != Self::Create {
+            idempotency_key: false,
+        }
+    }
+}
+
+/// How a request failed without a response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TransportFailure {
+    /// No connection was made (refused, DNS, TLS): nothing reached the
+    /// server, so any request may be repeated.
+    NeverConnected,
+    /// The request was sent and no answer came in time: the server may
+    /// have applied it.
+    SentThenTimedOut,
+    /// The request was sent and the connection failed (reset, closed,
+    /// a body cut short): the server may have applied it.
+    SentThenFailed,
+}
+
+impl TransportFailure {
+    /// Whether the server may have applied the request.
+    #[must_use]
+    pub fn is_ambiguous(self) -> bool {
+        !matches!(self, Self::NeverConnected)
+    }
+
+    /// Whether the failure was a timeout (it costs a budget more).
+    #[must_use]
+    pub fn is_timeout(self) -> bool {
+        matches!(self, Self::SentThenTimedOut)
+    }
 }
 
 /// Why a client should stop, phrased for what to tell the user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum StopReason {
     /// Nothing failed (success, or a pending task on a cancel).
     NotAnError,
@@ -81,6 +165,7 @@ pub enum StopReason {
 
 /// What to do next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Decision {
     /// Send the same request again after `after`.
     Retry {
@@ -109,86 +194,166 @@ pub enum Decision {
 }
 
 /// How a client retries: attempts, backoff, jitter, caps and an optional
-/// budget shared across requests.
+/// budget shared across requests. Made by [`RetryPolicy::builder`], which
+/// validates; [`RetryPolicy::default`] is the builder's defaults.
 ///
 /// The defaults follow the documents and, where they are silent, the most
 /// trusted clients (see the [module docs](super) for the table).
+///
+/// ```
+/// use std::time::Duration;
+/// use errors_core::wire::{InvalidRetryPolicy, Jitter, RetryPolicy};
+///
+/// let policy = RetryPolicy::builder()
+///     .max_attempts(4)
+///     .base(Duration::from_millis(200))
+///     .build()?;
+/// assert_eq!(policy.max_attempts(), 4);
+///
+/// let nan = RetryPolicy::builder().jitter(Jitter::Bounded(f64::NAN)).build();
+/// assert!(matches!(nan, Err(InvalidRetryPolicy::Jitter { .. })));
+/// # Ok::<(), InvalidRetryPolicy>(())
+/// ```
 #[derive(Debug)]
 pub struct RetryPolicy {
-    /// Attempts in all (the first included) for creates, result fetches
-    /// and cancels. Default 3 (the AWS SDK, fal's submit).
-    pub max_attempts: u32,
-    /// Attempts in all for status polls, which are reads and are retried
-    /// more. Default 5 (fal's status polls).
-    pub poll_max_attempts: u32,
-    /// The first backoff; each retry doubles it. Default 500 ms (`OpenAI`).
-    pub base: Duration,
-    /// The longest computed backoff. Default 8 s (`OpenAI`).
-    pub cap: Duration,
-    /// How backoffs are randomised. Default [`Jitter::Bounded`]`(0.25)`.
-    pub jitter: Jitter,
-    /// The longest server-requested wait honoured; a longer one stops
-    /// automatic retries. Default 120 s (`OpenAI`).
-    pub max_retry_after: Duration,
-    /// How long to wait between status polls. Default 1 s.
-    pub poll_interval: Duration,
-    /// A retry budget shared across requests; `None` for no budget.
-    pub budget: Option<Arc<RetryBudget>>,
+    settings: Settings,
+    budget: Option<Arc<RetryBudget>>,
     rng: AtomicU64,
 }
 
-impl RetryPolicy {
-    /// Sets [`RetryPolicy::max_attempts`].
-    #[must_use]
+/// The figures of a policy, as the builder holds them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Settings {
+    max_attempts: u32,
+    poll_max_attempts: u32,
+    base: Duration,
+    cap: Duration,
+    jitter: Jitter,
+    max_retry_after: Duration,
+    poll_interval: Duration,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            max_attempts: 3,
+            poll_max_attempts: 5,
+            base: Duration::from_millis(500),
+            cap: Duration::from_secs(8),
+            jitter: Jitter::Bounded(0.25),
+            max_retry_after: Duration::from_secs(120),
+            poll_interval: Duration::from_secs(1),
+        }
+    }
+}
+
+/// Builds a [`RetryPolicy`]; [`RetryPolicyBuilder::build`] checks the figures.
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct RetryPolicyBuilder {
+    settings: Settings,
+    budget: Option<Arc<RetryBudget>>,
+    seed: Option<u64>,
+}
+
+/// Why a [`RetryPolicyBuilder`] could not build.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub enum InvalidRetryPolicy {
+    /// An attempt count is zero: the first attempt counts, so at least one.
+    ZeroAttempts {
+        /// Which setting (`max_attempts`, `poll_max_attempts`).
+        setting: &'static str,
+    },
+    /// The jitter fraction is NaN or outside `[0, 1]`.
+    Jitter {
+        /// The fraction given.
+        fraction: f64,
+    },
+    /// The backoff cap is below its base.
+    CapBelowBase {
+        /// The first backoff.
+        base: Duration,
+        /// The longest backoff.
+        cap: Duration,
+    },
+    /// The poll interval is zero: polling would never pause.
+    ZeroPollInterval,
+}
+
+impl fmt::Display for InvalidRetryPolicy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::ZeroAttempts { setting } => write!(
+                f,
+                "`{setting}` is 0, but it counts the first attempt too: use 1 for no retries"
+            ),
+            Self::Jitter { fraction } => write!(
+                f,
+                "the jitter fraction {fraction} is not in [0, 1] (0.25 shortens a backoff by up to a quarter)"
+            ),
+            Self::CapBelowBase { base, cap } => write!(
+                f,
+                "the backoff cap ({} ms) is below its base ({} ms)",
+                cap.as_millis(),
+                base.as_millis()
+            ),
+            Self::ZeroPollInterval => {
+                f.write_str("the poll interval is 0: polls would never pause")
+            }
+        }
+    }
+}
+
+impl std::error::Error for InvalidRetryPolicy {}
+
+impl RetryPolicyBuilder {
+    /// Attempts in all (the first included) for creates, result fetches,
+    /// cancels and other requests. Default 3 (the AWS SDK, fal's submit).
     pub fn max_attempts(mut self, attempts: u32) -> Self {
-        self.max_attempts = attempts;
+        self.settings.max_attempts = attempts;
         self
     }
 
-    /// Sets [`RetryPolicy::poll_max_attempts`].
-    #[must_use]
+    /// Attempts in all for status polls, which are reads and are retried
+    /// more. Default 5 (fal's status polls).
     pub fn poll_max_attempts(mut self, attempts: u32) -> Self {
-        self.poll_max_attempts = attempts;
+        self.settings.poll_max_attempts = attempts;
         self
     }
 
-    /// Sets [`RetryPolicy::base`].
-    #[must_use]
+    /// The first backoff; each retry doubles it. Default 500 ms (`OpenAI`).
     pub fn base(mut self, base: Duration) -> Self {
-        self.base = base;
+        self.settings.base = base;
         self
     }
 
-    /// Sets [`RetryPolicy::cap`].
-    #[must_use]
+    /// The longest computed backoff. Default 8 s (`OpenAI`).
     pub fn cap(mut self, cap: Duration) -> Self {
-        self.cap = cap;
+        self.settings.cap = cap;
         self
     }
 
-    /// Sets [`RetryPolicy::jitter`].
-    #[must_use]
+    /// How backoffs are randomised. Default [`Jitter::Bounded`]`(0.25)`.
     pub fn jitter(mut self, jitter: Jitter) -> Self {
-        self.jitter = jitter;
+        self.settings.jitter = jitter;
         self
     }
 
-    /// Sets [`RetryPolicy::max_retry_after`].
-    #[must_use]
+    /// The longest server-requested wait honoured; a longer one stops
+    /// automatic retries. Default 120 s (`OpenAI`).
     pub fn max_retry_after(mut self, cap: Duration) -> Self {
-        self.max_retry_after = cap;
+        self.settings.max_retry_after = cap;
         self
     }
 
-    /// Sets [`RetryPolicy::poll_interval`].
-    #[must_use]
+    /// How long to wait between status polls. Default 1 s.
     pub fn poll_interval(mut self, interval: Duration) -> Self {
-        self.poll_interval = interval;
+        self.settings.poll_interval = interval;
         self
     }
 
-    /// Shares `budget` with this policy.
-    #[must_use]
+    /// Shares `budget` with this policy (and its clones). Default: none.
     pub fn budget(mut self, budget: Arc<RetryBudget>) -> Self {
         self.budget = Some(budget);
         self
@@ -196,21 +361,130 @@ impl RetryPolicy {
 
     /// Seeds the jitter's random numbers, for reproducible delays in tests.
     /// By default each policy draws its own seed.
-    #[must_use]
-    pub fn seed(self, seed: u64) -> Self {
-        self.rng.store(nonzero_seed(seed), Ordering::Relaxed);
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.seed = Some(seed);
         self
     }
 
-    /// What to do after `error` on `operation`, where `attempt` is the
-    /// number of attempts made so far (1 after the first failure).
+    /// The policy.
+    ///
+    /// # Errors
+    /// [`InvalidRetryPolicy`] for a zero attempt count or poll interval, a
+    /// NaN or out-of-range jitter, or a cap below the base.
+    pub fn build(self) -> Result<RetryPolicy, InvalidRetryPolicy> {
+        let settings = self.settings;
+        for (setting, attempts) in [
+            ("max_attempts", settings.max_attempts),
+            ("poll_max_attempts", settings.poll_max_attempts),
+        ] {
+            if attempts == 0 {
+                return Err(InvalidRetryPolicy::ZeroAttempts { setting });
+            }
+        }
+        if let Jitter::Bounded(fraction) = settings.jitter
+            && !(0.0..=1.0).contains(&fraction)
+        {
+            return Err(InvalidRetryPolicy::Jitter { fraction });
+        }
+        if settings.cap < settings.base {
+            return Err(InvalidRetryPolicy::CapBelowBase {
+                base: settings.base,
+                cap: settings.cap,
+            });
+        }
+        if settings.poll_interval.is_zero() {
+            return Err(InvalidRetryPolicy::ZeroPollInterval);
+        }
+        Ok(RetryPolicy {
+            settings,
+            budget: self.budget,
+            rng: AtomicU64::new(self.seed.map_or_else(random_seed, nonzero_seed)),
+        })
+    }
+}
+
+impl RetryPolicy {
+    /// A builder holding the defaults.
+    pub fn builder() -> RetryPolicyBuilder {
+        RetryPolicyBuilder {
+            settings: Settings::default(),
+            budget: None,
+            seed: None,
+        }
+    }
+
+    /// A builder holding this policy's figures and budget (a fresh seed),
+    /// to derive a policy from it.
+    pub fn to_builder(&self) -> RetryPolicyBuilder {
+        RetryPolicyBuilder {
+            settings: self.settings,
+            budget: self.budget.clone(),
+            seed: None,
+        }
+    }
+
+    /// Attempts in all for creates, result fetches, cancels and other requests.
+    #[must_use]
+    pub fn max_attempts(&self) -> u32 {
+        self.settings.max_attempts
+    }
+
+    /// Attempts in all for status polls.
+    #[must_use]
+    pub fn poll_max_attempts(&self) -> u32 {
+        self.settings.poll_max_attempts
+    }
+
+    /// The first backoff.
+    #[must_use]
+    pub fn base(&self) -> Duration {
+        self.settings.base
+    }
+
+    /// The longest computed backoff.
+    #[must_use]
+    pub fn cap(&self) -> Duration {
+        self.settings.cap
+    }
+
+    /// How backoffs are randomised.
+    #[must_use]
+    pub fn jitter(&self) -> Jitter {
+        self.settings.jitter
+    }
+
+    /// The longest server-requested wait honoured.
+    #[must_use]
+    pub fn max_retry_after(&self) -> Duration {
+        self.settings.max_retry_after
+    }
+
+    /// How long to wait between status polls.
+    #[must_use]
+    pub fn poll_interval(&self) -> Duration {
+        self.settings.poll_interval
+    }
+
+    /// The shared retry budget, if any.
+    #[must_use]
+    pub fn budget(&self) -> Option<&Arc<RetryBudget>> {
+        self.budget.as_ref()
+    }
+
+    /// What to do after `response` on `operation`, where `attempt` is the
+    /// number of attempts made so far (1 after the first response).
     ///
     /// Uses the policy's own random numbers for jitter and the clock for
     /// an HTTP-date `Retry-After`; spends from the budget when it decides
     /// to retry and refunds it on a success, so call it on every response.
     #[must_use]
-    pub fn decide(&self, error: &ApiError<'_>, operation: Operation, attempt: u32) -> Decision {
-        self.decide_with(error, operation, attempt, SystemTime::now(), &mut || {
+    pub fn decide(
+        &self,
+        response: &Classified<'_>,
+        operation: Operation,
+        attempt: u32,
+    ) -> Decision {
+        self.decide_with(response, operation, attempt, SystemTime::now(), &mut || {
             self.next_random()
         })
     }
@@ -221,113 +495,108 @@ impl RetryPolicy {
     #[must_use]
     pub fn decide_with(
         &self,
-        error: &ApiError<'_>,
+        response: &Classified<'_>,
         operation: Operation,
         attempt: u32,
         now: SystemTime,
         random: &mut impl FnMut() -> f64,
     ) -> Decision {
-        match error.outcome {
-            Outcome::Success => {
+        let mut attempted = Attempted {
+            attempt,
+            asked: response.retry_after().map(|asked| asked.delay_from(now)),
+            timeout: is_timeout(response),
+            random,
+        };
+        let new_task = match response.outcome() {
+            Outcome::Succeeded => {
                 if let Some(budget) = &self.budget {
                     budget.record_success();
                 }
-                return Decision::Stop {
-                    reason: StopReason::NotAnError,
-                };
+                return stop(StopReason::NotAnError);
             }
-            Outcome::Pending => return self.keep_polling(error, operation, now),
-            Outcome::Failure => {}
-        }
+            Outcome::Pending => return self.keep_polling(response, operation, now),
+            // The failed task will not change; a new one is a new create,
+            // not a repeat of the old, so no idempotency question arises.
+            Outcome::TaskFailed { .. } => true,
+            Outcome::RequestFailed { .. } => false,
+        };
         // The caller's own stop outranks everything, the server's word included.
-        if is_user_cancel(error) {
-            return Decision::Stop {
-                reason: StopReason::UserCanceled,
-            };
+        if is_user_cancel(response) {
+            return stop(StopReason::UserCanceled);
         }
-        if error.user_deadline && error.status == http::StatusCode::GATEWAY_TIMEOUT {
-            return Decision::Stop {
-                reason: StopReason::UserDeadline,
-            };
+        if response.headers().is_user_deadline()
+            && status_facts::is_user_deadline(response.status())
+        {
+            return stop(StopReason::UserDeadline);
         }
-        match error.should_retry {
-            Some(false) => {
-                return Decision::Stop {
-                    reason: StopReason::ServerSaidNo,
-                };
-            }
+        match response.headers().should_retry() {
+            Some(false) => return stop(StopReason::ServerSaidNo),
             // The server knows whether it applied the request: a create
             // may be repeated, within the operation's attempts.
             Some(true) => {
                 let limit = self.operation_limit(operation);
-                return self.retry(error, attempt, limit, Wait::Backoff, now, random, false);
+                return self.retry(&mut attempted, limit, Wait::Backoff, Decision::retry);
             }
             None => {}
         }
-        let rule = error.retry();
+        let rule = response.retry();
         let wait = match rule {
-            Retry::Never => {
-                return Decision::Stop {
-                    reason: stop_reason(error),
-                };
-            }
-            Retry::KeepPolling => return self.keep_polling(error, operation, now),
+            Retry::Never => return stop(stop_reason(response)),
+            Retry::KeepPolling => return self.keep_polling(response, operation, now),
             Retry::ResubmitAsync => return Decision::ResubmitAsync,
             Retry::Backoff { .. } => Wait::Backoff,
             Retry::After { min, max, .. } => Wait::Between(min, max),
             Retry::AfterHeader { fallback, .. } => Wait::Fallback(fallback),
         };
-        if is_task_failure(error) {
-            // The failed task will not change; a new one is a new create,
-            // not a repeat of the old, so no idempotency question arises.
-            let limit = rule.max_attempts().unwrap_or(self.max_attempts);
-            return self.retry(error, attempt, limit, wait, now, random, true);
+        if new_task {
+            let limit = rule.max_attempts().unwrap_or(self.settings.max_attempts);
+            return self.retry(&mut attempted, limit, wait, Decision::submit_new);
         }
         if let Operation::Create { idempotency_key } = operation
             && !rule.allows_create(idempotency_key)
         {
-            return Decision::Stop {
-                reason: StopReason::NotIdempotent,
-            };
+            return stop(StopReason::NotIdempotent);
         }
-        let limit = self.attempt_limit(rule, operation, error);
-        self.retry(error, attempt, limit, wait, now, random, false)
+        let limit = self.attempt_limit(rule, operation, response);
+        self.retry(&mut attempted, limit, wait, Decision::retry)
     }
 
-    /// What to do when a request got no response at all (refused, reset,
-    /// timed out), after `attempt` attempts. The catalogue's rules are about
-    /// responses, so this follows the trusted clients: retry a read, and a
-    /// create only when nothing can have reached the server (`sent` false:
-    /// the connection was never made) or it carries an idempotency key.
+    /// What to do when a request got no response at all, after `attempt`
+    /// attempts. The catalogue's rules are about responses, so this
+    /// follows the trusted clients: retry any request that never reached
+    /// the server, and after an ambiguous failure only one that may be
+    /// repeated ([`Operation::may_repeat`]). The wait is the same jittered
+    /// backoff a response gets.
     #[must_use]
-    pub fn decide_no_response(
+    pub fn decide_transport(
         &self,
+        failure: TransportFailure,
         operation: Operation,
         attempt: u32,
-        sent: bool,
-        timed_out: bool,
     ) -> Decision {
-        if attempt >= self.operation_limit(operation) {
-            return Decision::Stop {
-                reason: StopReason::AttemptsExhausted,
-            };
+        self.decide_transport_with(failure, operation, attempt, &mut || self.next_random())
+    }
+
+    /// [`RetryPolicy::decide_transport`] with the random numbers given.
+    #[must_use]
+    pub fn decide_transport_with(
+        &self,
+        failure: TransportFailure,
+        operation: Operation,
+        attempt: u32,
+        random: &mut impl FnMut() -> f64,
+    ) -> Decision {
+        if failure.is_ambiguous() && !operation.may_repeat() {
+            return stop(StopReason::NotIdempotent);
         }
-        if sent
-            && operation
-                == (Operation::Create {
-                    idempotency_key: false,
-                })
-        {
-            return Decision::Stop {
-                reason: StopReason::NotIdempotent,
-            };
-        }
-        if let Some(stop) = self.spend_budget(timed_out) {
-            return stop;
-        }
-        Decision::Retry {
-            after: self.backoff(attempt),
-        }
+        let mut attempted = Attempted {
+            attempt,
+            asked: None,
+            timeout: failure.is_timeout(),
+            random,
+        };
+        let limit = self.operation_limit(operation);
+        self.retry(&mut attempted, limit, Wait::Backoff, Decision::retry)
     }
 
     /// The backoff before retry number `retry` (1 for the first retry):
@@ -335,54 +604,45 @@ impl RetryPolicy {
     #[must_use]
     pub fn backoff(&self, retry: u32) -> Duration {
         let doublings = retry.saturating_sub(1).min(31);
-        self.base
-            .checked_mul(1 << doublings)
-            .map_or(self.cap, |backoff| backoff.min(self.cap))
+        let Settings { base, cap, .. } = self.settings;
+        base.checked_mul(1 << doublings)
+            .map_or(cap, |backoff| backoff.min(cap))
     }
 
     /// [`RetryPolicy::backoff`] randomised by the policy's [`Jitter`].
     pub fn jittered_backoff(&self, retry: u32, random: &mut impl FnMut() -> f64) -> Duration {
         let backoff = self.backoff(retry);
-        match self.jitter {
+        match self.settings.jitter {
             Jitter::Full => scale(backoff, unit(random())),
-            Jitter::Bounded(fraction) => {
-                let fraction = if fraction.is_nan() {
-                    0.0
-                } else {
-                    fraction.clamp(0.0, 1.0)
-                };
-                scale(backoff, 1.0 - fraction * unit(random()))
-            }
+            // The builder keeps the fraction in [0, 1].
+            Jitter::Bounded(fraction) => scale(backoff, 1.0 - fraction * unit(random())),
             Jitter::None => backoff,
         }
     }
 
     /// Poll again after the poll interval, or after the server's
-    /// `Retry-After` when a pending answer carries one (at most
-    /// `max_retry_after`: a long wait is no reason to stop polling).
+    /// `Retry-After` when a pending answer carries one above zero (at
+    /// most `max_retry_after`: a long wait is no reason to stop polling).
     fn keep_polling(
         &self,
-        error: &ApiError<'_>,
+        response: &Classified<'_>,
         operation: Operation,
         now: SystemTime,
     ) -> Decision {
-        match operation {
+        if operation == Operation::Cancel {
             // A pending answer to a cancel means the cancel was accepted.
-            Operation::Cancel => Decision::Stop {
-                reason: StopReason::NotAnError,
-            },
-            Operation::Create { .. } | Operation::StatusPoll | Operation::ResultFetch => {
-                let after = error
-                    .retry_after
-                    .map(|retry_after| retry_after.delay_from(now))
-                    .filter(|delay| !delay.is_zero())
-                    .map_or(self.poll_interval, |delay| delay.min(self.max_retry_after));
-                Decision::KeepPolling { after }
-            }
+            return stop(StopReason::NotAnError);
         }
+        let after = response
+            .retry_after()
+            .map(|retry_after| retry_after.delay_from(now))
+            .filter(|delay| !delay.is_zero())
+            .map_or(self.settings.poll_interval, |delay| {
+                delay.min(self.settings.max_retry_after)
+            });
+        Decision::KeepPolling { after }
     }
 
-    /// The policy's attempts for `operation`.
     /// Takes a retry's cost from the shared budget, if there is one; the
     /// stop to return when the budget cannot pay.
     fn spend_budget(&self, timed_out: bool) -> Option<Decision> {
@@ -392,27 +652,29 @@ impl RetryPolicy {
         } else {
             RetryBudget::RETRY_COST
         };
-        (!budget.try_acquire(cost)).then_some(Decision::Stop {
-            reason: StopReason::BudgetExhausted,
-        })
+        (!budget.try_acquire(cost)).then_some(stop(StopReason::BudgetExhausted))
     }
 
+    /// The policy's attempts for `operation`.
     fn operation_limit(&self, operation: Operation) -> u32 {
         match operation {
-            Operation::StatusPoll => self.poll_max_attempts,
-            Operation::Create { .. } | Operation::ResultFetch | Operation::Cancel => {
-                self.max_attempts
-            }
+            Operation::StatusPoll => self.settings.poll_max_attempts,
+            Operation::Create { .. }
+            | Operation::ResultFetch
+            | Operation::Cancel
+            | Operation::Idempotent => self.settings.max_attempts,
         }
     }
 
     /// Attempts allowed: the rule's count bounded by the policy's, except
     /// that a status poll after a 5xx gets the policy's poll attempts (a
     /// read repeats safely; fal retries polls 5 times, creates 3).
-    fn attempt_limit(&self, rule: Retry, operation: Operation, error: &ApiError<'_>) -> u32 {
+    fn attempt_limit(&self, rule: Retry, operation: Operation, response: &Classified<'_>) -> u32 {
         let policy = self.operation_limit(operation);
         match rule.max_attempts() {
-            Some(_) if operation == Operation::StatusPoll && error.status.is_server_error() => {
+            Some(_)
+                if operation == Operation::StatusPoll && response.status().is_server_error() =>
+            {
                 policy
             }
             Some(rule_limit) => rule_limit.min(policy),
@@ -420,31 +682,28 @@ impl RetryPolicy {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn retry(
+    /// The one wait computation, for responses and transport failures
+    /// alike, then the cap, the budget, and the decision `make` builds.
+    fn retry<R: FnMut() -> f64>(
         &self,
-        error: &ApiError<'_>,
-        attempt: u32,
+        attempted: &mut Attempted<'_, R>,
         limit: u32,
         wait: Wait,
-        now: SystemTime,
-        random: &mut impl FnMut() -> f64,
-        new_task: bool,
+        make: fn(Duration) -> Decision,
     ) -> Decision {
-        if attempt >= limit {
-            return Decision::Stop {
-                reason: StopReason::AttemptsExhausted,
-            };
+        if attempted.attempt >= limit {
+            return stop(StopReason::AttemptsExhausted);
         }
-        let asked = error
-            .retry_after
-            .map(|retry_after| retry_after.delay_from(now))
-            .filter(|delay| !delay.is_zero());
-        let after = match (asked, wait) {
+        let random = &mut *attempted.random;
+        let after = match (attempted.asked, wait) {
+            // "Retry now" (0, or a date already past): the policy's first
+            // backoff, jittered, so that clients told "now" together do
+            // not come back together; never the rule's long fallback.
+            (Some(asked), _) if asked.is_zero() => self.jittered_backoff(1, random),
             // The server's figure, when it gives one, within the cap.
-            (Some(delay), _) => delay,
-            (None, Wait::Backoff) => self.jittered_backoff(attempt, random),
-            (None, Wait::Between(min, max)) => match self.jitter {
+            (Some(asked), _) => asked,
+            (None, Wait::Backoff) => self.jittered_backoff(attempted.attempt, random),
+            (None, Wait::Between(min, max)) => match self.settings.jitter {
                 Jitter::None => min,
                 Jitter::Full | Jitter::Bounded(_) => {
                     min.saturating_add(scale(max.saturating_sub(min), unit(random())))
@@ -452,19 +711,13 @@ impl RetryPolicy {
             },
             (None, Wait::Fallback(fallback)) => fallback,
         };
-        if after > self.max_retry_after {
-            return Decision::Stop {
-                reason: StopReason::WaitLongerThanCap { wait: after },
-            };
+        if after > self.settings.max_retry_after {
+            return stop(StopReason::WaitLongerThanCap { wait: after });
         }
-        if let Some(stop) = self.spend_budget(is_timeout(error)) {
+        if let Some(stop) = self.spend_budget(attempted.timeout) {
             return stop;
         }
-        if new_task {
-            Decision::SubmitNew { after }
-        } else {
-            Decision::Retry { after }
-        }
+        make(after)
     }
 
     /// The next output of the policy's xorshift64* generator.
@@ -494,6 +747,43 @@ impl RetryPolicy {
     }
 }
 
+impl Decision {
+    fn retry(after: Duration) -> Self {
+        Self::Retry { after }
+    }
+
+    fn submit_new(after: Duration) -> Self {
+        Self::SubmitNew { after }
+    }
+
+    /// How long to wait before acting on the decision, when it says to
+    /// act again (`Retry`, `KeepPolling`, `SubmitNew`).
+    #[must_use]
+    pub fn after(self) -> Option<Duration> {
+        match self {
+            Self::Retry { after } | Self::KeepPolling { after } | Self::SubmitNew { after } => {
+                Some(after)
+            }
+            Self::ResubmitAsync | Self::Stop { .. } => None,
+        }
+    }
+}
+
+fn stop(reason: StopReason) -> Decision {
+    Decision::Stop { reason }
+}
+
+/// What one decision needs to know about the attempt that failed.
+struct Attempted<'r, R> {
+    /// Attempts made so far.
+    attempt: u32,
+    /// The server's wait, counted from when the response arrived.
+    asked: Option<Duration>,
+    /// Whether it failed by timing out.
+    timeout: bool,
+    random: &'r mut R,
+}
+
 /// How long to wait when the server names no delay.
 #[derive(Clone, Copy)]
 enum Wait {
@@ -501,7 +791,7 @@ enum Wait {
     Backoff,
     /// Somewhere between the two, jittered.
     Between(Duration, Duration),
-    /// The rule's fallback for a missing `Retry-After`.
+    /// The rule's fallback for a missing (or malformed) `Retry-After`.
     Fallback(Duration),
 }
 
@@ -535,70 +825,50 @@ fn unit(value: f64) -> f64 {
     }
 }
 
-fn is_user_cancel(error: &ApiError<'_>) -> bool {
-    error.status.as_u16() == 499
-        || error.code == Some(Code::Canceled)
-        || error.known_error_type() == Some(ErrorType::Canceled)
-}
-
-/// A terminal task failure reported in a 2xx status body.
-fn is_task_failure(error: &ApiError<'_>) -> bool {
-    error.dialect == Dialect::TaskStatus
-        && !error.status.is_client_error()
-        && !error.status.is_server_error()
+fn is_user_cancel(response: &Classified<'_>) -> bool {
+    status_facts::is_user_cancel(response.status())
+        || response.code() == Some(Code::Canceled)
+        || response.known_error_type() == Some(ErrorType::Canceled)
 }
 
 /// Whether the failure was a timeout: it costs a retry budget more (AWS).
-fn is_timeout(error: &ApiError<'_>) -> bool {
-    matches!(error.status.as_u16(), 408 | 504 | 522 | 524)
-        || error
-            .code
+fn is_timeout(response: &Classified<'_>) -> bool {
+    status_facts::is_timeout(response.status())
+        || response
+            .code()
             .is_some_and(|code| code.category() == Category::Timeout)
 }
 
 /// Why retrying cannot help, from the code's category, else the status.
-fn stop_reason(error: &ApiError<'_>) -> StopReason {
-    let code = error.known_error_type().map(ErrorType::code).or(error.code);
-    if let Some(code) = code {
-        return match code.category() {
-            Category::Authentication => StopReason::FixCredentials,
-            Category::Permission => StopReason::NotPermitted,
-            Category::Billing => StopReason::FixBilling,
-            Category::NotImplemented | Category::Unsupported => StopReason::NotSupported,
-            Category::Canceled => StopReason::UserCanceled,
-            Category::Validation
-            | Category::NotFound
-            | Category::Gone
-            | Category::Conflict
-            | Category::ContentPolicy
-            | Category::RateLimit
-            | Category::Timeout
-            | Category::Server
-            | Category::Upstream
-            | Category::Unavailable
-            | Category::Execution => StopReason::FixRequest,
-        };
-    }
-    match error.status.as_u16() {
-        401 => StopReason::FixCredentials,
-        402 => StopReason::FixBilling,
-        403 => StopReason::NotPermitted,
-        499 => StopReason::UserCanceled,
-        501 => StopReason::NotSupported,
-        _ => StopReason::FixRequest,
+fn stop_reason(response: &Classified<'_>) -> StopReason {
+    let Some(code) = response.code() else {
+        return status_facts::stop_reason(response.status());
+    };
+    match code.category() {
+        Category::Authentication => StopReason::FixCredentials,
+        Category::Permission => StopReason::NotPermitted,
+        Category::Billing => StopReason::FixBilling,
+        Category::NotImplemented | Category::Unsupported => StopReason::NotSupported,
+        Category::Canceled => StopReason::UserCanceled,
+        Category::Validation
+        | Category::NotFound
+        | Category::Gone
+        | Category::Conflict
+        | Category::ContentPolicy
+        | Category::RateLimit
+        | Category::Timeout
+        | Category::Server
+        | Category::Upstream
+        | Category::Unavailable
+        | Category::Execution => StopReason::FixRequest,
     }
 }
 
 impl Default for RetryPolicy {
+    /// The builder's defaults, which are valid.
     fn default() -> Self {
         Self {
-            max_attempts: 3,
-            poll_max_attempts: 5,
-            base: Duration::from_millis(500),
-            cap: Duration::from_secs(8),
-            jitter: Jitter::Bounded(0.25),
-            max_retry_after: Duration::from_secs(120),
-            poll_interval: Duration::from_secs(1),
+            settings: Settings::default(),
             budget: None,
             rng: AtomicU64::new(random_seed()),
         }
@@ -607,18 +877,12 @@ impl Default for RetryPolicy {
 
 /// A clone shares the budget and draws its seed from the original, so
 /// clones do not jitter in step; the sequence stays reproducible after
-/// [`RetryPolicy::seed`].
+/// [`RetryPolicyBuilder::seed`].
 impl Clone for RetryPolicy {
     fn clone(&self) -> Self {
         let seed = self.next_u64();
         Self {
-            max_attempts: self.max_attempts,
-            poll_max_attempts: self.poll_max_attempts,
-            base: self.base,
-            cap: self.cap,
-            jitter: self.jitter,
-            max_retry_after: self.max_retry_after,
-            poll_interval: self.poll_interval,
+            settings: self.settings,
             budget: self.budget.clone(),
             rng: AtomicU64::new(nonzero_seed(seed)),
         }
@@ -627,6 +891,6 @@ impl Clone for RetryPolicy {
 
 /// [`RetryPolicy::decide`] with the default policy.
 #[must_use]
-pub fn decide(error: &ApiError<'_>, operation: Operation, attempt: u32) -> Decision {
-    RetryPolicy::default().decide(error, operation, attempt)
+pub fn decide(response: &Classified<'_>, operation: Operation, attempt: u32) -> Decision {
+    RetryPolicy::default().decide(response, operation, attempt)
 }

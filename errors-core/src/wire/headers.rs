@@ -3,10 +3,8 @@
 //! explicit server signals `x-should-retry` and
 //! `x-fal-request-timeout-type`.
 
-use std::borrow::Cow;
 use std::time::{Duration, SystemTime};
 
-use super::classify::ApiError;
 use crate::Source;
 
 /// When the server asks the client to come back, as it said it.
@@ -119,18 +117,127 @@ impl RateLimit {
 /// they are trusted after it: the common lower-case spelling, then fal's.
 pub const REQUEST_ID_HEADERS: &[&str] = &["x-request-id", "x-fal-request-id"];
 
-/// Reads every header that matters into `error`, in one pass over the
-/// map, and returns the `Content-Type` for the body reader. The first
-/// readable value of a header wins. One pass rather than a lookup per
-/// name, and written in place rather than returned: this is on every
-/// response's path, and most responses carry few headers.
-pub(crate) fn scan<'a>(headers: &'a http::HeaderMap, error: &mut ApiError<'a>) -> Option<&'a str> {
+/// What a response's headers say about it, owned: a classified response
+/// keeps it without borrowing the header map, so the map can be dropped
+/// or moved while the classification is kept.
+///
+/// ```
+/// use errors_core::wire::{ResponseHeaders, RetryAfter};
+///
+/// let mut map = http::HeaderMap::new();
+/// map.insert("retry-after", http::HeaderValue::from_static("0"));
+/// map.insert("x-request-id", http::HeaderValue::from_static("req_1"));
+/// let headers = ResponseHeaders::read(&map);
+/// assert_eq!(headers.retry_after(), Some(RetryAfter::Delay(std::time::Duration::ZERO)));
+/// assert_eq!(headers.request_id(), Some("req_1"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct ResponseHeaders {
+    request_id: Option<HeaderText>,
+    retry_after: Option<RetryAfter>,
+    retry_after_malformed: bool,
+    rate_limit: RateLimit,
+    should_retry: Option<bool>,
+    user_deadline: bool,
+}
+
+impl ResponseHeaders {
+    /// Reads every header that matters, in one pass over the map. The
+    /// first readable value of a header wins.
+    #[must_use]
+    pub fn read(headers: &http::HeaderMap) -> Self {
+        scan(headers).0
+    }
+
+    /// The request id of the first header that carries one: the
+    /// catalogue's ([`Source::request_id_headers`]), then
+    /// [`REQUEST_ID_HEADERS`].
+    #[must_use]
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_ref().map(HeaderText::as_str)
+    }
+
+    /// `retry-after-ms`, else `Retry-After`, when readable. A zero delay
+    /// or a date in the past is kept: it means "retry now".
+    #[must_use]
+    pub fn retry_after(&self) -> Option<RetryAfter> {
+        self.retry_after
+    }
+
+    /// Whether a `Retry-After` or `retry-after-ms` header was present but
+    /// unreadable (garbage, a negative number): the rule's fallback applies.
+    #[must_use]
+    pub fn retry_after_malformed(&self) -> bool {
+        self.retry_after_malformed
+    }
+
+    /// The rate-limit headers.
+    #[must_use]
+    pub fn rate_limit(&self) -> RateLimit {
+        self.rate_limit
+    }
+
+    /// `x-should-retry: true|false`: the server's explicit word, which
+    /// outranks the status.
+    #[must_use]
+    pub fn should_retry(&self) -> Option<bool> {
+        self.should_retry
+    }
+
+    /// `x-fal-request-timeout-type: user`: the caller's own deadline expired.
+    #[must_use]
+    pub fn is_user_deadline(&self) -> bool {
+        self.user_deadline
+    }
+}
+
+/// A header's text, owned: short ids (most are) are kept inline, since an
+/// allocation per response costs as much as reading a small body.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum HeaderText {
+    Inline { len: u8, bytes: [u8; INLINE] },
+    Boxed(Box<str>),
+}
+
+/// Room for ids like `req_01HXYZ…` and UUIDs without their dashes.
+const INLINE: usize = 38;
+
+impl HeaderText {
+    fn new(text: &str) -> Self {
+        match u8::try_from(text.len()) {
+            Ok(len) if text.len() <= INLINE => {
+                let mut bytes = [0; INLINE];
+                bytes[..text.len()].copy_from_slice(text.as_bytes());
+                Self::Inline { len, bytes }
+            }
+            _ => Self::Boxed(Box::from(text)),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            // Copied from a `&str` whole, so always UTF-8.
+            Self::Inline { len, bytes } => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+            }
+            Self::Boxed(text) => text,
+        }
+    }
+}
+
+/// Reads every header that matters in one pass over the map, and returns
+/// the `Content-Type` for the body reader beside the facts. One pass
+/// rather than a lookup per name: this is on every response's path, and
+/// most responses carry few headers.
+pub(crate) fn scan(headers: &http::HeaderMap) -> (ResponseHeaders, Option<&str>) {
+    let mut facts = ResponseHeaders::default();
     let mut content_type = None;
     // Rank of the request-id header found so far: a lower rank wins.
     let mut request_id_rank = usize::MAX;
+    let mut request_id_value = None;
     let mut retry_after = None;
     let mut retry_after_ms = None;
-    let rate_limit = &mut error.rate_limit;
+    let rate_limit = &mut facts.rate_limit;
     for (name, value) in headers {
         let name = name.as_str();
         match name {
@@ -142,11 +249,13 @@ pub(crate) fn scan<'a>(headers: &'a http::HeaderMap, error: &mut ApiError<'a>) -
             "retry-after" => {
                 if retry_after.is_none() {
                     retry_after = RetryAfter::parse(value.as_bytes());
+                    facts.retry_after_malformed |= retry_after.is_none();
                 }
             }
             "retry-after-ms" => {
                 if retry_after_ms.is_none() {
                     retry_after_ms = RetryAfter::parse_millis(value.as_bytes());
+                    facts.retry_after_malformed |= retry_after_ms.is_none();
                 }
             }
             "x-ratelimit-limit" | "ratelimit-limit" | "x-ratelimit-limit-requests" => {
@@ -159,12 +268,12 @@ pub(crate) fn scan<'a>(headers: &'a http::HeaderMap, error: &mut ApiError<'a>) -
                 rate_limit.reset = rate_limit.reset.or_else(|| reset(value));
             }
             "x-should-retry" => {
-                if error.should_retry.is_none() {
-                    error.should_retry = flag(value);
+                if facts.should_retry.is_none() {
+                    facts.should_retry = flag(value);
                 }
             }
             "x-fal-request-timeout-type" => {
-                error.user_deadline |= value.as_bytes().trim_ascii().eq_ignore_ascii_case(b"user");
+                facts.user_deadline |= value.as_bytes().trim_ascii().eq_ignore_ascii_case(b"user");
             }
             _ => {
                 if let Some(rank) = request_id_rank_of(name)
@@ -172,14 +281,20 @@ pub(crate) fn scan<'a>(headers: &'a http::HeaderMap, error: &mut ApiError<'a>) -
                     && let Some(id) = request_id(value)
                 {
                     request_id_rank = rank;
-                    error.request_id = Some(Cow::Borrowed(id));
+                    request_id_value = Some(id);
                 }
             }
         }
     }
     // The `OpenAI` client reads the millisecond header first: it is the more precise.
-    error.retry_after = retry_after_ms.or(retry_after);
-    content_type
+    facts.retry_after = retry_after_ms.or(retry_after);
+    if facts.retry_after.is_some() {
+        // One readable header is enough; the other's garbage does not matter.
+        facts.retry_after_malformed = false;
+    }
+    // Copied once, after the pass: only the winner is owned.
+    facts.request_id = request_id_value.map(HeaderText::new);
+    (facts, content_type)
 }
 
 /// Where `name` (lower case, as `http` stores it) ranks among the request-id

@@ -1,7 +1,9 @@
 //! The wire: classify responses, decide retries, render responses.
 //!
-//! A client turns what it received into an [`ApiError`] with [`classify`],
-//! then asks a [`RetryPolicy`] what to do with [`RetryPolicy::decide`]. A
+//! A client turns what it received into a [`Classified`] response with
+//! [`classify`], then asks a [`RetryPolicy`] what to do with
+//! [`RetryPolicy::decide`] (or [`RetryPolicy::decide_transport`] when no
+//! response came), or lets a [`Retrier`] drive the whole exchange. A
 //! service turns its error into a response with [`render`]. Both sides read
 //! the same catalogue, so a code rendered by one is classified back to the
 //! same code by the other.
@@ -13,18 +15,19 @@
 //! let mut headers = http::HeaderMap::new();
 //! headers.insert("retry-after", http::HeaderValue::from_static("7"));
 //! let body = br#"{"error": {"code": "RATE_LIMIT_EXCEEDED", "message": "Rate limit exceeded, please try again later"}, "request_id": "req_1"}"#;
-//! let error = classify(http::StatusCode::TOO_MANY_REQUESTS, &headers, body);
-//! assert_eq!(error.code, Some(Code::RateLimitExceeded));
-//! assert_eq!(error.request_id.as_deref(), Some("req_1"));
+//! let response = classify(http::StatusCode::TOO_MANY_REQUESTS, &headers, body);
+//! drop(headers); // the classification borrows only the body
+//! assert_eq!(response.code(), Some(Code::RateLimitExceeded));
+//! assert_eq!(response.request_id(), Some("req_1"));
 //!
 //! let policy = RetryPolicy::default();
 //! let create = Operation::Create { idempotency_key: false };
 //! assert_eq!(
-//!     policy.decide(&error, create, 1),
+//!     policy.decide(&response, create, 1),
 //!     Decision::Retry { after: std::time::Duration::from_secs(7) }
 //! );
 //! assert_eq!(
-//!     policy.decide(&error, create, 3),
+//!     policy.decide(&response, create, 3),
 //!     Decision::Stop { reason: StopReason::AttemptsExhausted }
 //! );
 //! ```
@@ -63,7 +66,7 @@
 //!    `x-should-retry: true` → retry with backoff within the operation's
 //!    attempts, a create included (the server knows whether it applied the
 //!    request; the `OpenAI` client lets this header outrank the status).
-//! 5. **The rule** ([`ApiError::retry`]: the task's `error_type` rule, else
+//! 5. **The rule** ([`Classified::retry`]: the task's `error_type` rule, else
 //!    the code's, else the status's, else 5xx → backoff 3 attempts
 //!    creates only with a key, other → never):
 //!    - `Never` → `Stop` with the reason of the code's category, else of
@@ -86,7 +89,9 @@
 //!      `Stop(AttemptsExhausted)`.
 //!    - The wait: the server's `retry-after-ms` or `Retry-After`
 //!      (delay-seconds, a fraction tolerated, or an HTTP-date) when it is
-//!      above zero; else exponential backoff `base·2^(attempt−1)` capped at
+//!      above zero; when it is zero or a date already past ("retry now"),
+//!      the policy's first backoff, jittered (the rule's fallback is for a
+//!      missing or malformed header, not for "now"); else exponential backoff `base·2^(attempt−1)` capped at
 //!      `cap` and jittered (`Backoff`), a jittered point between `min` and
 //!      `max` (`After`), or the rule's fallback (`AfterHeader`). A wait
 //!      above `max_retry_after` (120 s, the `OpenAI` client's figure) →
@@ -168,11 +173,18 @@ mod classify;
 mod decide;
 mod headers;
 mod render;
+mod retrier;
+mod status_facts;
 
 pub use budget::RetryBudget;
 pub use classify::{
-    ApiError, BodyIssue, Dialect, MAX_BODY, Origin, Outcome, Reported, classify, classify_response,
+    BodyIssue, Classified, Dialect, MAX_BODY, Origin, Outcome, Reported, classify,
+    classify_response,
 };
-pub use decide::{Decision, Jitter, Operation, RetryPolicy, StopReason, decide};
-pub use headers::{REQUEST_ID_HEADERS, RateLimit, RateLimitReset, RetryAfter};
+pub use decide::{
+    Decision, InvalidRetryPolicy, Jitter, Operation, RetryPolicy, RetryPolicyBuilder, StopReason,
+    TransportFailure, decide,
+};
+pub use headers::{REQUEST_ID_HEADERS, RateLimit, RateLimitReset, ResponseHeaders, RetryAfter};
 pub use render::{MAX_REQUEST_ID, RenderDialect, RenderError, render};
+pub use retrier::{Classify, Next, Retrier, Sent, Unanswered, send_with_retries};

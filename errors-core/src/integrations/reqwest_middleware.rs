@@ -1,0 +1,164 @@
+//! A retry middleware for `reqwest_middleware::ClientBuilder` that
+//! follows the catalogue: [`RetryMiddleware`].
+//!
+//! Unlike `reqwest-retry`, whose policy never sees the response (its issue
+//! #146), this middleware classifies each response, so `Retry-After` is
+//! honoured up to the policy's `max_retry_after`, the shared
+//! [`RetryBudget`](crate::wire::RetryBudget) is spent and refunded, and a
+//! request that is not idempotent (by method, RFC 9110 §9.2.2) and carries
+//! no idempotency key ([`IdempotencyKeyHeader`]) is never repeated after an
+//! ambiguous failure.
+//!
+//! The body of a failed response (4xx, 5xx) is read to classify it, then
+//! handed back intact; a success passes through unread. A request whose
+//! body cannot be cloned (a stream) is sent once.
+//!
+//! ```
+//! use errors_core::integrations::reqwest_middleware::RetryMiddleware;
+//! use errors_core::wire::RetryPolicy;
+//!
+//! let client = reqwest_middleware::ClientBuilder::new(reqwest::Client::new())
+//!     .with(RetryMiddleware::new(RetryPolicy::default()))
+//!     .build();
+//! # drop(client);
+//! ```
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use ::reqwest::{Request, Response, ResponseBuilderExt};
+use ::reqwest_middleware::{Middleware, Next as Chain};
+use http::Extensions;
+
+use super::failure::DescribeFailure;
+use super::idempotency::IdempotencyKeyHeader;
+use crate::wire::{Next, Retrier, RetryPolicy, classify};
+
+/// Retries as the catalogue and a [`RetryPolicy`] say.
+#[derive(Debug, Clone)]
+pub struct RetryMiddleware {
+    policy: Arc<RetryPolicy>,
+    key_header: IdempotencyKeyHeader,
+    max_elapsed: Option<Duration>,
+}
+
+impl RetryMiddleware {
+    /// A middleware following `policy`, reading idempotency keys from
+    /// `Idempotency-Key` ([`IdempotencyKeyHeader::default`]), without a
+    /// deadline beyond the policy's attempts.
+    #[must_use]
+    pub fn new(policy: RetryPolicy) -> Self {
+        Self {
+            policy: Arc::new(policy),
+            key_header: IdempotencyKeyHeader::default(),
+            max_elapsed: None,
+        }
+    }
+
+    /// Reads idempotency keys from `header` instead.
+    #[must_use]
+    pub fn with_idempotency_key_header(mut self, header: IdempotencyKeyHeader) -> Self {
+        self.key_header = header;
+        self
+    }
+
+    /// Never waits past `max_elapsed` after the first attempt started: a
+    /// retry whose wait would end later is not made.
+    #[must_use]
+    pub fn with_max_elapsed(mut self, max_elapsed: Duration) -> Self {
+        self.max_elapsed = Some(max_elapsed);
+        self
+    }
+}
+
+#[async_trait::async_trait]
+impl Middleware for RetryMiddleware {
+    async fn handle(
+        &self,
+        request: Request,
+        extensions: &mut Extensions,
+        next: Chain<'_>,
+    ) -> reqwest_middleware::Result<Response> {
+        let operation = self
+            .key_header
+            .operation(request.method(), request.headers());
+        let mut retrier = Retrier::new(Arc::clone(&self.policy), operation);
+        if let Some(deadline) = self
+            .max_elapsed
+            .and_then(|max| Instant::now().checked_add(max))
+        {
+            retrier = retrier.with_deadline(deadline);
+        }
+        let mut request = request;
+        loop {
+            let spare = request.try_clone();
+            let result = next.clone().run(request, extensions).await;
+            let (next_step, result) = match result {
+                Ok(response) => {
+                    let (response, step) = judge(response, &mut retrier).await;
+                    (step, response.map_err(reqwest_middleware::Error::from))
+                }
+                Err(error) => {
+                    let failure = match &error {
+                        reqwest_middleware::Error::Reqwest(error) => error.transport_failure(),
+                        reqwest_middleware::Error::Middleware(error) => {
+                            super::failure::describe_dyn(error.as_ref())
+                        }
+                    };
+                    (
+                        retrier.on_transport_failure(failure, Instant::now()),
+                        Err(error),
+                    )
+                }
+            };
+            match (next_step, spare) {
+                (Next::Retry { after }, Some(spare)) => {
+                    ::tokio::time::sleep(after).await;
+                    request = spare;
+                }
+                _ => return result,
+            }
+        }
+    }
+}
+
+/// Classifies `response` and asks the retrier; a failed response's body is
+/// read for it, then put back.
+async fn judge(
+    response: Response,
+    retrier: &mut Retrier<Arc<RetryPolicy>>,
+) -> (Result<Response, ::reqwest::Error>, Next) {
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        // A success (or a pending 202) passes unread: classified from its
+        // status and headers, which is all the policy needs to refund the
+        // budget or answer "not an error".
+        let classified = classify(status, response.headers(), b"");
+        let step = retrier.on_response(&classified, Instant::now());
+        return (Ok(response), step);
+    }
+    let url = response.url().clone();
+    let version = response.version();
+    let mut headers = response.headers().clone();
+    let mut response = response;
+    let extensions = std::mem::take(response.extensions_mut());
+    let body = match response.bytes().await {
+        Ok(body) => body,
+        // The body was cut short: the server may have applied the request.
+        Err(error) => {
+            let step = retrier.on_transport_failure(error.transport_failure(), Instant::now());
+            return (Err(error), step);
+        }
+    };
+    let classified = classify(status, &headers, &body);
+    let step = retrier.on_response(&classified, Instant::now());
+    let mut rebuilt = http::Response::builder()
+        .status(status)
+        .version(version)
+        .url(url)
+        .body(body)
+        .unwrap_or_default();
+    std::mem::swap(rebuilt.headers_mut(), &mut headers);
+    rebuilt.extensions_mut().extend(extensions);
+    (Ok(Response::from(rebuilt)), step)
+}
