@@ -1,4 +1,5 @@
-//! `taxonomy explain [--json] [--file FILE] QUERY`.
+//! `taxonomy explain [--json] [--file FILE] QUERY`, or a whole response
+//! with `--response FILE [--status N]`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,6 +12,8 @@ use crate::{out, usage};
 pub(crate) fn run(args: &[String]) -> ExitCode {
     let mut json = false;
     let mut file = None;
+    let mut response = None;
+    let mut status = None;
     let mut words = Vec::new();
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -20,9 +23,26 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
                 Some(f) => file = Some(PathBuf::from(f)),
                 None => return usage("--file needs a FILE"),
             },
+            "--response" => match args.next() {
+                Some(f) => response = Some(f.clone()),
+                None => return usage("--response needs a FILE (or - for standard input)"),
+            },
+            "--status" => match args.next().map(|n| n.parse::<u16>()) {
+                Some(Ok(n)) => status = Some(n),
+                _ => return usage("--status needs an HTTP status, a number from 100 to 999"),
+            },
             "--" => words.extend(args.by_ref().cloned()),
             _ => words.push(arg.clone()),
         }
+    }
+    if let Some(response) = response {
+        if !words.is_empty() {
+            return usage("explain takes a QUERY or --response FILE, not both");
+        }
+        return crate::response::run(&response, status, json);
+    }
+    if status.is_some() {
+        return usage("--status goes with --response FILE (a bare body)");
     }
     let query = words.join(" ");
     if query.trim().is_empty() {

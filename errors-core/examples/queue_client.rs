@@ -33,8 +33,8 @@ use std::time::Duration;
 use errors_core::integrations::queue::{
     QueueClient, QueueError, QueueErrorKind, TaskEnd, TaskFailure, TaskState,
 };
-use errors_core::wire::{Decision, RetryPolicy, StopReason};
-use errors_core::{Code, ErrorTaxonomy, Fault, Retry};
+use errors_core::wire::RetryPolicy;
+use errors_core::{Code, ErrorTaxonomy};
 
 /// What the command line asked for.
 struct Args {
@@ -195,7 +195,7 @@ fn print_failure(failure: &TaskFailure) {
         println!("  server said:     {error:?}");
     }
     explain(failure, Some(&failure.request_id));
-    println!("  next step:       {}", advice(failure.advice));
+    println!("  next step:       {}", failure.advice);
 }
 
 fn print_stopped(stopped: &QueueError) {
@@ -207,7 +207,7 @@ fn print_stopped(stopped: &QueueError) {
         _ => print_request_id(stopped.request_id.as_deref()),
     }
     if let Some(decision) = stopped.decision() {
-        println!("  next step:       {}", advice(decision));
+        println!("  next step:       {decision}");
     }
 }
 
@@ -223,7 +223,7 @@ fn explain(error: &impl ErrorTaxonomy, request_id: Option<&str>) {
         );
     }
     println!("  whose fault:     {}", fault(error.code()));
-    println!("  retry advice:    {}", retry_advice(error.retry()));
+    println!("  retry advice:    {}", error.retry());
     let remedies = error.remedies();
     if !remedies.is_empty() {
         println!("  remedies:");
@@ -246,60 +246,7 @@ fn fault(code: Option<Code>) -> String {
         return "unknown (an uncatalogued error)".to_owned();
     };
     let category = code.category();
-    let who = match category.fault() {
-        Fault::Caller => "yours: the request, key or account must change",
-        Fault::Service => "the service's, not yours",
-        Fault::Nobody => "nobody's: it was asked for, or needs only waiting",
-    };
-    format!("{who} ({category})")
-}
-
-fn retry_advice(retry: Retry) -> String {
-    match retry {
-        Retry::Never => "do not retry as is: something must change first".to_owned(),
-        other => other.to_string(),
-    }
-}
-
-fn advice(decision: Decision) -> String {
-    match decision {
-        Decision::Retry { after } => format!("retry after {} ms", after.as_millis()),
-        Decision::KeepPolling { after } => format!("keep polling every {} ms", after.as_millis()),
-        Decision::ResubmitAsync => "resubmit asynchronously and poll".to_owned(),
-        Decision::SubmitNew { after } => {
-            format!(
-                "a new task may succeed: submit one after {} ms",
-                after.as_millis()
-            )
-        }
-        Decision::Stop { reason } => stop_reason(reason).to_owned(),
-        _ => "see the decision".to_owned(),
-    }
-}
-
-fn stop_reason(reason: StopReason) -> &'static str {
-    match reason {
-        StopReason::NotAnError => "nothing to do: it did not fail",
-        StopReason::FixRequest => "change the request before sending it again",
-        StopReason::FixCredentials => "fix the API key, then send it again",
-        StopReason::NotPermitted => "this key may not do this: ask for access or use another model",
-        StopReason::FixBilling => "top up or change the plan, then send it again",
-        StopReason::NotSupported => "the API does not offer this: do it another way",
-        StopReason::WaitLongerThanCap { .. } => {
-            "the server asks for a longer wait than this client accepts: try again later"
-        }
-        StopReason::NotIdempotent => {
-            "the task may exist already: check before creating it again, or use an idempotency key"
-        }
-        StopReason::AttemptsExhausted => "the retries are used up: try again later",
-        StopReason::BudgetExhausted => "the service is failing broadly: try again later",
-        StopReason::UserCanceled => {
-            "it was canceled: submit a new task if the result is still wanted"
-        }
-        StopReason::UserDeadline => "your own deadline expired: allow more time",
-        StopReason::ServerSaidNo => "the server said not to retry",
-        _ => "do not retry automatically",
-    }
+    format!("{} ({category})", category.fault())
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {

@@ -46,3 +46,14 @@ pub enum Shape {
     /// No documented body: the status alone carries the meaning.
     StatusOnly,
 }
+
+/// Whose move it is, in words for a person.
+impl std::fmt::Display for Fault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Caller => "yours: the request, key or account must change",
+            Self::Service => "the service's, not yours",
+            Self::Nobody => "nobody's: it was asked for, or needs only waiting",
+        })
+    }
+}

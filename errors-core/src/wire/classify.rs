@@ -534,7 +534,7 @@ fn settle(out: &mut Classified<'_>, code: Option<Code>, task_failed: bool) {
                 .unwrap_or(Code::TaskFailed),
             error_type,
         }
-    } else if status == http::StatusCode::ACCEPTED
+    } else if status_facts::is_pending(status)
         || matches!(
             out.task_status,
             Some(Reported::Known(

@@ -839,12 +839,19 @@ fn is_timeout(response: &Classified<'_>) -> bool {
             .is_some_and(|code| code.category() == Category::Timeout)
 }
 
-/// Why retrying cannot help, from the code's category, else the status.
+/// Why retrying cannot help, from the category of the code, else of the
+/// status (both the catalogue's).
 fn stop_reason(response: &Classified<'_>) -> StopReason {
-    let Some(code) = response.code() else {
-        return status_facts::stop_reason(response.status());
+    let category = match response.code() {
+        Some(code) => Some(code.category()),
+        None => status_facts::category(response.status()),
     };
-    match code.category() {
+    category.map_or(StopReason::FixRequest, category_stop_reason)
+}
+
+/// What a caller must do about an error of `category`.
+pub(crate) fn category_stop_reason(category: Category) -> StopReason {
+    match category {
         Category::Authentication => StopReason::FixCredentials,
         Category::Permission => StopReason::NotPermitted,
         Category::Billing => StopReason::FixBilling,
@@ -893,4 +900,50 @@ impl Clone for RetryPolicy {
 #[must_use]
 pub fn decide(response: &Classified<'_>, operation: Operation, attempt: u32) -> Decision {
     RetryPolicy::default().decide(response, operation, attempt)
+}
+
+/// What to do, in words for a person (`retry after 448 ms`).
+impl fmt::Display for Decision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Retry { after } => write!(f, "retry after {} ms", after.as_millis()),
+            Self::KeepPolling { after } => write!(f, "keep polling every {} ms", after.as_millis()),
+            Self::ResubmitAsync => f.write_str("resubmit asynchronously and poll"),
+            Self::SubmitNew { after } => write!(
+                f,
+                "a new task may succeed: submit one after {} ms",
+                after.as_millis()
+            ),
+            Self::Stop { reason } => reason.fmt(f),
+        }
+    }
+}
+
+/// Why to stop, in words for a person, with what to do instead.
+impl fmt::Display for StopReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::NotAnError => "nothing to do: it did not fail",
+            Self::FixRequest => "do not retry: change the request before sending it again",
+            Self::FixCredentials => "do not retry: fix the API key, then send it again",
+            Self::NotPermitted => {
+                "do not retry: this key may not do this; ask for access or use another model"
+            }
+            Self::FixBilling => "do not retry: top up or change the plan, then send it again",
+            Self::NotSupported => "do not retry: the API does not offer this; do it another way",
+            Self::WaitLongerThanCap { .. } => {
+                "stop: the server asks for a longer wait than this client accepts; try again later"
+            }
+            Self::NotIdempotent => {
+                "do not repeat it: the task may exist already; check before creating it again, or send an idempotency key"
+            }
+            Self::AttemptsExhausted => "stop: the retries are used up; try again later",
+            Self::BudgetExhausted => "stop: the service is failing broadly; try again later",
+            Self::UserCanceled => {
+                "stop: it was canceled; submit a new task if the result is still wanted"
+            }
+            Self::UserDeadline => "stop: your own deadline expired; allow more time",
+            Self::ServerSaidNo => "do not retry: the server said not to",
+        })
+    }
 }

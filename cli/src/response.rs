@@ -1,0 +1,243 @@
+//! `taxonomy explain --response FILE`: a response as `curl -i` prints it
+//! (status line, headers, a blank line, the body), or a bare body with
+//! `--status N`, classified by errors-core's classifier and explained.
+
+use std::io::Read as _;
+use std::process::ExitCode;
+
+use errors_core::wire::{Operation, RetryPolicy, classify};
+use errors_core::{Code, Fault};
+use serde_json::json;
+
+use crate::{out, usage};
+
+/// The most of a response read: a body larger than this is not a
+/// documented error body, and reading on would only cost memory.
+const MAX_BYTES: u64 = 8 * 1024 * 1024;
+
+/// A response split into its parts.
+pub(crate) struct Response {
+    status: http::StatusCode,
+    headers: http::HeaderMap,
+    body: Vec<u8>,
+}
+
+/// Reads `FILE` (or standard input for `-`).
+fn read(file: &str) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    let result = if file == "-" {
+        std::io::stdin().take(MAX_BYTES).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(file).and_then(|f| f.take(MAX_BYTES).read_to_end(&mut bytes))
+    };
+    result.map_err(|e| format!("cannot read {file}: {e}"))?;
+    Ok(bytes)
+}
+
+/// Splits `curl -i` output: `HTTP/1.1 429 Too Many Requests`, headers, a
+/// blank line, the body. Interim responses (`100 Continue`) and a proxy's
+/// `200 Connection established` before the real one are skipped.
+pub(crate) fn parse(bytes: &[u8], status: Option<u16>) -> Result<Response, String> {
+    if let Some(number) = status {
+        let status = http::StatusCode::from_u16(number).map_err(|_| {
+            format!("--status {number}: an HTTP status is a number from 100 to 999")
+        })?;
+        return Ok(Response {
+            status,
+            headers: http::HeaderMap::new(),
+            body: bytes.to_vec(),
+        });
+    }
+    let mut rest = bytes;
+    loop {
+        let (head, body) = split_head(rest).ok_or(
+            "no blank line after the headers: give the response as `curl -i` prints it, or a bare body with --status N",
+        )?;
+        let text = String::from_utf8_lossy(head);
+        let mut lines = text.lines();
+        let status_line = lines.next().unwrap_or_default();
+        let status = status_of(status_line)?;
+        let mut headers = http::HeaderMap::new();
+        for line in lines {
+            let Some((name, value)) = line.split_once(':') else {
+                return Err(format!("`{line}` is not a header (`Name: value`)"));
+            };
+            let name = http::HeaderName::from_bytes(name.trim().as_bytes())
+                .map_err(|_| format!("`{}` is not a header name", name.trim()))?;
+            let value = http::HeaderValue::from_str(value.trim())
+                .map_err(|_| format!("the value of `{name}` is not a header value"))?;
+            headers.append(name, value);
+        }
+        let interim = status.is_informational()
+            || (status == http::StatusCode::OK && status_line.contains("Connection established"));
+        if interim && body.starts_with(b"HTTP/") {
+            rest = body;
+            continue;
+        }
+        return Ok(Response {
+            status,
+            headers,
+            body: body.to_vec(),
+        });
+    }
+}
+
+/// The head (without its blank line) and the body, split at the first
+/// blank line, CRLF or LF.
+fn split_head(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
+    let crlf = bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map(|at| (at, 4));
+    let lf = bytes
+        .windows(2)
+        .position(|w| w == b"\n\n")
+        .map(|at| (at, 2));
+    let (at, len) = match (crlf, lf) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
+    Some((&bytes[..at], &bytes[at + len..]))
+}
+
+/// The status of `HTTP/1.1 429 Too Many Requests` or `HTTP/2 429`.
+fn status_of(line: &str) -> Result<http::StatusCode, String> {
+    let mut words = line.split_whitespace();
+    let version = words.next().unwrap_or_default();
+    let number = words.next().unwrap_or_default();
+    if !version.starts_with("HTTP/") {
+        return Err(format!(
+            "`{}` is not a status line (`HTTP/1.1 429 Too Many Requests`); for a bare body, give --status N",
+            line.chars().take(80).collect::<String>()
+        ));
+    }
+    number
+        .parse::<u16>()
+        .ok()
+        .and_then(|n| http::StatusCode::from_u16(n).ok())
+        .ok_or_else(|| format!("`{number}` in the status line is not an HTTP status"))
+}
+
+/// Classifies and prints the response.
+pub(crate) fn run(file: &str, status: Option<u16>, json: bool) -> ExitCode {
+    let bytes = match read(file) {
+        Ok(bytes) => bytes,
+        Err(problem) => {
+            eprintln!("taxonomy: {problem}");
+            return ExitCode::from(2);
+        }
+    };
+    let response = match parse(&bytes, status) {
+        Ok(response) => response,
+        Err(problem) => return usage(&problem),
+    };
+    let classified = classify(response.status, &response.headers, &response.body);
+    let policy = RetryPolicy::default();
+    let create = policy.decide(
+        &classified,
+        Operation::Create {
+            idempotency_key: false,
+        },
+        1,
+    );
+    let keyed = policy.decide(
+        &classified,
+        Operation::Create {
+            idempotency_key: true,
+        },
+        1,
+    );
+    let poll = policy.decide(&classified, Operation::StatusPoll, 1);
+    let code = classified.code();
+    let what = if classified.is_task_failure() {
+        "a failed task (the request itself succeeded)"
+    } else if classified.is_failure() {
+        "a failed request"
+    } else if classified.is_pending() {
+        "work still running, not a failure"
+    } else {
+        "a success, not a failure"
+    };
+    let fault = code.map(|c| c.category().fault()).or_else(|| {
+        classified
+            .catalogued()
+            .and_then(errors_core::Status::category)
+            .map(errors_core::Category::fault)
+    });
+    if json {
+        let value = json!({
+            "status": response.status.as_u16(),
+            "what": what,
+            "code": code.map(Code::as_str),
+            "error_type": classified.known_error_type().map(|e| e.as_str()),
+            "wire_code": classified.wire_code(),
+            "server_message": classified.message(),
+            "fault": fault.map(fault_word),
+            "retry_rule": classified.retry().to_string(),
+            "create": create.to_string(),
+            "create_with_idempotency_key": keyed.to_string(),
+            "status_poll": poll.to_string(),
+            "user_message": classified.user_message(),
+            "remedies": classified.remedies(),
+            "request_id": classified.request_id(),
+            "task_id": classified.task_id(),
+            "run_id": classified.run_id(),
+        });
+        return out::print(&serde_json::to_string_pretty(&value).unwrap_or_default());
+    }
+    let mut text = format!("HTTP {}: {what}\n", response.status);
+    let line = |text: &mut String, label: &str, value: &str| {
+        text.push_str(&format!("  {label:<17}{value}\n"));
+    };
+    match code {
+        Some(code) => line(
+            &mut text,
+            "code:",
+            &format!(
+                "{code} (HTTP {}): {}",
+                code.status().as_u16(),
+                code.meaning()
+            ),
+        ),
+        None => line(
+            &mut text,
+            "code:",
+            "none the catalogue knows; the status decides",
+        ),
+    }
+    if let Some(error_type) = classified.known_error_type() {
+        line(&mut text, "error_type:", error_type.as_str());
+    }
+    if let Some(message) = classified.message() {
+        line(&mut text, "server said:", &format!("{message:?}"));
+    }
+    if let Some(fault) = fault {
+        line(&mut text, "whose fault:", &fault.to_string());
+    }
+    line(&mut text, "retry rule:", &classified.retry().to_string());
+    line(&mut text, "for a create:", &create.to_string());
+    line(&mut text, "  with a key:", &keyed.to_string());
+    line(&mut text, "for a poll:", &poll.to_string());
+    line(&mut text, "tell the user:", &classified.user_message());
+    for remedy in classified.remedies() {
+        line(&mut text, "remedy:", remedy);
+    }
+    for (label, id) in [
+        ("request id:", classified.request_id()),
+        ("task id:", classified.task_id()),
+        ("run id:", classified.run_id()),
+    ] {
+        if let Some(id) = id {
+            line(&mut text, label, &format!("{id} (quote it to support)"));
+        }
+    }
+    out::write(&text)
+}
+
+fn fault_word(fault: Fault) -> &'static str {
+    match fault {
+        Fault::Caller => "caller",
+        Fault::Service => "service",
+        Fault::Nobody => "nobody",
+    }
+}

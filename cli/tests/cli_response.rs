@@ -1,0 +1,173 @@
+//! `taxonomy explain --response`: every document body of
+//! tests/fixtures/bodies.json, given as `curl -i` prints it, answers with its
+//! code and with the decisions errors-core's `RetryPolicy` makes for it.
+
+use std::io::Write as _;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use errors_core::wire::{Operation, RetryPolicy, classify};
+use serde_json::Value;
+
+fn taxonomy(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_taxonomy"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn cases() -> Vec<Value> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/bodies.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// The response as `curl -i` prints it.
+fn curl_i(case: &Value) -> Vec<u8> {
+    let status = case["status"].as_u64().unwrap();
+    let mut text = format!("HTTP/1.1 {status} Whatever\r\n");
+    for pair in headers_of(case) {
+        text.push_str(&format!(
+            "{}: {}\r\n",
+            pair[0].as_str().unwrap(),
+            pair[1].as_str().unwrap()
+        ));
+    }
+    text.push_str("\r\n");
+    text.push_str(case["body"].as_str().unwrap());
+    text.into_bytes()
+}
+
+/// The case's headers; a case without them has none.
+fn headers_of(case: &Value) -> Vec<Value> {
+    case["headers"].as_array().cloned().unwrap_or_default()
+}
+
+/// A decision's words without its figures: the jitter makes waits vary.
+fn shape(words: &str) -> String {
+    words.chars().filter(|c| !c.is_ascii_digit()).collect()
+}
+
+#[test]
+fn every_document_body_gives_its_code_and_decisions() {
+    let policy = RetryPolicy::default();
+    let mut checked = 0;
+    for case in cases() {
+        let name = case["name"].as_str().unwrap();
+        let out = taxonomy(&["explain", "--json", "--response", "-"], &curl_i(&case));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let answer: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(answer["status"], case["status"], "{name}");
+        assert_eq!(answer["code"], case["expect"]["code"], "{name}: {answer}");
+
+        let mut headers = http::HeaderMap::new();
+        for pair in headers_of(&case) {
+            headers.append(
+                http::HeaderName::from_bytes(pair[0].as_str().unwrap().as_bytes()).unwrap(),
+                pair[1].as_str().unwrap().parse().unwrap(),
+            );
+        }
+        let status = http::StatusCode::from_u16(case["status"].as_u64().unwrap() as u16).unwrap();
+        let classified = classify(status, &headers, case["body"].as_str().unwrap().as_bytes());
+        for (field, operation) in [
+            (
+                "create",
+                Operation::Create {
+                    idempotency_key: false,
+                },
+            ),
+            (
+                "create_with_idempotency_key",
+                Operation::Create {
+                    idempotency_key: true,
+                },
+            ),
+            ("status_poll", Operation::StatusPoll),
+        ] {
+            let expected = policy.decide(&classified, operation, 1).to_string();
+            assert_eq!(
+                shape(answer[field].as_str().unwrap()),
+                shape(&expected),
+                "{name}: {field}"
+            );
+        }
+        assert_eq!(
+            answer["user_message"],
+            classified.user_message().as_ref(),
+            "{name}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 80, "{checked} cases");
+}
+
+#[test]
+fn a_bare_body_takes_its_status_and_text_reads_for_a_person() {
+    let out = taxonomy(
+        &["explain", "--response", "-", "--status", "404"],
+        br#"{"detail": "App not found: my-app"}"#,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("HTTP 404 Not Found: a failed request"),
+        "{text}"
+    );
+    assert!(
+        text.contains("code:            model_not_found (HTTP 404)"),
+        "{text}"
+    );
+    assert!(text.contains("for a create:    do not retry"), "{text}");
+    assert!(text.contains("tell the user:"), "{text}");
+}
+
+#[test]
+fn interim_responses_are_skipped_and_lf_line_ends_read() {
+    let text = b"HTTP/1.1 100 Continue\n\nHTTP/2 503\nretry-after: 30\n\n";
+    let out = taxonomy(&["explain", "--json", "--response", "-"], text);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let answer: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(answer["status"], 503);
+}
+
+#[test]
+fn malformed_responses_are_bad_usage_not_panics() {
+    for (input, says) in [
+        (&b"not a response"[..], "no blank line"),
+        (b"GET / HTTP/1.1\r\n\r\n", "is not a status line"),
+        (b"HTTP/1.1 abc OK\r\n\r\n", "is not an HTTP status"),
+        (
+            b"HTTP/1.1 429 x\r\nno colon here\r\n\r\n",
+            "is not a header",
+        ),
+        (
+            b"HTTP/1.1 429 x\r\nbad name: 1\r\n\r\n",
+            "is not a header name",
+        ),
+        (b"\xff\xfe\x00\n\n", "is not a status line"),
+    ] {
+        let out = taxonomy(&["explain", "--response", "-"], input);
+        assert_eq!(out.status.code(), Some(2), "{input:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{input:?}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    let out = taxonomy(&["explain", "--response", "-", "--status", "1000"], b"{}");
+    assert_eq!(out.status.code(), Some(2));
+    let out = taxonomy(&["explain", "--response", "/no/such/file"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}
