@@ -43,7 +43,7 @@ pub use explain::{
     Choice, Choices, Explanation, Fact, FieldView, NotFound, Related, RetryAdvice, Spelling,
     StatusClass, StatusLine, Unanswered, View, retry_advice,
 };
-pub use leak::find as find_leak;
+
 pub use load::{load, load_str};
 pub use model::Catalogue;
 pub use output::{Written, refresh, write_if_changed};

@@ -81,7 +81,7 @@ pub struct Source {
     pub bodies: Vec<Body>,
     /// Whether the documents promise that this API's error messages are
     /// safe to show end users; a client may then show them, when they
-    /// also pass the leak rules ([`crate::find_leak`]).
+    /// also pass the leak rules (the checks `load` runs).
     #[serde(default)]
     pub messages_user_safe: bool,
     /// Fields of this entry whose values are our choice, not the documents'.

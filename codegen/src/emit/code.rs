@@ -6,11 +6,12 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs::{self, code as inline, prose};
+use super::docs_url::docs_url;
 use super::named::{
     Variant, assumed_fn, named_enum, str_lit, str_slice, str_tokens, table_fn, table_fn_in,
     variant_ident,
 };
-use super::other::{docs_url, retry_prelude, retry_tokens};
+use super::retry::{retry_prelude, retry_tokens};
 use super::{OPTION_PRELUDE, Options};
 use serde_saphyr::Spanned;
 

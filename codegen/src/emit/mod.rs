@@ -6,12 +6,18 @@
 //! in the runtime crate and is reached through its path, so a catalogue edit
 //! changes tables, never logic.
 
+mod category;
 mod code;
 pub(crate) mod docs;
+mod docs_url;
+mod error_type;
 mod leak;
+mod limit;
 mod named;
-mod other;
+mod retry;
+mod source;
 mod status;
+mod task_status;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -53,13 +59,13 @@ pub(crate) struct Options {
 
 /// The whole generated module as tokens.
 pub(crate) fn emit(catalogue: &Catalogue, options: &Options) -> TokenStream {
-    let sources = other::sources(catalogue, options);
-    let categories = other::categories(catalogue, options);
+    let sources = source::sources(catalogue, options);
+    let categories = category::categories(catalogue, options);
     let statuses = status::statuses(catalogue, options);
     let codes = code::codes(catalogue, options);
-    let error_types = other::error_types(catalogue, options);
-    let task_statuses = other::task_statuses(catalogue, options);
-    let limits = other::limits(catalogue, options);
+    let error_types = error_type::error_types(catalogue, options);
+    let task_statuses = task_status::task_statuses(catalogue, options);
+    let limits = limit::limits(catalogue, options);
     let leak = leak::module(options);
     quote! {
         #sources

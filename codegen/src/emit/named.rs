@@ -31,6 +31,11 @@ impl Variant {
     }
 }
 
+/// An identifier spelled exactly as given (a type name such as `Source`).
+pub(super) fn ident(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
 pub(crate) fn variant_ident(id: &str) -> Ident {
     Ident::new(&upper_camel(id), Span::call_site())
 }

@@ -6,10 +6,11 @@ use quote::quote;
 
 use super::Options;
 use super::docs::{self, prose};
+use super::docs_url::docs_url;
 use super::named::{
     Variant, assumed_fn, named_enum_as, str_slice, str_tokens, table_fn, table_fn_in, variant_ident,
 };
-use super::other::{docs_url, retry_prelude, retry_tokens};
+use super::retry::{retry_prelude, retry_tokens};
 use crate::model::{self, Catalogue};
 
 pub(super) fn statuses(catalogue: &Catalogue, options: &Options) -> TokenStream {

@@ -1,0 +1,54 @@
+//! `Category`: the closed set of categories a code belongs to, and who
+//! must act on each.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::Options;
+use super::docs::prose;
+use super::named::{Variant, ident, named_enum, str_tokens, table_fn};
+use crate::model::{Catalogue, Fault};
+
+pub(super) fn categories(catalogue: &Catalogue, options: &Options) -> TokenStream {
+    let runtime = &options.runtime;
+    let list = &catalogue.categories;
+    let variants: Vec<Variant> = list
+        .iter()
+        .map(|c| Variant::new(&c.id.value, vec![prose(&c.meaning)]))
+        .collect();
+    let frame = named_enum(
+        &ident("Category"),
+        "category",
+        &["The kind of failure a code reports.".to_string()],
+        &variants,
+        options,
+    );
+    let meaning = table_fn(
+        "What codes in this category have in common.",
+        "meaning",
+        &quote!(&'static str),
+        list.iter().map(|c| str_tokens(&c.meaning)),
+    );
+    let fault = table_fn(
+        "Who has to act.",
+        "fault",
+        &quote!(#runtime::Fault),
+        list.iter().map(|c| {
+            let v = ident(match c.fault {
+                Fault::Caller => "Caller",
+                Fault::Service => "Service",
+                Fault::Nobody => "Nobody",
+            });
+            quote!(#runtime::Fault::#v)
+        }),
+    );
+    quote! {
+        #frame
+
+        #[allow(clippy::too_many_lines)]
+        impl Category {
+            #meaning
+            #fault
+        }
+    }
+}

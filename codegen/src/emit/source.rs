@@ -1,0 +1,142 @@
+//! `Source`: the documented APIs, how they authenticate, where they put
+//! request ids, and the body shapes they send.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::Options;
+use super::docs::prose;
+use super::named::{Variant, assumed_fn, ident, named_enum, str_slice, str_tokens, table_fn};
+use crate::model::{Catalogue, RequestIdCarrier, Shape};
+
+pub(super) fn sources(catalogue: &Catalogue, options: &Options) -> TokenStream {
+    let runtime = &options.runtime;
+    let list = &catalogue.sources;
+    let variants: Vec<Variant> = list
+        .iter()
+        .map(|s| {
+            let mut d = vec![format!("{}: {}", prose(&s.name), prose(&s.summary))];
+            d.push(String::new());
+            let documents: Vec<String> = s
+                .documents
+                .iter()
+                .map(|x| format!("`{}`", x.value))
+                .collect();
+            d.push(format!("**Documents:** {}", documents.join(", ")));
+            Variant::new(&s.id.value, d)
+        })
+        .collect();
+    let frame = named_enum(
+        &ident("Source"),
+        "source",
+        &["An API whose errors the catalogue describes.".to_string()],
+        &variants,
+        options,
+    );
+    let str_ty = quote!(&'static str);
+    let slice_ty = quote!(&'static [&'static str]);
+    let carriers = |want_header: bool| {
+        list.iter()
+            .map(|s| {
+                let names: Vec<&String> = s
+                    .request_id
+                    .iter()
+                    .filter_map(|c| match c {
+                        RequestIdCarrier::Header(h) if want_header => Some(h),
+                        RequestIdCarrier::BodyField(f) if !want_header => Some(f),
+                        _ => None,
+                    })
+                    .collect();
+                str_slice(names)
+            })
+            .collect::<Vec<_>>()
+    };
+    let tables = [
+        table_fn(
+            "The API's name.",
+            "name",
+            &str_ty,
+            list.iter().map(|s| str_tokens(&s.name)),
+        ),
+        table_fn(
+            "What the API is, in a sentence.",
+            "summary",
+            &str_ty,
+            list.iter().map(|s| str_tokens(&s.summary)),
+        ),
+        table_fn(
+            "Ids of the documents that describe it.",
+            "documents",
+            &slice_ty,
+            list.iter()
+                .map(|s| str_slice(s.documents.iter().map(|d| &d.value))),
+        ),
+        table_fn(
+            "The request header that carries the credential.",
+            "auth_header",
+            &str_ty,
+            list.iter().map(|s| str_tokens(&s.auth.header)),
+        ),
+        table_fn(
+            "Schemes accepted before the key (`Bearer`, `Key`); empty when the key stands alone.",
+            "auth_schemes",
+            &slice_ty,
+            list.iter().map(|s| str_slice(&s.auth.schemes)),
+        ),
+        table_fn(
+            "Response headers that carry the request id.",
+            "request_id_headers",
+            &slice_ty,
+            carriers(true),
+        ),
+        table_fn(
+            "Top-level body fields that carry the request id.",
+            "request_id_fields",
+            &slice_ty,
+            carriers(false),
+        ),
+        table_fn(
+            "The error-body shapes it sends.",
+            "shapes",
+            &quote!(&'static [#runtime::Shape]),
+            list.iter().map(|s| {
+                let shapes = s
+                    .bodies
+                    .iter()
+                    .map(|b| shape_tokens(b.shape.value, runtime));
+                quote!(&[#(#shapes),*])
+            }),
+        ),
+        table_fn(
+            "Whether the documents promise that its error messages are safe to show end users.",
+            "messages_user_safe",
+            &quote!(bool),
+            list.iter().map(|s| {
+                let safe = s.messages_user_safe;
+                quote!(#safe)
+            }),
+        ),
+        assumed_fn(list.iter().map(|s| s.assumed.as_slice())),
+    ];
+    quote! {
+        #frame
+
+        #[allow(clippy::too_many_lines)]
+        impl Source {
+            #(#tables)*
+        }
+    }
+}
+
+fn shape_tokens(shape: Shape, runtime: &TokenStream) -> TokenStream {
+    let variant = ident(match shape {
+        Shape::Gateway => "Gateway",
+        Shape::Detail => "Detail",
+        Shape::TaskStatus => "TaskStatus",
+        Shape::CodeAndMessage => "CodeAndMessage",
+        Shape::ErrorString => "ErrorString",
+        Shape::RunsTask => "RunsTask",
+        Shape::StatusOnly => "StatusOnly",
+    });
+    quote!(#runtime::Shape::#variant)
+}
