@@ -33,7 +33,7 @@ usage:
   taxonomy diff [--format F] [--fail-on LEVEL] [--require-release-bump] --against REV [NEW]
                                              what the edit from OLD to NEW breaks; --against reads OLD
                                              with `git show REV:./FILE` in NEW's directory (default NEW:
-                                             the workspace's taxonomy.yaml). F: text (default), json,
+                                             ./taxonomy.yaml). F: text (default), json,
                                              github, markdown. LEVEL: breaking (default), warning, info.
                                              --require-release-bump: changes pass when NEW's `release`
                                              is above OLD's
