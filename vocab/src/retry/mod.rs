@@ -1,6 +1,6 @@
 //! The catalogue's retry vocabulary: one type, read from the catalogue's
 //! YAML form (feature `serde`) or the derive's one-line form ([`parse`]),
-//! checked by one set of rules ([`RetryRule::problem`]), written as Rust
+//! checked by one set of rules ([`RetryRule::check`]), written as Rust
 //! by one function (feature `tokens`) and put into words by one function
 //! ([`RetryRule::advice`], [`RetryRule::summary`]).
 //!
