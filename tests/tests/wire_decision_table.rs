@@ -5,11 +5,11 @@
 //! Each cell is one of: `StopReason` in backticks (`FixRequest`), `retry, N`
 //! (retried up to N attempts in all), `KeepPolling` or `ResubmitAsync`.
 
+use errors_core::Code;
 use errors_core::wire::{
     Decision, Operation, RenderDialect, RetryPolicy, StopReason, classify, classify_response,
     render,
 };
-use errors_core::{Code, Named as _};
 
 const DOCS: &str = include_str!("../../errors-core/src/wire/mod.rs");
 
