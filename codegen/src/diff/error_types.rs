@@ -14,19 +14,7 @@ pub(crate) fn compare(out: &mut Changes, old: &Catalogue, new: &Catalogue, codes
         |e| e.id.value.clone(),
         |e| Some((e.source.value.clone(), e.code.value.clone())),
     );
-    for (o, n) in &m.kept {
-        fields(out, o, n, codes);
-    }
-    for (o, n) in &m.renamed {
-        ERROR_TYPES.renamed(out, &o.id.value, &n.id.value, n.id.referenced);
-        fields(out, o, n, codes);
-    }
-    for o in &m.removed {
-        ERROR_TYPES.removed(out, &o.id.value, &o.id.value, o.id.referenced);
-    }
-    for n in &m.added {
-        ERROR_TYPES.added(out, &n.id.value, &n.id.value, n.id.referenced);
-    }
+    ERROR_TYPES.report(out, &m, |e| &e.id, |out, o, n| fields(out, o, n, codes));
 }
 
 fn fields(out: &mut Changes, old: &ErrorType, new: &ErrorType, codes: &CodeIds<'_>) {

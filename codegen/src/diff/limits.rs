@@ -12,19 +12,7 @@ pub(crate) fn compare(out: &mut Changes, old: &Catalogue, new: &Catalogue) {
         |l| l.id.value.clone(),
         |l| Some((l.source.value.clone(), l.value, l.unit)),
     );
-    for (o, n) in &m.kept {
-        fields(out, o, n);
-    }
-    for (o, n) in &m.renamed {
-        LIMITS.renamed(out, &o.id.value, &n.id.value, n.id.referenced);
-        fields(out, o, n);
-    }
-    for o in &m.removed {
-        LIMITS.removed(out, &o.id.value, &o.id.value, o.id.referenced);
-    }
-    for n in &m.added {
-        LIMITS.added(out, &n.id.value, &n.id.value, n.id.referenced);
-    }
+    LIMITS.report(out, &m, |e| &e.id, fields);
 }
 
 fn figure(limit: &Limit) -> String {

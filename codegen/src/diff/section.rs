@@ -2,10 +2,11 @@
 //! every section becomes a generated enum, so the three messages share a
 //! shape and differ only in what else depends on the entry.
 
-use serde_saphyr::Location;
+use serde_saphyr::{Location, Spanned};
 
 use super::Rule;
 use super::change::{Changes, Place};
+use super::matching::Matched;
 use crate::ident::upper_camel;
 
 /// One section of the catalogue, as the diff reports on it.
@@ -77,6 +78,34 @@ pub(crate) const LIMITS: Section = Section {
 };
 
 impl Section {
+    /// Reports a section whose entries are named by their id: each kept or
+    /// renamed pair's fields by `fields`, a rename, a removal and an
+    /// addition by the section's own rules, in that order.
+    pub(crate) fn report<T>(
+        &self,
+        out: &mut Changes,
+        m: &Matched<'_, T>,
+        id: impl Fn(&T) -> &Spanned<String>,
+        mut fields: impl FnMut(&mut Changes, &T, &T),
+    ) {
+        for (o, n) in &m.kept {
+            fields(out, o, n);
+        }
+        for (o, n) in &m.renamed {
+            let new = id(n);
+            self.renamed(out, &id(o).value, &new.value, new.referenced);
+            fields(out, o, n);
+        }
+        for o in &m.removed {
+            let old = id(o);
+            self.removed(out, &old.value, &old.value, old.referenced);
+        }
+        for n in &m.added {
+            let new = id(n);
+            self.added(out, &new.value, &new.value, new.referenced);
+        }
+    }
+
     /// `sections.id`, the entry name of a change.
     pub(crate) fn entry(&self, id: &str) -> String {
         format!("{}.{id}", self.key)

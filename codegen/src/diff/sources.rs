@@ -16,19 +16,7 @@ pub(crate) fn compare(out: &mut Changes, old: &Catalogue, new: &Catalogue) {
         |s| s.id.value.clone(),
         |s| Some(s.name.clone()),
     );
-    for (o, n) in &m.kept {
-        fields(out, o, n);
-    }
-    for (o, n) in &m.renamed {
-        SOURCES.renamed(out, &o.id.value, &n.id.value, n.id.referenced);
-        fields(out, o, n);
-    }
-    for o in &m.removed {
-        SOURCES.removed(out, &o.id.value, &o.id.value, o.id.referenced);
-    }
-    for n in &m.added {
-        SOURCES.added(out, &n.id.value, &n.id.value, n.id.referenced);
-    }
+    SOURCES.report(out, &m, |e| &e.id, fields);
 }
 
 fn fields(out: &mut Changes, old: &Source, new: &Source) {

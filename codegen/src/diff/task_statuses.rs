@@ -13,19 +13,7 @@ pub(crate) fn compare(out: &mut Changes, old: &Catalogue, new: &Catalogue) {
         |t| t.id.value.clone(),
         |t| Some((t.source.value.clone(), t.terminal, t.meaning.clone())),
     );
-    for (o, n) in &m.kept {
-        fields(out, o, n);
-    }
-    for (o, n) in &m.renamed {
-        TASK_STATUSES.renamed(out, &o.id.value, &n.id.value, n.id.referenced);
-        fields(out, o, n);
-    }
-    for o in &m.removed {
-        TASK_STATUSES.removed(out, &o.id.value, &o.id.value, o.id.referenced);
-    }
-    for n in &m.added {
-        TASK_STATUSES.added(out, &n.id.value, &n.id.value, n.id.referenced);
-    }
+    TASK_STATUSES.report(out, &m, |e| &e.id, fields);
 }
 
 fn fields(out: &mut Changes, old: &TaskStatus, new: &TaskStatus) {
