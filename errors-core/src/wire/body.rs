@@ -1,20 +1,16 @@
-//! The borrowing JSON scanner: one pass over an error body into one
-//! struct holding every field any dialect uses.
+//! The body reader: one pass over an error body ([`super::json`]) into
+//! one struct holding every field any dialect uses.
 //!
-//! Why hand-written visitors rather than `#[derive(Deserialize)]`: a known
-//! field of the wrong type (`"detail": [...]`, `"status": 404`, `"error":
-//! {...}`) must not fail the whole body, and a repeated key must not
-//! either. Each field takes what it can use and skips the rest with
-//! [`IgnoredAny`], so the body is read once, nothing is buffered, and text
-//! stays borrowed from the input unless a JSON escape had to be decoded.
-//! The scanner descends at most three levels into the values it knows;
-//! deeper values are skipped by `serde_json` without recursion, and its
-//! recursion limit (128) bounds every value it does descend into.
+//! A known field of the wrong type (`"detail": [...]`, `"status": 404`,
+//! `"error": {...}`) does not fail the body, and neither does a repeated
+//! key (the last one wins, as in JavaScript and Python): each field takes
+//! what it can use and the reader skips the rest. Nothing is buffered,
+//! and text stays borrowed from the input unless a JSON escape had to be
+//! decoded.
 
 use std::borrow::Cow;
-use std::fmt;
 
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use super::json::{Kind, Malformed, Number, Reader};
 
 /// Every top-level field an error body may carry, each as it was found;
 /// a field of a type it cannot have is `None`.
@@ -91,384 +87,148 @@ pub(crate) enum StatusField<'a> {
     Number,
 }
 
+/// Why a body that looked like JSON could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unreadable {
+    /// Not UTF-8, which JSON must be (RFC 8259 §8.1).
+    NotUtf8,
+    /// Not JSON.
+    Malformed,
+}
+
+impl From<Malformed> for Unreadable {
+    fn from(Malformed: Malformed) -> Self {
+        Self::Malformed
+    }
+}
+
 /// Scans `body` (one JSON value, surrounded by whitespace at most) into
 /// `fields`, which the caller owns: the struct is filled in place rather
 /// than returned, because moving it costs more than reading a small body.
-pub(crate) fn scan<'a>(body: &'a [u8], fields: &mut Fields<'a>) -> Result<(), serde_json::Error> {
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    deserializer.deserialize_any(FieldsVisitor { fields })?;
-    deserializer.end()
+pub(crate) fn scan<'a>(body: &'a [u8], fields: &mut Fields<'a>) -> Result<(), Unreadable> {
+    let text = std::str::from_utf8(body).map_err(|_| Unreadable::NotUtf8)?;
+    let mut reader = Reader::new(text);
+    if reader.peek()? == Kind::Object {
+        top_level(&mut reader, fields)?;
+    } else {
+        reader.skip_value()?;
+    }
+    reader.end()?;
+    Ok(())
 }
 
-/// `visit_borrowed_str`, `visit_str` and `visit_string`, each making
-/// `$make` from the text as a `Cow` named `$text`: borrowed when the
-/// input holds it unescaped.
-macro_rules! text_visits {
-    (|$text:ident| $make:expr) => {
-        fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-            let $text: Cow<'de, str> = Cow::Borrowed(v);
-            Ok($make)
+/// The top-level object's members.
+fn top_level<'a>(r: &mut Reader<'a>, fields: &mut Fields<'a>) -> Result<(), Malformed> {
+    fields.is_object = true;
+    let mut members = r.begin_object()?;
+    while let Some(key) = members.next_key(r)? {
+        match &*key {
+            "error" => fields.error = error(r)?,
+            "message" => fields.message = text(r)?,
+            "detail" => fields.detail = detail(r)?,
+            "status" => fields.status = status(r)?,
+            "error_type" => fields.error_type = text(r)?,
+            "request_id" => fields.request_id = text(r)?,
+            "code" => fields.code = text(r)?,
+            "type" => fields.kind = text(r)?,
+            "title" => fields.title = text(r)?,
+            "run_id" => fields.run_id = text(r)?,
+            "task_id" => fields.task_id = text(r)?,
+            "queue_position" => fields.queue_position = count(r)?,
+            "status_url" => fields.status_url = text(r)?,
+            "response_url" => fields.response_url = text(r)?,
+            _ => r.skip_value()?,
         }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            let $text: Cow<'de, str> = Cow::Owned(v.to_owned());
-            Ok($make)
-        }
-        fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-            let $text: Cow<'de, str> = Cow::Owned(v);
-            Ok($make)
-        }
-    };
+    }
+    Ok(())
 }
 
-/// Visitor methods for the scalars a field has no use for: each gives `$none`.
-macro_rules! unusable_scalars {
-    ($none:expr) => {
-        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-            Ok($none)
-        }
-        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-            Ok($none)
-        }
-        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
-            Ok($none)
-        }
-        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-            Ok($none)
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok($none)
-        }
-    };
-}
-
-/// Visitor methods for the containers a field has no use for: each is
-/// skipped and gives `$none`.
-macro_rules! unusable_containers {
-    ($none:expr) => {
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-            Ok($none)
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-            while seq.next_element::<IgnoredAny>()?.is_some() {}
-            Ok($none)
-        }
-    };
-}
-
-/// `expecting` for visitors that accept any value.
-macro_rules! expecting_any {
-    () => {
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("any JSON value")
-        }
-    };
-}
-
-/// Top-level keys the scanner keeps; the rest are skipped unread.
-enum Key {
-    Error,
-    Message,
-    Detail,
-    Status,
-    ErrorType,
-    RequestId,
-    Code,
-    Type,
-    Title,
-    RunId,
-    TaskId,
-    QueuePosition,
-    StatusUrl,
-    ResponseUrl,
-    Other,
-}
-
-/// Keys are read as bytes (escapes decoded): a key is only compared, so
-/// it need not be checked for UTF-8 as kept text must be, and one that
-/// matches nothing is skipped like any unknown member.
-macro_rules! key_from_bytes {
-    ($key:ident, $what:literal, { $($name:literal => $variant:ident,)* }) => {
-        impl<'de> de::Deserialize<'de> for $key {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct KeyVisitor;
-                impl Visitor<'_> for KeyVisitor {
-                    type Value = $key;
-                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                        f.write_str($what)
-                    }
-                    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<$key, E> {
-                        Ok(match v {
-                            $($name => $key::$variant,)*
-                            _ => $key::Other,
-                        })
-                    }
-                    fn visit_str<E: de::Error>(self, v: &str) -> Result<$key, E> {
-                        self.visit_bytes(v.as_bytes())
-                    }
-                }
-                deserializer.deserialize_bytes(KeyVisitor)
-            }
-        }
-    };
-}
-
-key_from_bytes!(Key, "a field name", {
-    b"error" => Error,
-    b"message" => Message,
-    b"detail" => Detail,
-    b"status" => Status,
-    b"error_type" => ErrorType,
-    b"request_id" => RequestId,
-    b"code" => Code,
-    b"type" => Type,
-    b"title" => Title,
-    b"run_id" => RunId,
-    b"task_id" => TaskId,
-    b"queue_position" => QueuePosition,
-    b"status_url" => StatusUrl,
-    b"response_url" => ResponseUrl,
-});
-
-/// Keys of an `error` object, and of a validation item (`msg`).
-enum InnerKey {
-    Code,
-    Message,
-    Type,
-    Msg,
-    Error,
-    Other,
-}
-
-key_from_bytes!(InnerKey, "a field name", {
-    b"code" => Code,
-    b"message" => Message,
-    b"type" => Type,
-    b"msg" => Msg,
-    b"error" => Error,
-});
-
-/// A string, borrowed when it can be; any other value is skipped and gives
-/// `None`.
-struct Text<'a>(Option<Cow<'a, str>>);
-
-impl<'de> de::Deserialize<'de> for Text<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TextVisitor;
-        impl<'de> Visitor<'de> for TextVisitor {
-            type Value = Text<'de>;
-            expecting_any!();
-            text_visits!(|text| Text(Some(text)));
-            unusable_scalars!(Text(None));
-            unusable_containers!(Text(None));
-        }
-        deserializer.deserialize_any(TextVisitor)
+/// A string, borrowed when it can be; any other value is skipped and gives `None`.
+fn text<'a>(r: &mut Reader<'a>) -> Result<Option<Cow<'a, str>>, Malformed> {
+    if r.peek()? == Kind::String {
+        r.string().map(Some)
+    } else {
+        r.skip_value().map(|()| None)
     }
 }
 
 /// A non-negative whole number; any other value is skipped and gives `None`.
-struct Count(Option<u64>);
-
-impl<'de> de::Deserialize<'de> for Count {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct CountVisitor;
-        impl<'de> Visitor<'de> for CountVisitor {
-            type Value = Count;
-            expecting_any!();
-            text_visits!(|text| {
-                drop(text);
-                Count(None)
-            });
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-                Ok(Count(None))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-                Ok(Count(u64::try_from(v).ok()))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-                Ok(Count(Some(v)))
-            }
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-                Ok(Count(None))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(Count(None))
-            }
-            unusable_containers!(Count(None));
-        }
-        deserializer.deserialize_any(CountVisitor)
+fn count(r: &mut Reader<'_>) -> Result<Option<u64>, Malformed> {
+    if r.peek()? == Kind::Number {
+        Ok(match r.number()? {
+            Number::Count(n) => Some(n),
+            Number::Other => None,
+        })
+    } else {
+        r.skip_value().map(|()| None)
     }
 }
 
 /// The `error` member: text, an object, or something unusable.
-struct ErrorValue<'a>(Option<ErrorField<'a>>);
-
-impl<'de> de::Deserialize<'de> for ErrorValue<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ErrorVisitor;
-        impl<'de> Visitor<'de> for ErrorVisitor {
-            type Value = ErrorValue<'de>;
-            expecting_any!();
-            text_visits!(|text| ErrorValue(Some(ErrorField::Text(text))));
-            unusable_scalars!(ErrorValue(None));
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(ErrorValue(None))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut object = ErrorObject::default();
-                while let Some(key) = map.next_key::<InnerKey>()? {
-                    match key {
-                        InnerKey::Code => object.code = map.next_value::<Text<'de>>()?.0,
-                        InnerKey::Message => object.message = map.next_value::<Text<'de>>()?.0,
-                        InnerKey::Type => object.kind = map.next_value::<Text<'de>>()?.0,
-                        InnerKey::Error => object.error = map.next_value::<Text<'de>>()?.0,
-                        InnerKey::Msg | InnerKey::Other => {
-                            map.next_value::<IgnoredAny>()?;
-                        }
-                    }
+fn error<'a>(r: &mut Reader<'a>) -> Result<Option<ErrorField<'a>>, Malformed> {
+    match r.peek()? {
+        Kind::String => Ok(Some(ErrorField::Text(r.string()?))),
+        Kind::Object => {
+            let mut object = ErrorObject::default();
+            let mut members = r.begin_object()?;
+            while let Some(key) = members.next_key(r)? {
+                match &*key {
+                    "code" => object.code = text(r)?,
+                    "message" => object.message = text(r)?,
+                    "type" => object.kind = text(r)?,
+                    "error" => object.error = text(r)?,
+                    _ => r.skip_value()?,
                 }
-                Ok(ErrorValue(Some(ErrorField::Object(object))))
             }
+            Ok(Some(ErrorField::Object(object)))
         }
-        deserializer.deserialize_any(ErrorVisitor)
+        Kind::Array | Kind::Number | Kind::Literal => r.skip_value().map(|()| None),
     }
 }
 
 /// The `detail` member.
-struct DetailValue<'a>(Option<Detail<'a>>);
-
-impl<'de> de::Deserialize<'de> for DetailValue<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct DetailVisitor;
-        impl<'de> Visitor<'de> for DetailVisitor {
-            type Value = DetailValue<'de>;
-            expecting_any!();
-            text_visits!(|text| DetailValue(Some(Detail::Text(text))));
-            unusable_scalars!(DetailValue(None));
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(DetailValue(None))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-                let first = seq.next_element::<ValidationItem<'de>>()?;
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(DetailValue(Some(Detail::List(
-                    first.and_then(|item| item.0),
-                ))))
-            }
+fn detail<'a>(r: &mut Reader<'a>) -> Result<Option<Detail<'a>>, Malformed> {
+    match r.peek()? {
+        Kind::String => Ok(Some(Detail::Text(r.string()?))),
+        Kind::Array => {
+            let mut elements = r.begin_array()?;
+            let first = if elements.next(r)? {
+                let msg = validation_item(r)?;
+                while elements.next(r)? {
+                    r.skip_value()?;
+                }
+                msg
+            } else {
+                None
+            };
+            Ok(Some(Detail::List(first)))
         }
-        deserializer.deserialize_any(DetailVisitor)
+        Kind::Object | Kind::Number | Kind::Literal => r.skip_value().map(|()| None),
     }
 }
 
 /// One item of `FastAPI`'s validation list: only its `msg` is kept.
-struct ValidationItem<'a>(Option<Cow<'a, str>>);
-
-impl<'de> de::Deserialize<'de> for ValidationItem<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ItemVisitor;
-        impl<'de> Visitor<'de> for ItemVisitor {
-            type Value = ValidationItem<'de>;
-            expecting_any!();
-            text_visits!(|text| {
-                drop(text);
-                ValidationItem(None)
-            });
-            unusable_scalars!(ValidationItem(None));
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(ValidationItem(None))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut msg = None;
-                while let Some(key) = map.next_key::<InnerKey>()? {
-                    if let InnerKey::Msg = key {
-                        msg = map.next_value::<Text<'de>>()?.0;
-                    } else {
-                        map.next_value::<IgnoredAny>()?;
-                    }
-                }
-                Ok(ValidationItem(msg))
-            }
-        }
-        deserializer.deserialize_any(ItemVisitor)
+fn validation_item<'a>(r: &mut Reader<'a>) -> Result<Option<Cow<'a, str>>, Malformed> {
+    if r.peek()? != Kind::Object {
+        return r.skip_value().map(|()| None);
     }
+    let mut msg = None;
+    let mut members = r.begin_object()?;
+    while let Some(key) = members.next_key(r)? {
+        if key == "msg" {
+            msg = text(r)?;
+        } else {
+            r.skip_value()?;
+        }
+    }
+    Ok(msg)
 }
 
 /// The `status` member.
-struct StatusValue<'a>(Option<StatusField<'a>>);
-
-impl<'de> de::Deserialize<'de> for StatusValue<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct StatusVisitor;
-        impl<'de> Visitor<'de> for StatusVisitor {
-            type Value = StatusValue<'de>;
-            expecting_any!();
-            text_visits!(|text| StatusValue(Some(StatusField::Text(text))));
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-                Ok(StatusValue(None))
-            }
-            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-                Ok(StatusValue(Some(StatusField::Number)))
-            }
-            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
-                Ok(StatusValue(Some(StatusField::Number)))
-            }
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-                Ok(StatusValue(Some(StatusField::Number)))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(StatusValue(None))
-            }
-            unusable_containers!(StatusValue(None));
-        }
-        deserializer.deserialize_any(StatusVisitor)
-    }
-}
-
-/// The whole body, written into the caller's [`Fields`]. A value that is
-/// not an object leaves them empty.
-struct FieldsVisitor<'f, 'a> {
-    fields: &'f mut Fields<'a>,
-}
-
-impl<'de> Visitor<'de> for FieldsVisitor<'_, 'de> {
-    type Value = ();
-
-    expecting_any!();
-    text_visits!(|text| drop(text));
-    unusable_scalars!(());
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(())
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        // A repeated key keeps its last value, as JavaScript and Python do.
-        let fields = self.fields;
-        fields.is_object = true;
-        while let Some(key) = map.next_key::<Key>()? {
-            match key {
-                Key::Error => fields.error = map.next_value::<ErrorValue<'de>>()?.0,
-                Key::Message => fields.message = map.next_value::<Text<'de>>()?.0,
-                Key::Detail => fields.detail = map.next_value::<DetailValue<'de>>()?.0,
-                Key::Status => fields.status = map.next_value::<StatusValue<'de>>()?.0,
-                Key::ErrorType => fields.error_type = map.next_value::<Text<'de>>()?.0,
-                Key::RequestId => fields.request_id = map.next_value::<Text<'de>>()?.0,
-                Key::Code => fields.code = map.next_value::<Text<'de>>()?.0,
-                Key::Type => fields.kind = map.next_value::<Text<'de>>()?.0,
-                Key::Title => fields.title = map.next_value::<Text<'de>>()?.0,
-                Key::RunId => fields.run_id = map.next_value::<Text<'de>>()?.0,
-                Key::TaskId => fields.task_id = map.next_value::<Text<'de>>()?.0,
-                Key::QueuePosition => fields.queue_position = map.next_value::<Count>()?.0,
-                Key::StatusUrl => fields.status_url = map.next_value::<Text<'de>>()?.0,
-                Key::ResponseUrl => fields.response_url = map.next_value::<Text<'de>>()?.0,
-                Key::Other => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(())
+fn status<'a>(r: &mut Reader<'a>) -> Result<Option<StatusField<'a>>, Malformed> {
+    match r.peek()? {
+        Kind::String => Ok(Some(StatusField::Text(r.string()?))),
+        Kind::Number => r.number().map(|_| Some(StatusField::Number)),
+        Kind::Object | Kind::Array | Kind::Literal => r.skip_value().map(|()| None),
     }
 }

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use super::body::{self, Detail, ErrorField, ErrorObject, Fields, StatusField};
+use super::body::{self, Detail, ErrorField, ErrorObject, Fields, StatusField, Unreadable};
 use super::headers::{self, RateLimit, ResponseHeaders, RetryAfter};
 use super::status_facts;
 use crate::{Code, ErrorTaxonomy, ErrorType, Retry, Source, Status, TaskStatus};
@@ -100,7 +100,7 @@ pub enum BodyIssue {
     },
     /// It looked like JSON (or said so) but did not parse.
     Malformed,
-    /// Not UTF-8 text.
+    /// Not UTF-8: a text body, or a JSON one (JSON must be UTF-8, RFC 8259 §8.1).
     NotUtf8,
 }
 
@@ -252,11 +252,15 @@ fn read_body<'a>(r: &mut Reading<'_, 'a>, body: &'a [u8], content_type: Option<&
     match sniff(trimmed, content_type) {
         Dialect::UnknownJson => {
             let mut fields = Fields::default();
-            if body::scan(trimmed, &mut fields).is_ok() {
-                interpret(r, &mut fields, content_type);
-            } else {
-                r.out.dialect = Dialect::UnknownJson;
-                r.out.body_issue = Some(BodyIssue::Malformed);
+            match body::scan(trimmed, &mut fields) {
+                Ok(()) => interpret(r, &mut fields, content_type),
+                Err(issue) => {
+                    r.out.dialect = Dialect::UnknownJson;
+                    r.out.body_issue = Some(match issue {
+                        Unreadable::NotUtf8 => BodyIssue::NotUtf8,
+                        Unreadable::Malformed => BodyIssue::Malformed,
+                    });
+                }
             }
         }
         Dialect::Text => {

@@ -172,6 +172,7 @@ mod budget;
 mod classify;
 mod decide;
 mod headers;
+mod json;
 mod render;
 mod retrier;
 mod status_facts;

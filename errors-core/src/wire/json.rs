@@ -1,0 +1,501 @@
+//! A pull reader for JSON (RFC 8259) error bodies: it checks the whole
+//! text in one pass and hands the body reader only what it asks for.
+//!
+//! Why not `serde_json`'s `Deserializer`: an error body is read for a
+//! dozen short fields, and going through serde's visitor protocol cost
+//! more than the scan itself (every field a `deserialize_any` dispatch,
+//! every skipped value an `IgnoredAny`), and its seven monomorphised
+//! visitors were the largest part of this crate's compile. This reader
+//! accepts exactly the documents `serde_json::from_slice::<IgnoredAny>`
+//! accepts on UTF-8 input (a property test holds it to that), borrows
+//! every string without an escape, and never recurses: skipping keeps
+//! its nesting in a bit stack, so a deeply nested body cannot exhaust
+//! the stack.
+
+use std::borrow::Cow;
+
+/// The body is not JSON: its first fault, with no detail (the classifier
+/// only needs to know the body cannot be read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Malformed;
+
+/// What the next value is, told from its first byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Object,
+    Array,
+    String,
+    Number,
+    /// `true`, `false` or `null`.
+    Literal,
+}
+
+/// A number, as far as the body reader cares: a count, or anything else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Number {
+    /// A non-negative integer that fits in a `u64`, without fraction or exponent.
+    Count(u64),
+    /// Negative, fractional, with an exponent, or too large.
+    Other,
+}
+
+/// Position in one JSON text. Every method that fails leaves the reader
+/// in an unspecified state: the caller drops the body as malformed.
+pub(crate) struct Reader<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader at the start of `text`.
+    pub(crate) fn new(text: &'a str) -> Self {
+        Self { text, pos: 0 }
+    }
+
+    fn bytes(&self) -> &'a [u8] {
+        self.text.as_bytes()
+    }
+
+    fn skip_whitespace(&mut self) {
+        let bytes = self.bytes();
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = bytes.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    /// The next byte after whitespace, not consumed.
+    fn next_byte(&mut self) -> Result<u8, Malformed> {
+        self.skip_whitespace();
+        self.bytes().get(self.pos).copied().ok_or(Malformed)
+    }
+
+    fn expect(&mut self, byte: u8) -> Result<(), Malformed> {
+        if self.next_byte()? == byte {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(Malformed)
+        }
+    }
+
+    /// What the next value is.
+    pub(crate) fn peek(&mut self) -> Result<Kind, Malformed> {
+        Ok(match self.next_byte()? {
+            b'{' => Kind::Object,
+            b'[' => Kind::Array,
+            b'"' => Kind::String,
+            b'-' | b'0'..=b'9' => Kind::Number,
+            b't' | b'f' | b'n' => Kind::Literal,
+            _ => return Err(Malformed),
+        })
+    }
+
+    /// Only whitespace is left.
+    pub(crate) fn end(&mut self) -> Result<(), Malformed> {
+        self.skip_whitespace();
+        if self.pos == self.text.len() {
+            Ok(())
+        } else {
+            Err(Malformed)
+        }
+    }
+
+    /// Enters the object that is the next value.
+    pub(crate) fn begin_object(&mut self) -> Result<Members, Malformed> {
+        self.expect(b'{')?;
+        Ok(Members { first: true })
+    }
+
+    /// Enters the array that is the next value.
+    pub(crate) fn begin_array(&mut self) -> Result<Elements, Malformed> {
+        self.expect(b'[')?;
+        Ok(Elements { first: true })
+    }
+
+    /// The string that is the next value, its escapes decoded. Borrowed
+    /// from the text unless it has an escape. A `\u` escape that is half
+    /// of a surrogate pair without the other half is malformed (as for
+    /// `serde_json`: no `char` can hold it).
+    pub(crate) fn string(&mut self) -> Result<Cow<'a, str>, Malformed> {
+        self.expect(b'"')?;
+        let start = self.pos;
+        let end = self.to_quote_or_escape()?;
+        if self.bytes().get(end) == Some(&b'"') {
+            self.pos = end + 1;
+            // Quotes are ASCII, so both ends are character boundaries.
+            return self
+                .text
+                .get(start..end)
+                .map(Cow::Borrowed)
+                .ok_or(Malformed);
+        }
+        let mut owned = String::with_capacity(end - start + 8);
+        owned.push_str(self.text.get(start..end).ok_or(Malformed)?);
+        self.pos = end;
+        loop {
+            // At a backslash.
+            self.pos += 1;
+            let escape = *self.bytes().get(self.pos).ok_or(Malformed)?;
+            self.pos += 1;
+            match escape {
+                b'"' => owned.push('"'),
+                b'\\' => owned.push('\\'),
+                b'/' => owned.push('/'),
+                b'b' => owned.push('\u{8}'),
+                b'f' => owned.push('\u{c}'),
+                b'n' => owned.push('\n'),
+                b'r' => owned.push('\r'),
+                b't' => owned.push('\t'),
+                b'u' => owned.push(self.unicode_escape()?),
+                _ => return Err(Malformed),
+            }
+            let run = self.pos;
+            let end = self.to_quote_or_escape()?;
+            owned.push_str(self.text.get(run..end).ok_or(Malformed)?);
+            self.pos = end;
+            if self.bytes().get(end) == Some(&b'"') {
+                self.pos = end + 1;
+                return Ok(Cow::Owned(owned));
+            }
+        }
+    }
+
+    /// After `\u`: four hex digits, and a second escape when they are a
+    /// leading surrogate.
+    fn unicode_escape(&mut self) -> Result<char, Malformed> {
+        let first = self.hex4()?;
+        let code = match first {
+            0xD800..=0xDBFF => {
+                if self.bytes().get(self.pos..self.pos + 2) != Some(b"\\u") {
+                    return Err(Malformed);
+                }
+                self.pos += 2;
+                let second = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&second) {
+                    return Err(Malformed);
+                }
+                0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+            }
+            0xDC00..=0xDFFF => return Err(Malformed),
+            other => other,
+        };
+        char::from_u32(code).ok_or(Malformed)
+    }
+
+    fn hex4(&mut self) -> Result<u32, Malformed> {
+        let digits = self.bytes().get(self.pos..self.pos + 4).ok_or(Malformed)?;
+        let mut value = 0;
+        for &digit in digits {
+            let nibble = char::from(digit).to_digit(16).ok_or(Malformed)?;
+            value = value * 16 + nibble;
+        }
+        self.pos += 4;
+        Ok(value)
+    }
+
+    /// From inside a string, the index of its closing quote or of its next
+    /// backslash; a control character (below U+0020) is malformed, as JSON
+    /// says. Eight bytes at a time: error bodies are mostly string bytes.
+    fn to_quote_or_escape(&self) -> Result<usize, Malformed> {
+        const ONES: u64 = u64::from_ne_bytes([1; 8]);
+        const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+        // A byte of `x` is zero: the classic test, exact when no byte of
+        // `x` is above 0x80 before the subtraction borrows (it only
+        // reports a false zero above a true one, and then the byte loop
+        // below decides).
+        const fn has_zero(x: u64) -> u64 {
+            x.wrapping_sub(ONES) & !x & HIGH
+        }
+        let bytes = self.bytes();
+        let mut at = self.pos;
+        while let Some(chunk) = bytes.get(at..at + 8) {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            let x = u64::from_ne_bytes(word);
+            let special = has_zero(x ^ (ONES * u64::from(b'"')))
+                | has_zero(x ^ (ONES * u64::from(b'\\')))
+                // A byte below 0x20: below 0x20 after the subtraction
+                // borrows, and not a byte at or above 0x80.
+                | (x.wrapping_sub(ONES * 0x20) & !x & HIGH);
+            if special != 0 {
+                break;
+            }
+            at += 8;
+        }
+        while let Some(&byte) = bytes.get(at) {
+            match byte {
+                b'"' | b'\\' => return Ok(at),
+                0..=0x1F => return Err(Malformed),
+                _ => at += 1,
+            }
+        }
+        Err(Malformed)
+    }
+
+    /// Skips a string without decoding it: only that its escapes are
+    /// well formed (`\u` needs four hex digits; which code point they
+    /// make does not matter to a value nobody reads, as for `serde_json`).
+    fn skip_string(&mut self) -> Result<(), Malformed> {
+        self.expect(b'"')?;
+        loop {
+            let end = self.to_quote_or_escape()?;
+            self.pos = end + 1;
+            if self.bytes().get(end) == Some(&b'"') {
+                return Ok(());
+            }
+            let escape = *self.bytes().get(self.pos).ok_or(Malformed)?;
+            self.pos += 1;
+            match escape {
+                b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => {}
+                b'u' => {
+                    self.hex4()?;
+                }
+                _ => return Err(Malformed),
+            }
+        }
+    }
+
+    /// The number that is the next value, checked against JSON's grammar
+    /// (`-`, no leading zeros, a fraction and an exponent with digits).
+    pub(crate) fn number(&mut self) -> Result<Number, Malformed> {
+        self.skip_whitespace();
+        let bytes = self.bytes();
+        let negative = bytes.get(self.pos) == Some(&b'-');
+        if negative {
+            self.pos += 1;
+        }
+        let mut count: Option<u64> = Some(0);
+        match bytes.get(self.pos) {
+            Some(b'0') => {
+                self.pos += 1;
+                if bytes.get(self.pos).is_some_and(u8::is_ascii_digit) {
+                    return Err(Malformed);
+                }
+            }
+            Some(b'1'..=b'9') => {
+                while let Some(&digit) = bytes.get(self.pos).filter(|b| b.is_ascii_digit()) {
+                    count = count
+                        .and_then(|n| n.checked_mul(10))
+                        .and_then(|n| n.checked_add(u64::from(digit - b'0')));
+                    self.pos += 1;
+                }
+            }
+            _ => return Err(Malformed),
+        }
+        let mut integer = true;
+        if bytes.get(self.pos) == Some(&b'.') {
+            self.pos += 1;
+            integer = false;
+            self.digits()?;
+        }
+        if let Some(b'e' | b'E') = bytes.get(self.pos) {
+            self.pos += 1;
+            integer = false;
+            if let Some(b'+' | b'-') = bytes.get(self.pos) {
+                self.pos += 1;
+            }
+            self.digits()?;
+        }
+        Ok(match count {
+            Some(n) if integer && !negative => Number::Count(n),
+            _ => Number::Other,
+        })
+    }
+
+    /// One or more digits.
+    fn digits(&mut self) -> Result<(), Malformed> {
+        let bytes = self.bytes();
+        let start = self.pos;
+        while bytes.get(self.pos).is_some_and(u8::is_ascii_digit) {
+            self.pos += 1;
+        }
+        if self.pos == start {
+            Err(Malformed)
+        } else {
+            Ok(())
+        }
+    }
+
+    fn literal(&mut self) -> Result<(), Malformed> {
+        let rest = self.bytes().get(self.pos..).unwrap_or_default();
+        for word in ["true", "false", "null"] {
+            if rest.starts_with(word.as_bytes()) {
+                self.pos += word.len();
+                return Ok(());
+            }
+        }
+        Err(Malformed)
+    }
+
+    /// Skips the next value, however deep, without recursion.
+    pub(crate) fn skip_value(&mut self) -> Result<(), Malformed> {
+        // Which containers are open: a bit per level, set for an object.
+        let mut open = Nesting::default();
+        loop {
+            // At the start of a value.
+            match self.peek()? {
+                Kind::Object => {
+                    self.pos += 1;
+                    if self.next_byte()? == b'}' {
+                        self.pos += 1;
+                    } else {
+                        open.push(true);
+                        self.member_key()?;
+                        continue;
+                    }
+                }
+                Kind::Array => {
+                    self.pos += 1;
+                    if self.next_byte()? == b']' {
+                        self.pos += 1;
+                    } else {
+                        open.push(false);
+                        continue;
+                    }
+                }
+                Kind::String => self.skip_string()?,
+                Kind::Number => {
+                    self.number()?;
+                }
+                Kind::Literal => self.literal()?,
+            }
+            // After a value: close what ends here, then find the next value.
+            loop {
+                let Some(in_object) = open.top() else {
+                    return Ok(());
+                };
+                match (self.next_byte()?, in_object) {
+                    (b',', true) => {
+                        self.pos += 1;
+                        self.member_key()?;
+                        break;
+                    }
+                    (b',', false) => {
+                        self.pos += 1;
+                        break;
+                    }
+                    (b'}', true) | (b']', false) => {
+                        self.pos += 1;
+                        open.pop();
+                    }
+                    _ => return Err(Malformed),
+                }
+            }
+        }
+    }
+
+    /// A member's key and its colon, skipped.
+    fn member_key(&mut self) -> Result<(), Malformed> {
+        self.skip_string()?;
+        self.expect(b':')
+    }
+}
+
+/// The open containers of a skipped value: 128 levels in place, deeper
+/// ones (never seen in a real body, but a body is outside input) on the heap.
+#[derive(Default)]
+struct Nesting {
+    bits: u128,
+    depth: usize,
+    deeper: Vec<bool>,
+}
+
+impl Nesting {
+    fn push(&mut self, object: bool) {
+        if self.depth < 128 {
+            self.bits = (self.bits << 1) | u128::from(object);
+        } else {
+            self.deeper.push(object);
+        }
+        self.depth += 1;
+    }
+
+    fn pop(&mut self) {
+        if self.depth > 128 {
+            self.deeper.pop();
+        } else if self.depth > 0 {
+            self.bits >>= 1;
+        }
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    /// Whether the innermost open container is an object; `None` when none is open.
+    fn top(&self) -> Option<bool> {
+        match self.depth {
+            0 => None,
+            1..=128 => Some(self.bits & 1 == 1),
+            _ => self.deeper.last().copied(),
+        }
+    }
+}
+
+/// The members of an object being read: call [`Members::next_key`] until
+/// it answers `None`, reading (or skipping) each member's value between.
+pub(crate) struct Members {
+    first: bool,
+}
+
+impl Members {
+    /// The next member's key, its colon consumed; `None` after the
+    /// closing brace.
+    pub(crate) fn next_key<'a>(
+        &mut self,
+        reader: &mut Reader<'a>,
+    ) -> Result<Option<Cow<'a, str>>, Malformed> {
+        match reader.next_byte()? {
+            b'}' => {
+                reader.pos += 1;
+                return Ok(None);
+            }
+            b',' if !self.first => reader.pos += 1,
+            _ if self.first => {}
+            _ => return Err(Malformed),
+        }
+        self.first = false;
+        let key = reader.key()?;
+        reader.expect(b':')?;
+        Ok(Some(key))
+    }
+}
+
+impl<'a> Reader<'a> {
+    /// A member's key. A key whose escape cannot be decoded (a lone
+    /// surrogate) reads as the empty key: it matches no field, and `serde_json`
+    /// does not reject it either.
+    fn key(&mut self) -> Result<Cow<'a, str>, Malformed> {
+        let start = self.pos;
+        if let Ok(key) = self.string() {
+            return Ok(key);
+        }
+        self.pos = start;
+        self.skip_string()?;
+        Ok(Cow::Borrowed(""))
+    }
+}
+
+/// The elements of an array being read: call [`Elements::next`] until it
+/// answers `false`, reading (or skipping) each element between.
+pub(crate) struct Elements {
+    first: bool,
+}
+
+impl Elements {
+    /// Whether another element follows (its comma consumed); `false`
+    /// after the closing bracket.
+    pub(crate) fn next(&mut self, reader: &mut Reader<'_>) -> Result<bool, Malformed> {
+        match reader.next_byte()? {
+            b']' => {
+                reader.pos += 1;
+                return Ok(false);
+            }
+            b',' if !self.first => reader.pos += 1,
+            _ if self.first => {}
+            _ => return Err(Malformed),
+        }
+        self.first = false;
+        Ok(true)
+    }
+}
+
+#[cfg(test)]
+mod tests;
