@@ -196,7 +196,6 @@ pub fn classify<'body>(
     headers: &http::HeaderMap,
     body: &'body [u8],
 ) -> Classified<'body> {
-    let (headers, content_type) = headers::scan(headers);
     let mut out = Classified {
         status,
         outcome: Outcome::Succeeded,
@@ -215,8 +214,9 @@ pub fn classify<'body>(
         queue_position: None,
         status_url: None,
         response_url: None,
-        headers,
+        headers: ResponseHeaders::default(),
     };
+    let content_type = headers::scan(headers, &mut out.headers);
     let mut reading = Reading {
         out: &mut out,
         code: None,
@@ -242,7 +242,7 @@ pub fn classify_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Classi
 /// says what it is; the rest is noise in a log.
 const MAX_TEXT_MESSAGE: usize = 1024;
 
-fn read_body<'a>(r: &mut Reading<'_, 'a>, body: &'a [u8], content_type: Option<&str>) {
+fn read_body<'a>(r: &mut Reading<'_, 'a>, body: &'a [u8], content_type: Option<&[u8]>) {
     if body.len() > MAX_BODY {
         r.out.body_issue = Some(BodyIssue::TooLarge { len: body.len() });
         r.out.dialect = sniff(&body[..MAX_BODY], content_type);
@@ -278,7 +278,7 @@ fn read_body<'a>(r: &mut Reading<'_, 'a>, body: &'a [u8], content_type: Option<&
 /// `Content-Type` when the first byte does not say. JSON is recognised
 /// by its opening brace or bracket whatever the header claims: edge
 /// proxies send HTML as `application/json` and JSON as `text/plain`.
-fn sniff(body: &[u8], content_type: Option<&str>) -> Dialect {
+fn sniff(body: &[u8], content_type: Option<&[u8]>) -> Dialect {
     let body = strip_bom(body).trim_ascii_start();
     match body.first() {
         None => Dialect::Empty,
@@ -293,16 +293,16 @@ fn strip_bom(body: &[u8]) -> &[u8] {
     body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body)
 }
 
-/// Whether a `Content-Type` value names `media_type`, parameters aside.
-fn media_type_is(content_type: &str, media_type: &str) -> bool {
-    let bytes = content_type.as_bytes();
-    let essence = bytes
+/// Whether a `Content-Type` value names `media_type` (lower case),
+/// parameters aside.
+fn media_type_is(content_type: &[u8], media_type: &str) -> bool {
+    let essence = content_type
         .iter()
         .position(|&byte| byte == b';')
-        .map_or(bytes, |end| &bytes[..end]);
-    essence
-        .trim_ascii()
-        .eq_ignore_ascii_case(media_type.as_bytes())
+        .map_or(content_type, |end| &content_type[..end])
+        .trim_ascii();
+    // Most servers write it in lower case: one compare, then the general one.
+    essence == media_type.as_bytes() || essence.eq_ignore_ascii_case(media_type.as_bytes())
 }
 
 /// At most `max` bytes of `text`, cut at a character boundary.
@@ -320,7 +320,7 @@ fn prefix(text: &str, max: usize) -> &str {
 /// Which dialect the fields make, and what they say. The order matters:
 /// a problem also has `detail` and `status`, a task status also has
 /// `error`, so the more specific shapes are tried first.
-fn interpret<'a>(r: &mut Reading<'_, 'a>, fields: &mut Fields<'a>, content_type: Option<&str>) {
+fn interpret<'a>(r: &mut Reading<'_, 'a>, fields: &mut Fields<'a>, content_type: Option<&[u8]>) {
     r.out.dialect = Dialect::UnknownJson;
     if !fields.is_object {
         return;

@@ -146,7 +146,9 @@ impl ResponseHeaders {
     /// first readable value of a header wins.
     #[must_use]
     pub fn read(headers: &http::HeaderMap) -> Self {
-        scan(headers).0
+        let mut facts = Self::default();
+        scan(headers, &mut facts);
+        facts
     }
 
     /// The request id of the first header that carries one: the
@@ -225,12 +227,15 @@ impl HeaderText {
     }
 }
 
-/// Reads every header that matters in one pass over the map, and returns
-/// the `Content-Type` for the body reader beside the facts. One pass
+/// Reads every header that matters in one pass over the map into `facts`
+/// (a part of the caller's result, written in place rather than moved
+/// into it), and returns the `Content-Type` for the body reader. One pass
 /// rather than a lookup per name: this is on every response's path, and
 /// most responses carry few headers.
-pub(crate) fn scan(headers: &http::HeaderMap) -> (ResponseHeaders, Option<&str>) {
-    let mut facts = ResponseHeaders::default();
+pub(crate) fn scan<'h>(
+    headers: &'h http::HeaderMap,
+    facts: &mut ResponseHeaders,
+) -> Option<&'h [u8]> {
     let mut content_type = None;
     // Rank of the request-id header found so far: a lower rank wins.
     let mut request_id_rank = usize::MAX;
@@ -239,19 +244,24 @@ pub(crate) fn scan(headers: &http::HeaderMap) -> (ResponseHeaders, Option<&str>)
     let mut retry_after_ms = None;
     let rate_limit = &mut facts.rate_limit;
     for (name, value) in headers {
+        // The two standard names first, compared as `http`'s own tokens
+        // (no text compared); every other name as lower-case text, which
+        // is how `http` stores it.
+        if name == http::header::CONTENT_TYPE {
+            if content_type.is_none() {
+                content_type = Some(value.as_bytes());
+            }
+            continue;
+        }
+        if name == http::header::RETRY_AFTER {
+            if retry_after.is_none() {
+                retry_after = RetryAfter::parse(value.as_bytes());
+                facts.retry_after_malformed |= retry_after.is_none();
+            }
+            continue;
+        }
         let name = name.as_str();
         match name {
-            "content-type" => {
-                if content_type.is_none() {
-                    content_type = value.to_str().ok();
-                }
-            }
-            "retry-after" => {
-                if retry_after.is_none() {
-                    retry_after = RetryAfter::parse(value.as_bytes());
-                    facts.retry_after_malformed |= retry_after.is_none();
-                }
-            }
             "retry-after-ms" => {
                 if retry_after_ms.is_none() {
                     retry_after_ms = RetryAfter::parse_millis(value.as_bytes());
@@ -294,26 +304,42 @@ pub(crate) fn scan(headers: &http::HeaderMap) -> (ResponseHeaders, Option<&str>)
     }
     // Copied once, after the pass: only the winner is owned.
     facts.request_id = request_id_value.map(HeaderText::new);
-    (facts, content_type)
+    content_type
 }
 
 /// Where `name` (lower case, as `http` stores it) ranks among the request-id
 /// headers: the catalogue's first, then [`REQUEST_ID_HEADERS`].
 fn request_id_rank_of(name: &str) -> Option<usize> {
-    let catalogued = Source::ALL
+    request_id_names()
         .iter()
-        .flat_map(|source| source.request_id_headers())
-        .position(|header| header.eq_ignore_ascii_case(name));
-    catalogued.or_else(|| {
-        REQUEST_ID_HEADERS
-            .iter()
-            .position(|header| header.eq_ignore_ascii_case(name))
-            .map(|rank| rank + CATALOGUED_REQUEST_ID_HEADERS)
-    })
+        .position(|header| **header == *name)
 }
 
-/// More than the catalogue lists, so our own names rank after its names.
-const CATALOGUED_REQUEST_ID_HEADERS: usize = 16;
+/// Every request-id header in rank order, lower-cased once: `http` hands
+/// names over in lower case, so each is then one length-and-bytes compare
+/// (the catalogue spells them as documented, `X-Request-Id`).
+fn request_id_names() -> &'static [Box<str>] {
+    static NAMES: std::sync::OnceLock<Vec<Box<str>>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let catalogued = Source::ALL
+            .iter()
+            .flat_map(|source| source.request_id_headers());
+        let mut names: Vec<Box<str>> = Vec::new();
+        for header in catalogued {
+            let lower = header.to_ascii_lowercase().into_boxed_str();
+            if !names.contains(&lower) {
+                names.push(lower);
+            }
+        }
+        // Our own names rank after the catalogue's.
+        for header in REQUEST_ID_HEADERS {
+            if !names.iter().any(|name| **name == **header) {
+                names.push(Box::from(*header));
+            }
+        }
+        names
+    })
+}
 
 /// A request id: visible ASCII (what `http` lets through `to_str`), trimmed, not empty.
 fn request_id(value: &http::HeaderValue) -> Option<&str> {

@@ -197,28 +197,31 @@ impl<'a> Reader<'a> {
     /// backslash; a control character (below U+0020) is malformed, as JSON
     /// says. Eight bytes at a time: error bodies are mostly string bytes.
     fn to_quote_or_escape(&self) -> Result<usize, Malformed> {
-        const ONES: u64 = u64::from_ne_bytes([1; 8]);
-        const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-        // A byte of `x` is zero: the classic test, exact when no byte of
-        // `x` is above 0x80 before the subtraction borrows (it only
-        // reports a false zero above a true one, and then the byte loop
-        // below decides).
-        const fn has_zero(x: u64) -> u64 {
-            x.wrapping_sub(ONES) & !x & HIGH
-        }
+        const ONES: u64 = u64::from_le_bytes([1; 8]);
+        const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
         let bytes = self.bytes();
         let mut at = self.pos;
         while let Some(chunk) = bytes.get(at..at + 8) {
             let mut word = [0; 8];
             word.copy_from_slice(chunk);
-            let x = u64::from_ne_bytes(word);
-            let special = has_zero(x ^ (ONES * u64::from(b'"')))
-                | has_zero(x ^ (ONES * u64::from(b'\\')))
-                // A byte below 0x20: below 0x20 after the subtraction
-                // borrows, and not a byte at or above 0x80.
-                | (x.wrapping_sub(ONES * 0x20) & !x & HIGH);
+            let x = u64::from_le_bytes(word);
+            // The high bit of each byte that is `"`, `\` or below 0x20
+            // (the classic "has less than" test: a borrow can only mark a
+            // byte above a true one, so the lowest mark is exact, and
+            // little-endian order makes it the first such byte).
+            let quote = x ^ (ONES * u64::from(b'"'));
+            let backslash = x ^ (ONES * u64::from(b'\\'));
+            let special = (quote.wrapping_sub(ONES) & !quote
+                | backslash.wrapping_sub(ONES) & !backslash
+                | x.wrapping_sub(ONES * 0x20) & !x)
+                & HIGH;
             if special != 0 {
-                break;
+                // At most 7: the index of a byte within the word.
+                let first = at + (special.trailing_zeros() / 8) as usize;
+                return match bytes.get(first) {
+                    Some(b'"' | b'\\') => Ok(first),
+                    _ => Err(Malformed),
+                };
             }
             at += 8;
         }

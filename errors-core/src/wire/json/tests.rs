@@ -205,3 +205,31 @@ proptest! {
         prop_assert_eq!(ours.as_deref(), Ok(value.as_str()));
     }
 }
+
+/// The word-at-a-time search finds the first quote, backslash or control
+/// character wherever it falls in a word, beside multi-byte characters.
+#[test]
+fn every_position_in_a_word_is_searched() {
+    for len in 0..24 {
+        let before = "é".repeat(len / 2) + &"a".repeat(len % 2);
+        let plain = format!("\"{before}\"");
+        assert_eq!(
+            Reader::new(&plain).string().as_deref(),
+            Ok(before.as_str()),
+            "{plain:?}"
+        );
+        let escaped = format!("\"{before}\\n{before}\"");
+        assert_eq!(
+            Reader::new(&escaped).string().as_deref(),
+            Ok(format!("{before}\n{before}").as_str())
+        );
+        for control in ['\u{0}', '\u{1f}', '\n'] {
+            let raw = format!("\"{before}{control}ab\"");
+            assert_eq!(Reader::new(&raw).string(), Err(Malformed), "{raw:?}");
+            assert!(!accepts(&raw) && !serde_accepts(&raw), "{raw:?}");
+        }
+        // Bytes at 0x7F and above are text, not specials.
+        let high = format!("\"{before}\u{7f}\u{80}\u{10FFFF}\"");
+        assert!(Reader::new(&high).string().is_ok(), "{high:?}");
+    }
+}
