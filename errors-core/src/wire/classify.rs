@@ -158,12 +158,36 @@ pub struct Classified<'body> {
     error_type: Option<Reported<'body, ErrorType>>,
     task_status: Option<Reported<'body, TaskStatus>>,
     body_request_id: Option<Cow<'body, str>>,
+    /// Behind a pointer: only task answers carry these, and every
+    /// response pays for the size of this struct each time it moves.
+    task: Option<Box<TaskRefs<'body>>>,
+    headers: ResponseHeaders,
+}
+
+/// The ids and addresses of a task, as its answers send them.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct TaskRefs<'body> {
     run_id: Option<Cow<'body, str>>,
     task_id: Option<Cow<'body, str>>,
     queue_position: Option<u64>,
     status_url: Option<Cow<'body, str>>,
     response_url: Option<Cow<'body, str>>,
-    headers: ResponseHeaders,
+}
+
+impl TaskRefs<'_> {
+    fn into_owned(self) -> TaskRefs<'static> {
+        TaskRefs {
+            run_id: owned(self.run_id),
+            task_id: owned(self.task_id),
+            queue_position: self.queue_position,
+            status_url: owned(self.status_url),
+            response_url: owned(self.response_url),
+        }
+    }
+}
+
+fn owned(text: Option<Cow<'_, str>>) -> Option<Cow<'static, str>> {
+    text.map(|text| Cow::Owned(text.into_owned()))
 }
 
 /// A classification being read: the response, filled in place (moving a
@@ -209,11 +233,7 @@ pub fn classify<'body>(
         error_type: None,
         task_status: None,
         body_request_id: None,
-        run_id: None,
-        task_id: None,
-        queue_position: None,
-        status_url: None,
-        response_url: None,
+        task: None,
         headers: ResponseHeaders::default(),
     };
     let content_type = headers::scan(headers, &mut out.headers);
@@ -329,11 +349,16 @@ fn interpret<'a>(r: &mut Reading<'_, 'a>, fields: &mut Fields<'a>, content_type:
     if let Some(id) = fields.request_id.take() {
         r.out.body_request_id = Some(id);
     }
-    r.out.run_id = fields.run_id.take();
-    r.out.task_id = fields.task_id.take();
-    r.out.queue_position = fields.queue_position;
-    r.out.status_url = fields.status_url.take();
-    r.out.response_url = fields.response_url.take();
+    let task = TaskRefs {
+        run_id: fields.run_id.take(),
+        task_id: fields.task_id.take(),
+        queue_position: fields.queue_position,
+        status_url: fields.status_url.take(),
+        response_url: fields.response_url.take(),
+    };
+    if task != TaskRefs::default() {
+        r.out.task = Some(Box::new(task));
+    }
     let is_problem = content_type.is_some_and(|ct| media_type_is(ct, "application/problem+json"))
         || (fields.title.is_some()
             && (fields.kind.is_some() || matches!(fields.status, Some(StatusField::Number))));
@@ -345,7 +370,7 @@ fn interpret<'a>(r: &mut Reading<'_, 'a>, fields: &mut Fields<'a>, content_type:
     {
         return task_status(r, fields);
     }
-    if (r.out.task_id.is_some() || r.out.run_id.is_some())
+    if (r.out.task_id().is_some() || r.out.run_id().is_some())
         && matches!(fields.status, Some(StatusField::Text(_)))
         && !matches!(fields.error, Some(ErrorField::Text(_)))
     {
@@ -699,31 +724,31 @@ impl<'body> Classified<'body> {
     /// or not, for support tickets).
     #[must_use]
     pub fn run_id(&self) -> Option<&str> {
-        self.run_id.as_deref()
+        self.task.as_ref()?.run_id.as_deref()
     }
 
     /// The body's `task_id` (001: capture it from any response).
     #[must_use]
     pub fn task_id(&self) -> Option<&str> {
-        self.task_id.as_deref()
+        self.task.as_ref()?.task_id.as_deref()
     }
 
     /// `queue_position`, while a queue task waits (002).
     #[must_use]
     pub fn queue_position(&self) -> Option<u64> {
-        self.queue_position
+        self.task.as_ref()?.queue_position
     }
 
     /// `status_url`, as a queue create or status answer sent it (000).
     #[must_use]
     pub fn status_url(&self) -> Option<&str> {
-        self.status_url.as_deref()
+        self.task.as_ref()?.status_url.as_deref()
     }
 
     /// `response_url`, as a queue create or status answer sent it (000).
     #[must_use]
     pub fn response_url(&self) -> Option<&str> {
-        self.response_url.as_deref()
+        self.task.as_ref()?.response_url.as_deref()
     }
 
     /// What the headers said.
@@ -860,9 +885,6 @@ impl<'body> Classified<'body> {
     /// The same response, owning all its text.
     #[must_use]
     pub fn into_owned(self) -> Classified<'static> {
-        fn owned(text: Option<Cow<'_, str>>) -> Option<Cow<'static, str>> {
-            text.map(|text| Cow::Owned(text.into_owned()))
-        }
         Classified {
             status: self.status,
             outcome: self.outcome,
@@ -876,11 +898,7 @@ impl<'body> Classified<'body> {
             error_type: self.error_type.map(Reported::into_owned),
             task_status: self.task_status.map(Reported::into_owned),
             body_request_id: owned(self.body_request_id),
-            run_id: owned(self.run_id),
-            task_id: owned(self.task_id),
-            queue_position: self.queue_position,
-            status_url: owned(self.status_url),
-            response_url: owned(self.response_url),
+            task: self.task.map(|task| Box::new(task.into_owned())),
             headers: self.headers,
         }
     }
@@ -902,7 +920,7 @@ impl fmt::Display for Classified<'_> {
         if let Some(id) = self.request_id() {
             write!(f, " (request id {id})")?;
         }
-        for (name, id) in [("run", &self.run_id), ("task", &self.task_id)] {
+        for (name, id) in [("run", self.run_id()), ("task", self.task_id())] {
             if let Some(id) = id {
                 write!(f, " ({name} id {id})")?;
             }

@@ -136,7 +136,9 @@ pub struct ResponseHeaders {
     request_id: Option<HeaderText>,
     retry_after: Option<RetryAfter>,
     retry_after_malformed: bool,
-    rate_limit: RateLimit,
+    /// Behind a pointer: few responses carry rate-limit headers, and a
+    /// classified response is moved whole.
+    rate_limit: Option<Box<RateLimit>>,
     should_retry: Option<bool>,
     user_deadline: bool,
 }
@@ -176,7 +178,7 @@ impl ResponseHeaders {
     /// The rate-limit headers.
     #[must_use]
     pub fn rate_limit(&self) -> RateLimit {
-        self.rate_limit
+        self.rate_limit.as_deref().copied().unwrap_or_default()
     }
 
     /// `x-should-retry: true|false`: the server's explicit word, which
@@ -242,7 +244,8 @@ pub(crate) fn scan<'h>(
     let mut request_id_value = None;
     let mut retry_after = None;
     let mut retry_after_ms = None;
-    let rate_limit = &mut facts.rate_limit;
+    let mut limits = RateLimit::default();
+    let rate_limit = &mut limits;
     for (name, value) in headers {
         // The two standard names first, compared as `http`'s own tokens
         // (no text compared); every other name as lower-case text, which
@@ -304,6 +307,9 @@ pub(crate) fn scan<'h>(
     }
     // Copied once, after the pass: only the winner is owned.
     facts.request_id = request_id_value.map(HeaderText::new);
+    if !limits.is_empty() {
+        facts.rate_limit = Some(Box::new(limits));
+    }
     content_type
 }
 
