@@ -165,7 +165,7 @@ pub struct Classified<'body> {
 }
 
 /// The ids and addresses of a task, as its answers send them.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 struct TaskRefs<'body> {
     run_id: Option<Cow<'body, str>>,
     task_id: Option<Cow<'body, str>>,
@@ -314,15 +314,15 @@ fn strip_bom(body: &[u8]) -> &[u8] {
 }
 
 /// Whether a `Content-Type` value names `media_type` (lower case),
-/// parameters aside.
+/// parameters aside: `application/json; charset=utf-8` names
+/// `application/json`.
 fn media_type_is(content_type: &[u8], media_type: &str) -> bool {
-    let essence = content_type
-        .iter()
-        .position(|&byte| byte == b';')
-        .map_or(content_type, |end| &content_type[..end])
-        .trim_ascii();
-    // Most servers write it in lower case: one compare, then the general one.
-    essence == media_type.as_bytes() || essence.eq_ignore_ascii_case(media_type.as_bytes())
+    let content_type = content_type.trim_ascii_start();
+    let Some((essence, rest)) = content_type.split_at_checked(media_type.len()) else {
+        return false;
+    };
+    essence.eq_ignore_ascii_case(media_type.as_bytes())
+        && matches!(rest.trim_ascii_start().first(), None | Some(b';'))
 }
 
 /// At most `max` bytes of `text`, cut at a character boundary.
@@ -349,15 +349,19 @@ fn interpret<'a>(r: &mut Reading<'_, 'a>, fields: &mut Fields<'a>, content_type:
     if let Some(id) = fields.request_id.take() {
         r.out.body_request_id = Some(id);
     }
-    let task = TaskRefs {
-        run_id: fields.run_id.take(),
-        task_id: fields.task_id.take(),
-        queue_position: fields.queue_position,
-        status_url: fields.status_url.take(),
-        response_url: fields.response_url.take(),
-    };
-    if task != TaskRefs::default() {
-        r.out.task = Some(Box::new(task));
+    if fields.run_id.is_some()
+        || fields.task_id.is_some()
+        || fields.queue_position.is_some()
+        || fields.status_url.is_some()
+        || fields.response_url.is_some()
+    {
+        r.out.task = Some(Box::new(TaskRefs {
+            run_id: fields.run_id.take(),
+            task_id: fields.task_id.take(),
+            queue_position: fields.queue_position,
+            status_url: fields.status_url.take(),
+            response_url: fields.response_url.take(),
+        }));
     }
     let is_problem = content_type.is_some_and(|ct| media_type_is(ct, "application/problem+json"))
         || (fields.title.is_some()

@@ -116,6 +116,7 @@ impl<'a> Reader<'a> {
     /// from the text unless it has an escape. A `\u` escape that is half
     /// of a surrogate pair without the other half is malformed (as for
     /// `serde_json`: no `char` can hold it).
+    #[inline]
     pub(crate) fn string(&mut self) -> Result<Cow<'a, str>, Malformed> {
         self.expect(b'"')?;
         let start = self.pos;
@@ -129,6 +130,15 @@ impl<'a> Reader<'a> {
                 .map(Cow::Borrowed)
                 .ok_or(Malformed);
         }
+        self.escaped_string(start, end).map(Cow::Owned)
+    }
+
+    /// The rest of a string from its first backslash at `end`: decoded
+    /// into a new `String`. Out of line: few error strings have escapes,
+    /// and the common path stays small enough to inline.
+    #[cold]
+    #[inline(never)]
+    fn escaped_string(&mut self, start: usize, end: usize) -> Result<String, Malformed> {
         let mut owned = String::with_capacity(end - start + 8);
         owned.push_str(self.text.get(start..end).ok_or(Malformed)?);
         self.pos = end;
@@ -155,7 +165,7 @@ impl<'a> Reader<'a> {
             self.pos = end;
             if self.bytes().get(end) == Some(&b'"') {
                 self.pos = end + 1;
-                return Ok(Cow::Owned(owned));
+                return Ok(owned);
             }
         }
     }
@@ -196,6 +206,7 @@ impl<'a> Reader<'a> {
     /// From inside a string, the index of its closing quote or of its next
     /// backslash; a control character (below U+0020) is malformed, as JSON
     /// says. Eight bytes at a time: error bodies are mostly string bytes.
+    #[inline]
     fn to_quote_or_escape(&self) -> Result<usize, Malformed> {
         const ONES: u64 = u64::from_le_bytes([1; 8]);
         const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
