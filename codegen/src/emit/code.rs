@@ -290,9 +290,10 @@ impl<'a> Spellings<'a> {
     /// then the message patterns in order.
     ///
     /// A `match` on `&str` compiles to one comparison per arm in turn; a
-    /// first `match` on the length is a jump table that leaves only the few
-    /// spellings of that length to compare, which makes lookups faster than
-    /// strum's derived `FromStr` (see BENCHMARKS.md).
+    /// first `match` on the length is a jump table that leaves only the
+    /// spellings of that length, and a `match` on one of their bytes
+    /// ([`length_bucket`]) leaves one to compare whole. That makes lookups
+    /// faster than strum's derived `FromStr` (see BENCHMARKS.md).
     fn matcher(&self, fns: &mut Vec<TokenStream>, prefix: &str) -> TokenStream {
         // Length → code → spellings, each in catalogue-independent order.
         let mut by_len: BTreeMap<usize, Vec<(&Ident, Vec<&str>)>> = BTreeMap::new();
@@ -312,12 +313,9 @@ impl<'a> Spellings<'a> {
             }
         }
         let lengths = by_len.iter().map(|(len, codes)| {
-            let arms = codes.iter().map(|(ident, texts)| {
-                let texts = texts.iter().map(|t| str_lit(t));
-                quote!(#(#texts)|* => Some(Self::#ident),)
-            });
+            let body = length_bucket(codes);
             let len = Literal::usize_unsuffixed(*len);
-            quote!(#len => match text { #(#arms)* _ => None },)
+            quote!(#len => #body,)
         });
         let mut fallback = quote!(None);
         for (pattern, ident) in self.patterns.iter().rev() {
@@ -348,6 +346,63 @@ impl<'a> Spellings<'a> {
                 Some(code) => Some(code),
                 None => #fallback,
             }
+        }
+    }
+}
+
+/// The spellings of one length, compared with `text`: one `match` on the
+/// byte at the position that tells most of them apart, so that `text` is
+/// compared whole with one spelling (or the few sharing that byte), not
+/// with each in turn. `text` has the bucket's length, so the byte exists.
+fn length_bucket(codes: &[(&Ident, Vec<&str>)]) -> TokenStream {
+    let spellings: Vec<(&str, &Ident)> = codes
+        .iter()
+        .flat_map(|(ident, texts)| texts.iter().map(move |text| (*text, *ident)))
+        .collect();
+    let compare = |group: &[(&str, &Ident)]| {
+        let arms = group.iter().map(|(text, ident)| {
+            let text = str_lit(text);
+            quote!(#text => Some(Self::#ident),)
+        });
+        quote!(match text { #(#arms)* _ => None })
+    };
+    let Some(len) = spellings.first().map(|(text, _)| text.len()) else {
+        return quote!(None);
+    };
+    if spellings.len() == 1 {
+        return compare(&spellings);
+    }
+    // The position with the most distinct bytes; the first such on a tie,
+    // so the output does not depend on anything but the spellings.
+    let distinct = |at: usize| {
+        let mut bytes: Vec<u8> = spellings
+            .iter()
+            .map(|(text, _)| text.as_bytes()[at])
+            .collect();
+        bytes.sort_unstable();
+        bytes.dedup();
+        bytes.len()
+    };
+    let Some(at) = (0..len).max_by_key(|&at| (distinct(at), std::cmp::Reverse(at))) else {
+        return compare(&spellings);
+    };
+    let mut by_byte: BTreeMap<u8, Vec<(&str, &Ident)>> = BTreeMap::new();
+    for &(text, ident) in &spellings {
+        by_byte
+            .entry(text.as_bytes()[at])
+            .or_default()
+            .push((text, ident));
+    }
+    let arms = by_byte.iter().map(|(byte, group)| {
+        let byte = Literal::byte_character(*byte);
+        let body = compare(group);
+        quote!(Some(#byte) => #body,)
+    });
+    let at = Literal::usize_unsuffixed(at);
+    quote! {
+        match text.as_bytes().get(#at) {
+            #(#arms)*
+            _ => None,
         }
     }
 }

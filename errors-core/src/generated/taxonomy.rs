@@ -4275,9 +4275,19 @@ impl Code {
                         }
                     }
                     21 => {
-                        match text {
-                            "Task execution failed" => Some(Self::TaskFailed),
-                            "webhook not supported" => Some(Self::WebhookNotSupported),
+                        match text.as_bytes().get(0) {
+                            Some(b'T') => {
+                                match text {
+                                    "Task execution failed" => Some(Self::TaskFailed),
+                                    _ => None,
+                                }
+                            }
+                            Some(b'w') => {
+                                match text {
+                                    "webhook not supported" => Some(Self::WebhookNotSupported),
+                                    _ => None,
+                                }
+                            }
                             _ => None,
                         }
                     }
@@ -4346,31 +4356,76 @@ impl Code {
                         }
                     }
                     9 => {
-                        match text {
-                            "forbidden" => Some(Self::Forbidden),
-                            "not_found" => Some(Self::NotFound),
+                        match text.as_bytes().get(0) {
+                            Some(b'f') => {
+                                match text {
+                                    "forbidden" => Some(Self::Forbidden),
+                                    _ => None,
+                                }
+                            }
+                            Some(b'n') => {
+                                match text {
+                                    "not_found" => Some(Self::NotFound),
+                                    _ => None,
+                                }
+                            }
                             _ => None,
                         }
                     }
                     14 => {
-                        match text {
-                            "internal_error" => Some(Self::InternalError),
-                            "upstream_error" => Some(Self::UpstreamError),
+                        match text.as_bytes().get(0) {
+                            Some(b'i') => {
+                                match text {
+                                    "internal_error" => Some(Self::InternalError),
+                                    _ => None,
+                                }
+                            }
+                            Some(b'u') => {
+                                match text {
+                                    "upstream_error" => Some(Self::UpstreamError),
+                                    _ => None,
+                                }
+                            }
                             _ => None,
                         }
                     }
                     15 => {
-                        match text {
-                            "invalid_api_key" => Some(Self::InvalidApiKey),
-                            "invalid_request" => Some(Self::InvalidRequest),
-                            "not_implemented" => Some(Self::NotImplemented),
+                        match text.as_bytes().get(8) {
+                            Some(b'a') => {
+                                match text {
+                                    "invalid_api_key" => Some(Self::InvalidApiKey),
+                                    _ => None,
+                                }
+                            }
+                            Some(b'e') => {
+                                match text {
+                                    "not_implemented" => Some(Self::NotImplemented),
+                                    _ => None,
+                                }
+                            }
+                            Some(b'r') => {
+                                match text {
+                                    "invalid_request" => Some(Self::InvalidRequest),
+                                    _ => None,
+                                }
+                            }
                             _ => None,
                         }
                     }
                     16 => {
-                        match text {
-                            "preflight_failed" => Some(Self::PreflightFailed),
-                            "validation_error" => Some(Self::ValidationError),
+                        match text.as_bytes().get(0) {
+                            Some(b'p') => {
+                                match text {
+                                    "preflight_failed" => Some(Self::PreflightFailed),
+                                    _ => None,
+                                }
+                            }
+                            Some(b'v') => {
+                                match text {
+                                    "validation_error" => Some(Self::ValidationError),
+                                    _ => None,
+                                }
+                            }
                             _ => None,
                         }
                     }
@@ -4381,9 +4436,19 @@ impl Code {
                         }
                     }
                     19 => {
-                        match text {
-                            "rate_limit_exceeded" => Some(Self::RateLimitExceeded),
-                            "service_unavailable" => Some(Self::ServiceUnavailable),
+                        match text.as_bytes().get(0) {
+                            Some(b'r') => {
+                                match text {
+                                    "rate_limit_exceeded" => Some(Self::RateLimitExceeded),
+                                    _ => None,
+                                }
+                            }
+                            Some(b's') => {
+                                match text {
+                                    "service_unavailable" => Some(Self::ServiceUnavailable),
+                                    _ => None,
+                                }
+                            }
                             _ => None,
                         }
                     }
@@ -4413,23 +4478,53 @@ impl Code {
                         }
                     }
                     15 => {
-                        match text {
-                            "ExecutionFailed" => Some(Self::WorkflowExecutionFailed),
-                            "Model not found" => Some(Self::ModelNotFound),
+                        match text.as_bytes().get(0) {
+                            Some(b'E') => {
+                                match text {
+                                    "ExecutionFailed" => Some(Self::WorkflowExecutionFailed),
+                                    _ => None,
+                                }
+                            }
+                            Some(b'M') => {
+                                match text {
+                                    "Model not found" => Some(Self::ModelNotFound),
+                                    _ => None,
+                                }
+                            }
                             _ => None,
                         }
                     }
                     17 => {
-                        match text {
-                            "Session not found" => Some(Self::SessionNotFound),
-                            "Version not found" => Some(Self::VersionNotFound),
+                        match text.as_bytes().get(0) {
+                            Some(b'S') => {
+                                match text {
+                                    "Session not found" => Some(Self::SessionNotFound),
+                                    _ => None,
+                                }
+                            }
+                            Some(b'V') => {
+                                match text {
+                                    "Version not found" => Some(Self::VersionNotFound),
+                                    _ => None,
+                                }
+                            }
                             _ => None,
                         }
                     }
                     18 => {
-                        match text {
-                            "Workflow is locked" => Some(Self::WorkflowLocked),
-                            "Workflow not found" => Some(Self::WorkflowNotFound),
+                        match text.as_bytes().get(9) {
+                            Some(b'i') => {
+                                match text {
+                                    "Workflow is locked" => Some(Self::WorkflowLocked),
+                                    _ => None,
+                                }
+                            }
+                            Some(b'n') => {
+                                match text {
+                                    "Workflow not found" => Some(Self::WorkflowNotFound),
+                                    _ => None,
+                                }
+                            }
                             _ => None,
                         }
                     }
@@ -4489,17 +4584,42 @@ impl Code {
                 }
             }
             8 => {
-                match text {
-                    "canceled" => Some(Self::Canceled),
-                    "conflict" => Some(Self::Conflict),
+                match text.as_bytes().get(1) {
+                    Some(b'a') => {
+                        match text {
+                            "canceled" => Some(Self::Canceled),
+                            _ => None,
+                        }
+                    }
+                    Some(b'o') => {
+                        match text {
+                            "conflict" => Some(Self::Conflict),
+                            _ => None,
+                        }
+                    }
                     _ => None,
                 }
             }
             9 => {
-                match text {
-                    "Not Found" => Some(Self::EndpointNotFound),
-                    "forbidden" => Some(Self::Forbidden),
-                    "not_found" => Some(Self::NotFound),
+                match text.as_bytes().get(0) {
+                    Some(b'N') => {
+                        match text {
+                            "Not Found" => Some(Self::EndpointNotFound),
+                            _ => None,
+                        }
+                    }
+                    Some(b'f') => {
+                        match text {
+                            "forbidden" => Some(Self::Forbidden),
+                            _ => None,
+                        }
+                    }
+                    Some(b'n') => {
+                        match text {
+                            "not_found" => Some(Self::NotFound),
+                            _ => None,
+                        }
+                    }
                     _ => None,
                 }
             }
@@ -4522,92 +4642,260 @@ impl Code {
                 }
             }
             14 => {
-                match text {
-                    "internal_error" => Some(Self::InternalError),
-                    "upstream_error" => Some(Self::UpstreamError),
+                match text.as_bytes().get(0) {
+                    Some(b'i') => {
+                        match text {
+                            "internal_error" => Some(Self::InternalError),
+                            _ => None,
+                        }
+                    }
+                    Some(b'u') => {
+                        match text {
+                            "upstream_error" => Some(Self::UpstreamError),
+                            _ => None,
+                        }
+                    }
                     _ => None,
                 }
             }
             15 => {
-                match text {
-                    "ExecutionFailed" => Some(Self::WorkflowExecutionFailed),
-                    "Model not found" | "model_not_found" => Some(Self::ModelNotFound),
-                    "content_blocked" => Some(Self::ContentBlocked),
-                    "invalid_api_key" => Some(Self::InvalidApiKey),
-                    "invalid_request" => Some(Self::InvalidRequest),
-                    "not_implemented" => Some(Self::NotImplemented),
-                    "workflow_locked" => Some(Self::WorkflowLocked),
+                match text.as_bytes().get(0) {
+                    Some(b'E') => {
+                        match text {
+                            "ExecutionFailed" => Some(Self::WorkflowExecutionFailed),
+                            _ => None,
+                        }
+                    }
+                    Some(b'M') => {
+                        match text {
+                            "Model not found" => Some(Self::ModelNotFound),
+                            _ => None,
+                        }
+                    }
+                    Some(b'c') => {
+                        match text {
+                            "content_blocked" => Some(Self::ContentBlocked),
+                            _ => None,
+                        }
+                    }
+                    Some(b'i') => {
+                        match text {
+                            "invalid_api_key" => Some(Self::InvalidApiKey),
+                            "invalid_request" => Some(Self::InvalidRequest),
+                            _ => None,
+                        }
+                    }
+                    Some(b'm') => {
+                        match text {
+                            "model_not_found" => Some(Self::ModelNotFound),
+                            _ => None,
+                        }
+                    }
+                    Some(b'n') => {
+                        match text {
+                            "not_implemented" => Some(Self::NotImplemented),
+                            _ => None,
+                        }
+                    }
+                    Some(b'w') => {
+                        match text {
+                            "workflow_locked" => Some(Self::WorkflowLocked),
+                            _ => None,
+                        }
+                    }
                     _ => None,
                 }
             }
             16 => {
-                match text {
-                    "preflight_failed" => Some(Self::PreflightFailed),
-                    "validation_error" => Some(Self::ValidationError),
+                match text.as_bytes().get(0) {
+                    Some(b'p') => {
+                        match text {
+                            "preflight_failed" => Some(Self::PreflightFailed),
+                            _ => None,
+                        }
+                    }
+                    Some(b'v') => {
+                        match text {
+                            "validation_error" => Some(Self::ValidationError),
+                            _ => None,
+                        }
+                    }
                     _ => None,
                 }
             }
             17 => {
-                match text {
-                    "Request not found" | "request_not_found" => {
-                        Some(Self::RequestNotFound)
+                match text.as_bytes().get(0) {
+                    Some(b'R') => {
+                        match text {
+                            "Request not found" => Some(Self::RequestNotFound),
+                            _ => None,
+                        }
                     }
-                    "Session not found" | "session_not_found" => {
-                        Some(Self::SessionNotFound)
+                    Some(b'S') => {
+                        match text {
+                            "Session not found" => Some(Self::SessionNotFound),
+                            _ => None,
+                        }
                     }
-                    "Version not found" | "version_not_found" => {
-                        Some(Self::VersionNotFound)
+                    Some(b'V') => {
+                        match text {
+                            "Version not found" => Some(Self::VersionNotFound),
+                            _ => None,
+                        }
                     }
-                    "inference_timeout" => Some(Self::InferenceTimeout),
-                    "model_not_allowed" => Some(Self::ModelNotAllowed),
-                    "payload_too_large" => Some(Self::PayloadTooLarge),
-                    "sse_not_supported" => Some(Self::SseNotSupported),
+                    Some(b'i') => {
+                        match text {
+                            "inference_timeout" => Some(Self::InferenceTimeout),
+                            _ => None,
+                        }
+                    }
+                    Some(b'm') => {
+                        match text {
+                            "model_not_allowed" => Some(Self::ModelNotAllowed),
+                            _ => None,
+                        }
+                    }
+                    Some(b'p') => {
+                        match text {
+                            "payload_too_large" => Some(Self::PayloadTooLarge),
+                            _ => None,
+                        }
+                    }
+                    Some(b'r') => {
+                        match text {
+                            "request_not_found" => Some(Self::RequestNotFound),
+                            _ => None,
+                        }
+                    }
+                    Some(b's') => {
+                        match text {
+                            "session_not_found" => Some(Self::SessionNotFound),
+                            "sse_not_supported" => Some(Self::SseNotSupported),
+                            _ => None,
+                        }
+                    }
+                    Some(b'v') => {
+                        match text {
+                            "version_not_found" => Some(Self::VersionNotFound),
+                            _ => None,
+                        }
+                    }
                     _ => None,
                 }
             }
             18 => {
-                match text {
-                    "Workflow is locked" => Some(Self::WorkflowLocked),
-                    "Workflow not found" | "workflow_not_found" => {
-                        Some(Self::WorkflowNotFound)
+                match text.as_bytes().get(0) {
+                    Some(b'W') => {
+                        match text {
+                            "Workflow is locked" => Some(Self::WorkflowLocked),
+                            "Workflow not found" => Some(Self::WorkflowNotFound),
+                            _ => None,
+                        }
                     }
-                    "endpoint_not_found" => Some(Self::EndpointNotFound),
+                    Some(b'e') => {
+                        match text {
+                            "endpoint_not_found" => Some(Self::EndpointNotFound),
+                            _ => None,
+                        }
+                    }
+                    Some(b'w') => {
+                        match text {
+                            "workflow_not_found" => Some(Self::WorkflowNotFound),
+                            _ => None,
+                        }
+                    }
                     _ => None,
                 }
             }
             19 => {
-                match text {
-                    "RATE_LIMIT_EXCEEDED" | "rate_limit_exceeded" => {
-                        Some(Self::RateLimitExceeded)
+                match text.as_bytes().get(0) {
+                    Some(b'R') => {
+                        match text {
+                            "RATE_LIMIT_EXCEEDED" => Some(Self::RateLimitExceeded),
+                            _ => None,
+                        }
                     }
-                    "service_unavailable" => Some(Self::ServiceUnavailable),
+                    Some(b'r') => {
+                        match text {
+                            "rate_limit_exceeded" => Some(Self::RateLimitExceeded),
+                            _ => None,
+                        }
+                    }
+                    Some(b's') => {
+                        match text {
+                            "service_unavailable" => Some(Self::ServiceUnavailable),
+                            _ => None,
+                        }
+                    }
                     _ => None,
                 }
             }
             20 => {
-                match text {
-                    "Prediction not found" | "prediction_not_found" => {
-                        Some(Self::PredictionNotFound)
+                match text.as_bytes().get(0) {
+                    Some(b'P') => {
+                        match text {
+                            "Prediction not found" => Some(Self::PredictionNotFound),
+                            _ => None,
+                        }
                     }
-                    "insufficient_credits" => Some(Self::InsufficientCredits),
+                    Some(b'i') => {
+                        match text {
+                            "insufficient_credits" => Some(Self::InsufficientCredits),
+                            _ => None,
+                        }
+                    }
+                    Some(b'p') => {
+                        match text {
+                            "prediction_not_found" => Some(Self::PredictionNotFound),
+                            _ => None,
+                        }
+                    }
                     _ => None,
                 }
             }
             21 => {
-                match text {
-                    "Task execution failed" => Some(Self::TaskFailed),
-                    "webhook not supported" | "webhook_not_supported" => {
-                        Some(Self::WebhookNotSupported)
+                match text.as_bytes().get(7) {
+                    Some(b' ') => {
+                        match text {
+                            "webhook not supported" => Some(Self::WebhookNotSupported),
+                            _ => None,
+                        }
+                    }
+                    Some(b'_') => {
+                        match text {
+                            "webhook_not_supported" => Some(Self::WebhookNotSupported),
+                            _ => None,
+                        }
+                    }
+                    Some(b'e') => {
+                        match text {
+                            "Task execution failed" => Some(Self::TaskFailed),
+                            _ => None,
+                        }
                     }
                     _ => None,
                 }
             }
             22 => {
-                match text {
-                    "Model execution failed" | "model_execution_failed" => {
-                        Some(Self::ModelExecutionFailed)
+                match text.as_bytes().get(0) {
+                    Some(b'M') => {
+                        match text {
+                            "Model execution failed" => Some(Self::ModelExecutionFailed),
+                            _ => None,
+                        }
                     }
-                    "workflow_input_invalid" => Some(Self::WorkflowInputInvalid),
+                    Some(b'm') => {
+                        match text {
+                            "model_execution_failed" => Some(Self::ModelExecutionFailed),
+                            _ => None,
+                        }
+                    }
+                    Some(b'w') => {
+                        match text {
+                            "workflow_input_invalid" => Some(Self::WorkflowInputInvalid),
+                            _ => None,
+                        }
+                    }
                     _ => None,
                 }
             }
@@ -4624,11 +4912,31 @@ impl Code {
                 }
             }
             26 => {
-                match text {
-                    "Workflow execution timeout" | "workflow_execution_timeout" => {
-                        Some(Self::WorkflowExecutionTimeout)
+                match text.as_bytes().get(0) {
+                    Some(b'W') => {
+                        match text {
+                            "Workflow execution timeout" => {
+                                Some(Self::WorkflowExecutionTimeout)
+                            }
+                            _ => None,
+                        }
                     }
-                    "sync_timeout_upgrade_async" => Some(Self::SyncTimeoutUpgradeAsync),
+                    Some(b's') => {
+                        match text {
+                            "sync_timeout_upgrade_async" => {
+                                Some(Self::SyncTimeoutUpgradeAsync)
+                            }
+                            _ => None,
+                        }
+                    }
+                    Some(b'w') => {
+                        match text {
+                            "workflow_execution_timeout" => {
+                                Some(Self::WorkflowExecutionTimeout)
+                            }
+                            _ => None,
+                        }
+                    }
                     _ => None,
                 }
             }
