@@ -398,9 +398,14 @@ fn length_bucket(codes: &[(&Ident, Vec<&str>)]) -> TokenStream {
         let body = compare(group);
         quote!(Some(#byte) => #body,)
     });
-    let at = Literal::usize_unsuffixed(at);
+    let byte_at = if at == 0 {
+        quote!(text.as_bytes().first())
+    } else {
+        let at = Literal::usize_unsuffixed(at);
+        quote!(text.as_bytes().get(#at))
+    };
     quote! {
-        match text.as_bytes().get(#at) {
+        match #byte_at {
             #(#arms)*
             _ => None,
         }

@@ -4275,7 +4275,7 @@ impl Code {
                         }
                     }
                     21 => {
-                        match text.as_bytes().get(0) {
+                        match text.as_bytes().first() {
                             Some(b'T') => {
                                 match text {
                                     "Task execution failed" => Some(Self::TaskFailed),
@@ -4356,7 +4356,7 @@ impl Code {
                         }
                     }
                     9 => {
-                        match text.as_bytes().get(0) {
+                        match text.as_bytes().first() {
                             Some(b'f') => {
                                 match text {
                                     "forbidden" => Some(Self::Forbidden),
@@ -4373,7 +4373,7 @@ impl Code {
                         }
                     }
                     14 => {
-                        match text.as_bytes().get(0) {
+                        match text.as_bytes().first() {
                             Some(b'i') => {
                                 match text {
                                     "internal_error" => Some(Self::InternalError),
@@ -4413,7 +4413,7 @@ impl Code {
                         }
                     }
                     16 => {
-                        match text.as_bytes().get(0) {
+                        match text.as_bytes().first() {
                             Some(b'p') => {
                                 match text {
                                     "preflight_failed" => Some(Self::PreflightFailed),
@@ -4436,7 +4436,7 @@ impl Code {
                         }
                     }
                     19 => {
-                        match text.as_bytes().get(0) {
+                        match text.as_bytes().first() {
                             Some(b'r') => {
                                 match text {
                                     "rate_limit_exceeded" => Some(Self::RateLimitExceeded),
@@ -4478,7 +4478,7 @@ impl Code {
                         }
                     }
                     15 => {
-                        match text.as_bytes().get(0) {
+                        match text.as_bytes().first() {
                             Some(b'E') => {
                                 match text {
                                     "ExecutionFailed" => Some(Self::WorkflowExecutionFailed),
@@ -4495,7 +4495,7 @@ impl Code {
                         }
                     }
                     17 => {
-                        match text.as_bytes().get(0) {
+                        match text.as_bytes().first() {
                             Some(b'S') => {
                                 match text {
                                     "Session not found" => Some(Self::SessionNotFound),
@@ -4601,7 +4601,7 @@ impl Code {
                 }
             }
             9 => {
-                match text.as_bytes().get(0) {
+                match text.as_bytes().first() {
                     Some(b'N') => {
                         match text {
                             "Not Found" => Some(Self::EndpointNotFound),
@@ -4642,7 +4642,7 @@ impl Code {
                 }
             }
             14 => {
-                match text.as_bytes().get(0) {
+                match text.as_bytes().first() {
                     Some(b'i') => {
                         match text {
                             "internal_error" => Some(Self::InternalError),
@@ -4659,7 +4659,7 @@ impl Code {
                 }
             }
             15 => {
-                match text.as_bytes().get(0) {
+                match text.as_bytes().first() {
                     Some(b'E') => {
                         match text {
                             "ExecutionFailed" => Some(Self::WorkflowExecutionFailed),
@@ -4707,7 +4707,7 @@ impl Code {
                 }
             }
             16 => {
-                match text.as_bytes().get(0) {
+                match text.as_bytes().first() {
                     Some(b'p') => {
                         match text {
                             "preflight_failed" => Some(Self::PreflightFailed),
@@ -4724,7 +4724,7 @@ impl Code {
                 }
             }
             17 => {
-                match text.as_bytes().get(0) {
+                match text.as_bytes().first() {
                     Some(b'R') => {
                         match text {
                             "Request not found" => Some(Self::RequestNotFound),
@@ -4784,7 +4784,7 @@ impl Code {
                 }
             }
             18 => {
-                match text.as_bytes().get(0) {
+                match text.as_bytes().first() {
                     Some(b'W') => {
                         match text {
                             "Workflow is locked" => Some(Self::WorkflowLocked),
@@ -4808,7 +4808,7 @@ impl Code {
                 }
             }
             19 => {
-                match text.as_bytes().get(0) {
+                match text.as_bytes().first() {
                     Some(b'R') => {
                         match text {
                             "RATE_LIMIT_EXCEEDED" => Some(Self::RateLimitExceeded),
@@ -4831,7 +4831,7 @@ impl Code {
                 }
             }
             20 => {
-                match text.as_bytes().get(0) {
+                match text.as_bytes().first() {
                     Some(b'P') => {
                         match text {
                             "Prediction not found" => Some(Self::PredictionNotFound),
@@ -4877,7 +4877,7 @@ impl Code {
                 }
             }
             22 => {
-                match text.as_bytes().get(0) {
+                match text.as_bytes().first() {
                     Some(b'M') => {
                         match text {
                             "Model execution failed" => Some(Self::ModelExecutionFailed),
@@ -4912,7 +4912,7 @@ impl Code {
                 }
             }
             26 => {
-                match text.as_bytes().get(0) {
+                match text.as_bytes().first() {
                     Some(b'W') => {
                         match text {
                             "Workflow execution timeout" => {
