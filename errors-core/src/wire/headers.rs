@@ -238,6 +238,9 @@ pub(crate) fn scan<'h>(
     headers: &'h http::HeaderMap,
     facts: &mut ResponseHeaders,
 ) -> Option<&'h [u8]> {
+    if headers.is_empty() {
+        return None;
+    }
     let mut content_type = None;
     // Rank of the request-id header found so far: a lower rank wins.
     let mut request_id_rank = usize::MAX;
@@ -300,13 +303,15 @@ pub(crate) fn scan<'h>(
         }
     }
     // The `OpenAI` client reads the millisecond header first: it is the more precise.
-    facts.retry_after = retry_after_ms.or(retry_after);
-    if facts.retry_after.is_some() {
+    if let Some(delay) = retry_after_ms.or(retry_after) {
+        facts.retry_after = Some(delay);
         // One readable header is enough; the other's garbage does not matter.
         facts.retry_after_malformed = false;
     }
     // Copied once, after the pass: only the winner is owned.
-    facts.request_id = request_id_value.map(HeaderText::new);
+    if let Some(id) = request_id_value {
+        facts.request_id = Some(HeaderText::new(id));
+    }
     if !limits.is_empty() {
         facts.rate_limit = Some(Box::new(limits));
     }
