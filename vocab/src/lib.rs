@@ -16,9 +16,9 @@
 //! `errors-core` needs, kept cheap to compile because every dependent of
 //! `errors-core` compiles it.
 //!
-//! - `tools`: what only the catalogue's tools need: [`retry::parse`] (the
-//!   derive's one-line form), [`retry::RetryRule::check`],
-//!   [`retry::RetryRule::advice`] and [`nearest`].
+//! - `tools`: what only the catalogue's tools need: `retry::parse` (the
+//!   derive's one-line form), `RetryRule::check`, `RetryRule::advice` and
+//!   `nearest`. (Named without links: they exist only with the feature.)
 //! - `tokens`: the values as Rust tokens, for the generator and the derive.
 //! - `serde`: the catalogue's YAML form (`Deserialize`), for the loader.
 //!

@@ -1,11 +1,11 @@
 //! The catalogue's retry vocabulary: one type, [`RetryRule`], for the
 //! catalogue's loader (read from YAML, feature `serde`), the derive (read
-//! from one line, [`parse`], feature `tools`) and the runtime (`errors_core::Retry`
+//! from one line, `parse`, feature `tools`) and the runtime (`errors_core::Retry`
 //! is `RetryRule<&'static str>`, built in `const` by the generated tables).
-//! One set of rules says what is meaningless ([`RetryRule::check`],
-//! feature `tools`), one function writes a rule as Rust (feature `tokens`),
-//! and the words live here once: [`RetryRule::word`], the summary
-//! (`Display`) and, for the tools, [`RetryRule::advice`].
+//! One set of rules says what is meaningless (`RetryRule::check`, feature
+//! `tools`), one function writes a rule as Rust (feature `tokens`), and the
+//! words live here once: [`RetryRule::word`], the summary (`Display`) and,
+//! for the tools, `RetryRule::advice`.
 //!
 //! ```
 //! # #[cfg(feature = "tools")] {
