@@ -126,25 +126,9 @@ pub struct Body {
     pub assumed: bool,
 }
 
-/// The error-body shapes the documents use. Closed: the wire layer parses each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Shape {
-    /// `{"error": {"code": …, "message": …}, "request_id": …}`
-    Gateway,
-    /// `{"detail": "…"}`
-    Detail,
-    /// `{"status": "COMPLETED", "error": …, "error_type": …}`
-    TaskStatus,
-    /// `{"error": "<code>", "message": "…"}`
-    CodeAndMessage,
-    /// `{"error": "<fixed string>"}` or `{"message": "<fixed string>"}`
-    ErrorString,
-    /// `{"task_id": …, "status": …, "error": {"code": …, "message": …}}`: an async task's failure.
-    RunsTask,
-    /// No documented body: the status alone carries the meaning.
-    StatusOnly,
-}
+/// The error-body shapes, who has to act, and the units of a limit: shared
+/// with the runtime's generated enums, so defined once, in [`errors_vocab`].
+pub use errors_vocab::{Fault, Shape, Unit};
 
 /// A category of codes.
 #[derive(Debug, Clone, Deserialize)]
@@ -156,18 +140,6 @@ pub struct Category {
     pub meaning: String,
     /// Who has to act.
     pub fault: Fault,
-}
-
-/// Who has to act on an error.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Fault {
-    /// The caller: fix the request, the key, the account.
-    Caller,
-    /// The service or something it depends on.
-    Service,
-    /// Nobody: the caller asked for it (a cancellation) or must simply wait.
-    Nobody,
 }
 
 /// One HTTP status.
@@ -370,9 +342,12 @@ impl Wire {
     }
 }
 
-/// Retry behaviour as data: the closed vocabulary shared with the derive
-/// and the runtime (see [`errors_vocab::retry`]).
-pub use errors_vocab::retry::{CreateRule, RetryRule as Retry};
+pub use errors_vocab::retry::CreateRule;
+
+/// Retry behaviour as data, as the catalogue writes it (its header an owned
+/// `String`): the one rule type the derive and the runtime share (see
+/// [`errors_vocab::retry`]; the runtime's is `RetryRule<&'static str>`).
+pub type Retry = errors_vocab::retry::RetryRule;
 
 /// A terminal task failure, as reported in a task status body's `error_type`.
 #[derive(Debug, Clone, Deserialize)]
@@ -427,17 +402,4 @@ pub struct Limit {
     pub scope: String,
     /// What it means for a client, in our words.
     pub meaning: String,
-}
-
-/// Units of a [`Limit`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Unit {
-    RequestsPerMinute,
-    ConcurrentRuns,
-    Seconds,
-    Minutes,
-    Days,
-    /// A size must be a whole multiple of this many pixels.
-    PixelMultiple,
 }

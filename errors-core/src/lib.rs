@@ -41,7 +41,6 @@
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;
 
-mod kinds;
 mod named;
 mod retry;
 mod status;
@@ -75,9 +74,14 @@ mod generated {
 }
 
 pub use generated::{Category, Code, ErrorType, Limit, Source, Status, StatusView, TaskStatus};
-pub use kinds::{Fault, Shape, Unit};
 pub use named::{Named, UnknownName};
-pub use retry::{CreateRule, Retry};
+pub use retry::Retry;
+// Defined once for the catalogue's tools and this crate; shown here as
+// this crate's own.
+#[doc(inline)]
+pub use errors_vocab::retry::CreateRule;
+#[doc(inline)]
+pub use errors_vocab::{Fault, Shape, Unit};
 pub use status::UncataloguedStatus;
 pub use taxonomy::ErrorTaxonomy;
 

@@ -120,6 +120,10 @@ mod valid;
 /// the catalogue would reject (`backoff(1)`, `after(0)`) is rejected here in
 /// the same words. Examples: `"backoff(3)"`, `"backoff(5), create = safe"`,
 /// `"after(30..60)"`, `"after_header(Retry-After, 60), create = safe"`.
+/// The rule read is the value `retry()` returns, figures as written:
+/// `"after(30..60)"` is `Retry::After { min_secs: 30, max_secs: 60, create:
+/// CreateRule::IdempotentOnly }` (one rule type, `errors_vocab::retry::RetryRule`,
+/// for the grammar, the catalogue and the runtime).
 ///
 /// # Errors at compile time
 ///

@@ -8,7 +8,6 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::time::Duration;
 
 use errors_core::{Code, CreateRule, ErrorTaxonomy, Retry, Status};
 use proptest::prelude::*;
@@ -125,12 +124,11 @@ fn a_status_without_retry_takes_the_catalogues_rule_or_never() {
         OwnErrors::CataloguedStatus.retry(),
         Status::ServiceUnavailable.retry().unwrap()
     );
-    let secs = Duration::from_secs;
     assert_eq!(
         OwnErrors::CataloguedStatus.retry(),
         Retry::After {
-            min: secs(30),
-            max: secs(60),
+            min_secs: 30,
+            max_secs: 60,
             create: CreateRule::Safe
         }
     );
@@ -176,7 +174,6 @@ enum Retries {
 
 #[test]
 fn the_retry_grammar_gives_the_catalogue_vocabulary() {
-    let secs = Duration::from_secs;
     assert_eq!(
         Retries::Backoff.retry(),
         Retry::Backoff {
@@ -194,16 +191,16 @@ fn the_retry_grammar_gives_the_catalogue_vocabulary() {
     assert_eq!(
         Retries::AfterRange.retry(),
         Retry::After {
-            min: secs(30),
-            max: secs(60),
+            min_secs: 30,
+            max_secs: 60,
             create: CreateRule::IdempotentOnly
         }
     );
     assert_eq!(
         Retries::AfterFixed.retry(),
         Retry::After {
-            min: secs(30),
-            max: secs(30),
+            min_secs: 30,
+            max_secs: 30,
             create: CreateRule::Safe
         }
     );
@@ -211,7 +208,7 @@ fn the_retry_grammar_gives_the_catalogue_vocabulary() {
         Retries::AfterHeader.retry(),
         Retry::AfterHeader {
             header: "Retry-After",
-            fallback: secs(60),
+            fallback_secs: 60,
             create: CreateRule::IdempotentOnly
         }
     );

@@ -151,7 +151,7 @@ impl ErrorTaxonomy for Leaky {
     fn retry(&self) -> Retry {
         Retry::AfterHeader {
             header: "Retry-After",
-            fallback: std::time::Duration::from_millis(1500),
+            fallback_secs: 2,
             create: errors_core::CreateRule::Safe,
         }
     }
@@ -168,7 +168,7 @@ fn an_error_without_code_uses_its_status_and_only_its_user_message() {
     for dialect in DIALECTS {
         let response = render(&Leaky, dialect, None).unwrap();
         assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
-        // Rounded up to whole seconds.
+        // The rule's own wait: it has no code to take one from.
         assert_eq!(header(&response, "retry-after"), Some("2"));
         let text = String::from_utf8(response.body().clone()).unwrap();
         assert!(

@@ -7,7 +7,7 @@ use quote::quote;
 use super::Options;
 use super::docs::prose;
 use super::named::{Variant, ident, named_enum, str_tokens, table_fn};
-use crate::model::{Catalogue, Fault};
+use crate::model::Catalogue;
 
 pub(super) fn categories(catalogue: &Catalogue, options: &Options) -> TokenStream {
     let runtime = &options.runtime;
@@ -33,14 +33,7 @@ pub(super) fn categories(catalogue: &Catalogue, options: &Options) -> TokenStrea
         "Who has to act.",
         "fault",
         &quote!(#runtime::Fault),
-        list.iter().map(|c| {
-            let v = ident(match c.fault {
-                Fault::Caller => "Caller",
-                Fault::Service => "Service",
-                Fault::Nobody => "Nobody",
-            });
-            quote!(#runtime::Fault::#v)
-        }),
+        list.iter().map(|c| c.fault.to_tokens(runtime)),
     );
     quote! {
         #frame

@@ -6,7 +6,7 @@ use quote::quote;
 use super::Options;
 use super::docs::prose;
 use super::named::{Variant, ident, named_enum, source_fn, str_tokens, table_fn};
-use crate::model::{Catalogue, Unit};
+use crate::model::Catalogue;
 
 pub(super) fn limits(catalogue: &Catalogue, options: &Options) -> TokenStream {
     let runtime = &options.runtime;
@@ -51,17 +51,7 @@ pub(super) fn limits(catalogue: &Catalogue, options: &Options) -> TokenStream {
             "What the figure counts.",
             "unit",
             &quote!(#runtime::Unit),
-            list.iter().map(|l| {
-                let v = ident(match l.unit {
-                    Unit::RequestsPerMinute => "RequestsPerMinute",
-                    Unit::ConcurrentRuns => "ConcurrentRuns",
-                    Unit::Seconds => "Seconds",
-                    Unit::Minutes => "Minutes",
-                    Unit::Days => "Days",
-                    Unit::PixelMultiple => "PixelMultiple",
-                });
-                quote!(#runtime::Unit::#v)
-            }),
+            list.iter().map(|l| l.unit.to_tokens(runtime)),
         ),
         table_fn(
             "What it applies to.",

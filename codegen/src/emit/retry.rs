@@ -14,11 +14,9 @@ pub(super) fn retry_tokens(retry: &Retry) -> TokenStream {
 /// The names [`retry_tokens`] uses, brought into a table function's scope
 /// (short names keep large tables small; see `OptionPrelude`).
 pub(super) fn retry_prelude(runtime: &TokenStream) -> TokenStream {
-    // A table may use no rule that names a create rule or a duration.
+    // A table may use no rule that names a create rule.
     quote! {
         #[allow(unused_imports)]
         use #runtime::{CreateRule, Retry};
-        #[allow(unused_imports)]
-        use ::core::time::Duration;
     }
 }

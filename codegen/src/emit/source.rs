@@ -7,7 +7,7 @@ use quote::quote;
 use super::Options;
 use super::docs::prose;
 use super::named::{Variant, assumed_fn, ident, named_enum, str_slice, str_tokens, table_fn};
-use crate::model::{Catalogue, RequestIdCarrier, Shape};
+use crate::model::{Catalogue, RequestIdCarrier};
 
 pub(super) fn sources(catalogue: &Catalogue, options: &Options) -> TokenStream {
     let runtime = &options.runtime;
@@ -100,10 +100,7 @@ pub(super) fn sources(catalogue: &Catalogue, options: &Options) -> TokenStream {
             "shapes",
             &quote!(&'static [#runtime::Shape]),
             list.iter().map(|s| {
-                let shapes = s
-                    .bodies
-                    .iter()
-                    .map(|b| shape_tokens(b.shape.value, runtime));
+                let shapes = s.bodies.iter().map(|b| b.shape.value.to_tokens(runtime));
                 quote!(&[#(#shapes),*])
             }),
         ),
@@ -126,17 +123,4 @@ pub(super) fn sources(catalogue: &Catalogue, options: &Options) -> TokenStream {
             #(#tables)*
         }
     }
-}
-
-fn shape_tokens(shape: Shape, runtime: &TokenStream) -> TokenStream {
-    let variant = ident(match shape {
-        Shape::Gateway => "Gateway",
-        Shape::Detail => "Detail",
-        Shape::TaskStatus => "TaskStatus",
-        Shape::CodeAndMessage => "CodeAndMessage",
-        Shape::ErrorString => "ErrorString",
-        Shape::RunsTask => "RunsTask",
-        Shape::StatusOnly => "StatusOnly",
-    });
-    quote!(#runtime::Shape::#variant)
 }

@@ -1469,8 +1469,6 @@ impl Status {
     pub const fn retry(self) -> ::core::option::Option<crate::Retry> {
         #[allow(unused_imports)]
         use crate::{CreateRule, Retry};
-        #[allow(unused_imports)]
-        use ::core::time::Duration;
         const TABLE: [::core::option::Option<crate::Retry>; 28] = [
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -1494,7 +1492,7 @@ impl Status {
             ::core::option::Option::Some(Retry::Never),
             ::core::option::Option::Some(Retry::AfterHeader {
                 header: "Retry-After",
-                fallback: Duration::from_secs(60u64),
+                fallback_secs: 60u32,
                 create: CreateRule::Safe,
             }),
             ::core::option::Option::Some(Retry::Never),
@@ -1509,8 +1507,8 @@ impl Status {
                 create: CreateRule::IdempotentOnly,
             }),
             ::core::option::Option::Some(Retry::After {
-                min: Duration::from_secs(30u64),
-                max: Duration::from_secs(60u64),
+                min_secs: 30u32,
+                max_secs: 60u32,
                 create: CreateRule::Safe,
             }),
             ::core::option::Option::Some(Retry::Backoff {
@@ -3719,8 +3717,6 @@ impl Code {
     pub const fn retry(self) -> crate::Retry {
         #[allow(unused_imports)]
         use crate::{CreateRule, Retry};
-        #[allow(unused_imports)]
-        use ::core::time::Duration;
         const TABLE: [crate::Retry; 35] = [
             Retry::Never,
             Retry::Never,
@@ -3747,7 +3743,7 @@ impl Code {
             Retry::Never,
             Retry::AfterHeader {
                 header: "Retry-After",
-                fallback: Duration::from_secs(60u64),
+                fallback_secs: 60u32,
                 create: CreateRule::Safe,
             },
             Retry::Backoff {
@@ -3765,8 +3761,8 @@ impl Code {
                 create: CreateRule::IdempotentOnly,
             },
             Retry::After {
-                min: Duration::from_secs(30u64),
-                max: Duration::from_secs(60u64),
+                min_secs: 30u32,
+                max_secs: 60u32,
                 create: CreateRule::Safe,
             },
             Retry::Never,
@@ -5208,8 +5204,6 @@ impl ErrorType {
     pub const fn retry(self) -> crate::Retry {
         #[allow(unused_imports)]
         use crate::{CreateRule, Retry};
-        #[allow(unused_imports)]
-        use ::core::time::Duration;
         const TABLE: [crate::Retry; 6] = [
             Retry::Backoff {
                 max_attempts: 2u32,

@@ -545,8 +545,10 @@ impl RetryPolicy {
             Retry::KeepPolling => return self.keep_polling(response, operation, now),
             Retry::ResubmitAsync => return Decision::ResubmitAsync,
             Retry::Backoff { .. } => Wait::Backoff,
-            Retry::After { min, max, .. } => Wait::Between(min, max),
-            Retry::AfterHeader { fallback, .. } => Wait::Fallback(fallback),
+            Retry::After {
+                min_secs, max_secs, ..
+            } => Wait::Between(seconds(min_secs), seconds(max_secs)),
+            Retry::AfterHeader { fallback_secs, .. } => Wait::Fallback(seconds(fallback_secs)),
         };
         if new_task {
             let limit = rule.max_attempts().unwrap_or(self.settings.max_attempts);
@@ -793,6 +795,12 @@ enum Wait {
     Between(Duration, Duration),
     /// The rule's fallback for a missing (or malformed) `Retry-After`.
     Fallback(Duration),
+}
+
+/// A rule's wait: the catalogue writes whole seconds, the policy works in
+/// [`Duration`]s.
+fn seconds(secs: u32) -> Duration {
+    Duration::from_secs(u64::from(secs))
 }
 
 /// Any fixed non-zero seed: xorshift stays at zero forever from zero.

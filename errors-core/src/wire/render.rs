@@ -189,17 +189,17 @@ fn request_id_value(id: &str) -> Result<HeaderValue, RenderError> {
     HeaderValue::from_str(id).map_err(|_| RenderError::InvalidRequestId)
 }
 
-/// The wait a rule names, in whole seconds (rounded up, never zero).
+/// The wait a rule names, in whole seconds (never zero: `after(0..N)`
+/// would otherwise send `Retry-After: 0`, "now").
 fn retry_after_seconds(retry: Retry) -> Option<u64> {
-    let wait = match retry {
-        Retry::AfterHeader { fallback, .. } => fallback,
-        Retry::After { min, .. } => min,
+    let seconds = match retry {
+        Retry::AfterHeader { fallback_secs, .. } => fallback_secs,
+        Retry::After { min_secs, .. } => min_secs,
         Retry::Never | Retry::KeepPolling | Retry::ResubmitAsync | Retry::Backoff { .. } => {
             return None;
         }
     };
-    let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
-    Some(seconds.max(1))
+    Some(u64::from(seconds.max(1)))
 }
 
 #[derive(Clone, Copy)]

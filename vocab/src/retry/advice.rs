@@ -1,30 +1,9 @@
-//! A rule in words: a line for logs and a paragraph for people.
+//! A rule in a paragraph for people, for `taxonomy explain` and the
+//! reference site (the one-line summary is the rule's `Display`).
 
-use super::{CreateRule, RetryRule};
+use super::{CreateRule, RetryRule, Seconds};
 
-impl RetryRule {
-    /// A short line, for logs and terse output
-    /// (`retry with backoff, 3 attempts at most`).
-    #[must_use]
-    pub fn summary(&self) -> String {
-        match self {
-            Self::Never => "do not retry".into(),
-            Self::KeepPolling => "not a failure: keep polling".into(),
-            Self::ResubmitAsync => "resubmit asynchronously and poll".into(),
-            Self::Backoff { max_attempts, .. } => {
-                format!("retry with backoff, {max_attempts} attempts at most")
-            }
-            Self::After {
-                min_secs, max_secs, ..
-            } => format!("retry after {}", seconds(*min_secs, *max_secs)),
-            Self::AfterHeader {
-                header,
-                fallback_secs,
-                ..
-            } => format!("retry after the {header} header ({fallback_secs} s without it)"),
-        }
-    }
-
+impl<H: AsRef<str>> RetryRule<H> {
     /// What a client should do, in full sentences: the advice `taxonomy
     /// explain` and the reference site give.
     #[must_use]
@@ -39,11 +18,12 @@ impl RetryRule {
             ),
             Self::After { min_secs, max_secs, create } => format!(
                 "Wait {} before retrying.{}",
-                seconds(*min_secs, *max_secs),
+                Seconds(*min_secs, *max_secs),
                 create_advice(*create)
             ),
             Self::AfterHeader { header, fallback_secs, create } => format!(
-                "Wait as long as the `{header}` response header says ({fallback_secs} s when it is missing), then retry.{}",
+                "Wait as long as the `{}` response header says ({fallback_secs} s when it is missing), then retry.{}",
+                header.as_ref(),
                 create_advice(*create)
             ),
         }
@@ -58,13 +38,5 @@ fn create_advice(rule: CreateRule) -> &'static str {
         CreateRule::IdempotentOnly => {
             " The request may already have been carried out: retry a create-task request only if it carries an idempotency key, or you may start a duplicate task."
         }
-    }
-}
-
-fn seconds(min: u32, max: u32) -> String {
-    if min == max {
-        format!("{min} s")
-    } else {
-        format!("{min}-{max} s")
     }
 }

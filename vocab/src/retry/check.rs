@@ -30,7 +30,7 @@ pub enum RetryProblem {
     NoFallback,
 }
 
-impl RetryRule {
+impl<H: AsRef<str>> RetryRule<H> {
     /// The first problem of the rule, if it has one.
     ///
     /// # Errors
@@ -48,9 +48,9 @@ impl RetryRule {
                 min_secs: *min_secs,
                 max_secs: *max_secs,
             }),
-            Self::AfterHeader { header, .. } if !is_header_name(header) => {
+            Self::AfterHeader { header, .. } if !is_header_name(header.as_ref()) => {
                 Err(RetryProblem::NotAHeader {
-                    header: header.clone(),
+                    header: header.as_ref().to_owned(),
                 })
             }
             Self::AfterHeader { fallback_secs, .. } if *fallback_secs == 0 => {

@@ -14,7 +14,7 @@
 
 use std::fmt;
 
-use super::{CreateRule, RetryProblem, RetryRule, WORDS};
+use super::{CreateRule, RetryProblem, RetryRule};
 
 /// Why a one-line rule could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,8 +172,37 @@ fn number(text: &str, what: &str) -> Result<u32, ParseError> {
         .map_err(|_| ParseError::Syntax(format!("`{text}` is not a whole number: {what}")))
 }
 
+/// Every vocabulary word, for "did you mean" hints: spelled by
+/// [`RetryRule::word`], the one list of them.
+const WORDS: [&str; 6] = {
+    type Rule = RetryRule<&'static str>;
+    let create = CreateRule::IdempotentOnly;
+    [
+        Rule::Never.word(),
+        Rule::KeepPolling.word(),
+        Rule::ResubmitAsync.word(),
+        Rule::Backoff {
+            max_attempts: 0,
+            create,
+        }
+        .word(),
+        Rule::After {
+            min_secs: 0,
+            max_secs: 0,
+            create,
+        }
+        .word(),
+        Rule::AfterHeader {
+            header: "",
+            fallback_secs: 0,
+            create,
+        }
+        .word(),
+    ]
+};
+
 fn unknown(word: &str) -> String {
-    let hint = crate::nearest(word, WORDS.iter().copied(), 1)
+    let hint = crate::nearest(word, WORDS, 1)
         .first()
         .map_or_else(String::new, |best| format!(" Did you mean `{best}`?"));
     format!("unknown retry rule `{word}`.{hint} Expected one of {FORMS}")

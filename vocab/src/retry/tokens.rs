@@ -1,5 +1,5 @@
-//! A rule as the Rust expression of the runtime's `Retry`, for the
-//! emitter and the derive alike.
+//! A rule as the Rust expression of the runtime's `Retry` (this type,
+//! with a `&'static str` header), for the emitter and the derive alike.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -12,12 +12,10 @@ use super::{CreateRule, RetryRule};
 /// emitter's cost).
 #[derive(Debug, Clone)]
 pub struct RetryPaths {
-    /// The runtime's `Retry` enum.
+    /// The runtime's `Retry`, its alias of [`RetryRule`].
     pub retry: TokenStream,
-    /// The runtime's `CreateRule` enum.
+    /// The runtime's `CreateRule`, its re-export of [`CreateRule`].
     pub create_rule: TokenStream,
-    /// `core::time::Duration`.
-    pub duration: TokenStream,
 }
 
 impl RetryPaths {
@@ -27,7 +25,6 @@ impl RetryPaths {
         Self {
             retry: quote!(#runtime::Retry),
             create_rule: quote!(#runtime::CreateRule),
-            duration: quote!(::core::time::Duration),
         }
     }
 
@@ -37,27 +34,19 @@ impl RetryPaths {
         Self {
             retry: quote!(Retry),
             create_rule: quote!(CreateRule),
-            duration: quote!(Duration),
         }
     }
 }
 
-impl RetryRule {
-    /// The runtime `Retry` value of this rule, as an expression.
+impl<H: AsRef<str>> RetryRule<H> {
+    /// The runtime `Retry` value of this rule, as an expression (usable in
+    /// `const`: a struct literal, nothing to call).
     #[must_use]
     pub fn to_tokens(&self, paths: &RetryPaths) -> TokenStream {
-        let RetryPaths {
-            retry,
-            create_rule,
-            duration,
-        } = paths;
+        let RetryPaths { retry, create_rule } = paths;
         let create = |rule: CreateRule| match rule {
             CreateRule::Safe => quote!(#create_rule::Safe),
             CreateRule::IdempotentOnly => quote!(#create_rule::IdempotentOnly),
-        };
-        let secs = |s: u32| {
-            let s = u64::from(s);
-            quote!(#duration::from_secs(#s))
         };
         match self {
             Self::Never => quote!(#retry::Never),
@@ -75,17 +64,16 @@ impl RetryRule {
                 max_secs,
                 create: rule,
             } => {
-                let (min, max, rule) = (secs(*min_secs), secs(*max_secs), create(*rule));
-                quote!(#retry::After { min: #min, max: #max, create: #rule })
+                let rule = create(*rule);
+                quote!(#retry::After { min_secs: #min_secs, max_secs: #max_secs, create: #rule })
             }
             Self::AfterHeader {
                 header,
                 fallback_secs,
                 create: rule,
             } => {
-                let (header, fallback, rule) =
-                    (Literal::string(header), secs(*fallback_secs), create(*rule));
-                quote!(#retry::AfterHeader { header: #header, fallback: #fallback, create: #rule })
+                let (header, rule) = (Literal::string(header.as_ref()), create(*rule));
+                quote!(#retry::AfterHeader { header: #header, fallback_secs: #fallback_secs, create: #rule })
             }
         }
     }

@@ -1,0 +1,141 @@
+//! Small closed sets the catalogue's model fixes: read from the catalogue
+//! by errors-codegen (feature `serde`), used by errors-core's generated
+//! enums, and defined here once for both.
+//!
+//! All three are exhaustive, as every enum errors-core exposes is: a new
+//! [`Shape`] needs a parser in the wire layer, a new [`Unit`] or [`Fault`]
+//! needs words in `taxonomy explain` and the CLI, and an exhaustive
+//! `match` is what points at each place. (`#[non_exhaustive]` would make
+//! every crate but this one add a wildcard arm, and lose that.)
+
+use std::fmt;
+
+/// Who has to act on an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+pub enum Fault {
+    /// The caller: fix the request, the key, the account.
+    Caller,
+    /// The service or something it depends on.
+    Service,
+    /// Nobody: the caller asked for it (a cancellation) or must simply wait.
+    Nobody,
+}
+
+/// Whose move it is, in words for a person.
+impl fmt::Display for Fault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Caller => "yours: the request, key or account must change",
+            Self::Service => "the service's, not yours",
+            Self::Nobody => "nobody's: it was asked for, or needs only waiting",
+        })
+    }
+}
+
+/// The error-body shapes the documents use. Closed: the wire layer parses each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+pub enum Shape {
+    /// `{"error": {"code": …, "message": …}, "request_id": …}`
+    Gateway,
+    /// `{"detail": "…"}`
+    Detail,
+    /// `{"status": "COMPLETED", "error": …, "error_type": …}`
+    TaskStatus,
+    /// `{"error": "<code>", "message": "…"}`
+    CodeAndMessage,
+    /// `{"error": "<fixed string>"}` or `{"message": "<fixed string>"}`
+    ErrorString,
+    /// `{"task_id": …, "status": …, "error": {"code": …, "message": …}}`: an async task's failure.
+    RunsTask,
+    /// No documented body: the status alone carries the meaning.
+    StatusOnly,
+}
+
+/// Units of a catalogued limit (errors-core's `Limit`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+pub enum Unit {
+    /// Requests a key may send per minute.
+    RequestsPerMinute,
+    /// Runs that may be in flight at once.
+    ConcurrentRuns,
+    /// A duration in seconds.
+    Seconds,
+    /// A duration in minutes.
+    Minutes,
+    /// A duration in days.
+    Days,
+    /// A size must be a whole multiple of this many pixels.
+    PixelMultiple,
+}
+
+/// The values as Rust paths, for the generator: beside the enums, so that a
+/// new variant is written once and the exhaustive `match` here is the one
+/// place that spells it.
+#[cfg(feature = "tokens")]
+mod tokens {
+    use proc_macro2::TokenStream;
+    use quote::quote;
+
+    use super::{Fault, Shape, Unit};
+
+    impl Fault {
+        /// This value as a path through `runtime` (`::errors_core::Fault::Caller`).
+        #[must_use]
+        pub fn to_tokens(self, runtime: &TokenStream) -> TokenStream {
+            let variant = match self {
+                Self::Caller => quote!(Caller),
+                Self::Service => quote!(Service),
+                Self::Nobody => quote!(Nobody),
+            };
+            quote!(#runtime::Fault::#variant)
+        }
+    }
+
+    impl Shape {
+        /// This value as a path through `runtime` (`::errors_core::Shape::Gateway`).
+        #[must_use]
+        pub fn to_tokens(self, runtime: &TokenStream) -> TokenStream {
+            let variant = match self {
+                Self::Gateway => quote!(Gateway),
+                Self::Detail => quote!(Detail),
+                Self::TaskStatus => quote!(TaskStatus),
+                Self::CodeAndMessage => quote!(CodeAndMessage),
+                Self::ErrorString => quote!(ErrorString),
+                Self::RunsTask => quote!(RunsTask),
+                Self::StatusOnly => quote!(StatusOnly),
+            };
+            quote!(#runtime::Shape::#variant)
+        }
+    }
+
+    impl Unit {
+        /// This value as a path through `runtime` (`::errors_core::Unit::Seconds`).
+        #[must_use]
+        pub fn to_tokens(self, runtime: &TokenStream) -> TokenStream {
+            let variant = match self {
+                Self::RequestsPerMinute => quote!(RequestsPerMinute),
+                Self::ConcurrentRuns => quote!(ConcurrentRuns),
+                Self::Seconds => quote!(Seconds),
+                Self::Minutes => quote!(Minutes),
+                Self::Days => quote!(Days),
+                Self::PixelMultiple => quote!(PixelMultiple),
+            };
+            quote!(#runtime::Unit::#variant)
+        }
+    }
+}
