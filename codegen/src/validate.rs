@@ -90,52 +90,41 @@ fn index(catalogue: &RawCatalogue, path: &Path) -> Result<Index, Diagnostics> {
     );
     identifiers(&mut d, "Limit", catalogue.limits.iter().map(|x| &x.id));
 
-    // Each entry's references, resolved (`None` where one did not resolve,
-    // which the check reported). Collected in full before any `None` is
-    // looked at, so that one bad reference does not hide the next.
-    let sources: Vec<_> = catalogue
-        .sources
-        .iter()
-        .map(|source| check_source(&mut d, &known, source))
-        .collect();
-    let statuses: Vec<_> = catalogue
-        .statuses
-        .iter()
-        .map(|status| check_status(&mut d, &known, status))
-        .collect();
-    let codes: Vec<_> = catalogue
-        .codes
-        .iter()
-        .map(|code| check_code(&mut d, &known, code))
-        .collect();
+    // Each entry's references, resolved: `None` for a section where one
+    // did not, which its check reported.
+    let sources = resolve_all(&catalogue.sources, |x| check_source(&mut d, &known, x));
+    let statuses = resolve_all(&catalogue.statuses, |x| check_status(&mut d, &known, x));
+    let codes = resolve_all(&catalogue.codes, |x| check_code(&mut d, &known, x));
     wire_spellings(&mut d, &catalogue.codes);
     request_fields(&mut d, &catalogue.codes);
-    let error_types: Vec<_> = catalogue
-        .error_types
-        .iter()
-        .map(|error_type| check_error_type(&mut d, &known, error_type))
-        .collect();
-    let task_statuses: Vec<_> = catalogue
-        .task_statuses
-        .iter()
-        .map(|t| known.source(&mut d, &t.source, &t.id.value))
-        .collect();
-    let limits: Vec<_> = catalogue
-        .limits
-        .iter()
-        .map(|l| known.source(&mut d, &l.source, &l.id.value))
-        .collect();
+    let error_types = resolve_all(&catalogue.error_types, |x| {
+        check_error_type(&mut d, &known, x)
+    });
+    let task_statuses = resolve_all(&catalogue.task_statuses, |x| {
+        known.source(&mut d, &x.source, &x.id.value)
+    });
+    let limits = resolve_all(&catalogue.limits, |x| {
+        known.source(&mut d, &x.source, &x.id.value)
+    });
     let links = (|| {
         Some(Links {
-            sources: sources.into_iter().collect::<Option<_>>()?,
-            statuses: statuses.into_iter().collect::<Option<_>>()?,
-            codes: codes.into_iter().collect::<Option<_>>()?,
-            error_types: error_types.into_iter().collect::<Option<_>>()?,
-            task_statuses: task_statuses.into_iter().collect::<Option<_>>()?,
-            limits: limits.into_iter().collect::<Option<_>>()?,
+            sources: sources?,
+            statuses: statuses?,
+            codes: codes?,
+            error_types: error_types?,
+            task_statuses: task_statuses?,
+            limits: limits?,
         })
     })();
     d.finish(links.map(|links| Index::new(catalogue, known, links)))
+}
+
+/// `check` on every entry, and what their references resolve to when all
+/// of them do. Every entry is checked before any result is looked at, so
+/// that one bad reference does not hide the next.
+fn resolve_all<T, L>(entries: &[T], check: impl FnMut(&T) -> Option<L>) -> Option<Vec<L>> {
+    let all: Vec<Option<L>> = entries.iter().map(check).collect();
+    all.into_iter().collect()
 }
 
 /// The references the checks resolve against [`Defined`].
@@ -314,20 +303,16 @@ fn identifiers<'a>(
 }
 
 fn check_source(d: &mut Diagnostics, known: &Defined<'_>, source: &Source) -> Option<SourceLinks> {
-    let documents: Vec<Option<usize>> = source
-        .documents
-        .iter()
-        .map(|document| {
-            refers(
-                d,
-                &known.documents,
-                document,
-                &source.id.value,
-                "document",
-                "documents",
-            )
-        })
-        .collect();
+    let documents = resolve_all(&source.documents, |document| {
+        refers(
+            d,
+            &known.documents,
+            document,
+            &source.id.value,
+            "document",
+            "documents",
+        )
+    });
     if source.bodies.is_empty() {
         d.on(
             &source.id,
@@ -351,7 +336,7 @@ fn check_source(d: &mut Diagnostics, known: &Defined<'_>, source: &Source) -> Op
         ],
     );
     Some(SourceLinks {
-        documents: documents.into_iter().collect::<Option<_>>()?,
+        documents: documents?,
     })
 }
 

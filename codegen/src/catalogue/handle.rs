@@ -98,6 +98,36 @@ impl<'a, T> Ref<'a, T> {
     }
 }
 
+/// The id of an entry named by one (a status is named by its number),
+/// for code generic over sections (`explain`'s search).
+pub(crate) trait Id {
+    fn id(&self) -> &str;
+}
+
+/// `id()` for every entry named by an id: on its handle, and as [`Id`].
+macro_rules! ids {
+    ($($entry:ty),*) => {$(
+        impl Id for $entry {
+            fn id(&self) -> &str {
+                &self.id.value
+            }
+        }
+
+        impl<'a> Ref<'a, $entry> {
+            /// Its id, as written: for a code its canonical id, for an
+            /// error type or a task status its wire spelling.
+            #[must_use]
+            pub fn id(self) -> &'a str {
+                &self.entry.id.value
+            }
+        }
+    )*};
+}
+
+ids!(
+    Document, Source, Category, Code, ErrorType, TaskStatus, Limit
+);
+
 /// The entries of one section at `positions` (index lists, in order).
 fn all<'a, T: 'a>(
     section: super::Section<'a, T>,
@@ -106,21 +136,7 @@ fn all<'a, T: 'a>(
     positions.iter().map(move |&p| section.at(p))
 }
 
-impl<'a> Ref<'a, Document> {
-    /// Its id (`"000"`).
-    #[must_use]
-    pub fn id(self) -> &'a str {
-        &self.entry.id.value
-    }
-}
-
 impl<'a> Ref<'a, Source> {
-    /// Its id (`runs`).
-    #[must_use]
-    pub fn id(self) -> &'a str {
-        &self.entry.id.value
-    }
-
     /// The documents that describe it, in the order it lists them.
     pub fn documents(self) -> impl ExactSizeIterator<Item = DocumentRef<'a>> + Clone + 'a {
         let links = &self.catalogue.index().links.sources[self.position];
@@ -155,14 +171,6 @@ impl<'a> Ref<'a, Source> {
     pub fn limits(self) -> impl ExactSizeIterator<Item = LimitRef<'a>> + Clone + 'a {
         let index = self.catalogue.index();
         all(self.catalogue.limits(), &index.source_limits[self.position])
-    }
-}
-
-impl<'a> Ref<'a, Category> {
-    /// Its id (`rate_limit`).
-    #[must_use]
-    pub fn id(self) -> &'a str {
-        &self.entry.id.value
     }
 }
 
@@ -222,12 +230,6 @@ pub struct WireSpelling<'a> {
 }
 
 impl<'a> Ref<'a, Code> {
-    /// Its canonical id (`rate_limit_exceeded`).
-    #[must_use]
-    pub fn id(self) -> &'a str {
-        &self.entry.id.value
-    }
-
     /// The status it is sent with.
     #[must_use]
     pub fn status(self) -> StatusRef<'a> {
@@ -284,12 +286,6 @@ impl<'a> Ref<'a, Code> {
 }
 
 impl<'a> Ref<'a, ErrorType> {
-    /// Its id, the wire spelling (`INFERENCE_FAILURE`).
-    #[must_use]
-    pub fn id(self) -> &'a str {
-        &self.entry.id.value
-    }
-
     /// The source that reports it.
     #[must_use]
     pub fn source(self) -> SourceRef<'a> {
@@ -306,12 +302,6 @@ impl<'a> Ref<'a, ErrorType> {
 }
 
 impl<'a> Ref<'a, TaskStatus> {
-    /// Its id, the wire spelling (`IN_QUEUE`).
-    #[must_use]
-    pub fn id(self) -> &'a str {
-        &self.entry.id.value
-    }
-
     /// The source that reports it.
     #[must_use]
     pub fn source(self) -> SourceRef<'a> {
@@ -321,12 +311,6 @@ impl<'a> Ref<'a, TaskStatus> {
 }
 
 impl<'a> Ref<'a, Limit> {
-    /// Its id (`runs_per_minute`).
-    #[must_use]
-    pub fn id(self) -> &'a str {
-        &self.entry.id.value
-    }
-
     /// The source that documents it.
     #[must_use]
     pub fn source(self) -> SourceRef<'a> {

@@ -25,6 +25,7 @@ pub(crate) mod index;
 use std::fmt;
 use std::iter::{Enumerate, FusedIterator};
 
+pub(crate) use handle::Id;
 pub use handle::{
     CategoryRef, CodeRef, DocumentRef, ErrorTypeRef, LimitRef, Ref, SourceRef, StatusRef,
     TaskStatusRef, WireSpelling,
@@ -60,103 +61,53 @@ impl Catalogue {
     pub fn raw(&self) -> &RawCatalogue {
         &self.raw
     }
+}
 
-    /// The documents the facts come from, in file order.
-    #[must_use]
-    pub fn documents(&self) -> Section<'_, Document> {
-        Section::new(self, &self.raw.documents)
-    }
+/// Each section's accessor, and its lookup through the index: one line of
+/// input a section, so that the eight cannot drift apart.
+macro_rules! sections {
+    ($(
+        $all:ident: $entry:ty, $all_doc:literal;
+        $one:ident($key:ident: $key_ty:ty) -> $handle:ident via $get:expr, $one_doc:literal;
+    )*) => {
+        impl Catalogue {
+            $(
+                #[doc = $all_doc]
+                #[must_use]
+                pub fn $all(&self) -> Section<'_, $entry> {
+                    Section::new(self, &self.raw.$all)
+                }
 
-    /// The APIs whose errors are catalogued, in file order.
-    #[must_use]
-    pub fn sources(&self) -> Section<'_, Source> {
-        Section::new(self, &self.raw.sources)
-    }
+                #[doc = $one_doc]
+                #[must_use]
+                pub fn $one(&self, $key: $key_ty) -> Option<$handle<'_>> {
+                    self.$all().find(self.index.$all.get($get))
+                }
+            )*
+        }
+    };
+}
 
-    /// The categories of codes, in file order.
-    #[must_use]
-    pub fn categories(&self) -> Section<'_, Category> {
-        Section::new(self, &self.raw.categories)
-    }
+sections! {
+    documents: Document, "The documents the facts come from, in file order.";
+    document(id: &str) -> DocumentRef via id, "The document with this id.";
+    sources: Source, "The APIs whose errors are catalogued, in file order.";
+    source(id: &str) -> SourceRef via id, "The source with this id.";
+    categories: Category, "The categories of codes, in file order.";
+    category(id: &str) -> CategoryRef via id, "The category with this id.";
+    statuses: Status, "The HTTP statuses, in file order.";
+    status(number: u16) -> StatusRef via &number, "The status with this number.";
+    codes: Code, "The canonical codes, in file order (the order of `Code`'s variants).";
+    code(id: &str) -> CodeRef via id, "The code with this canonical id.";
+    error_types: ErrorType, "The terminal task failures, in file order.";
+    error_type(id: &str) -> ErrorTypeRef via id, "The error type with this id (its wire spelling).";
+    task_statuses: TaskStatus, "The states of an asynchronous task, in file order.";
+    task_status(id: &str) -> TaskStatusRef via id, "The task status with this id (its wire spelling).";
+    limits: Limit, "The documented figures, in file order.";
+    limit(id: &str) -> LimitRef via id, "The limit with this id.";
+}
 
-    /// The HTTP statuses, in file order.
-    #[must_use]
-    pub fn statuses(&self) -> Section<'_, Status> {
-        Section::new(self, &self.raw.statuses)
-    }
-
-    /// The canonical codes, in file order (the order of `Code`'s variants).
-    #[must_use]
-    pub fn codes(&self) -> Section<'_, Code> {
-        Section::new(self, &self.raw.codes)
-    }
-
-    /// The terminal task failures, in file order.
-    #[must_use]
-    pub fn error_types(&self) -> Section<'_, ErrorType> {
-        Section::new(self, &self.raw.error_types)
-    }
-
-    /// The states of an asynchronous task, in file order.
-    #[must_use]
-    pub fn task_statuses(&self) -> Section<'_, TaskStatus> {
-        Section::new(self, &self.raw.task_statuses)
-    }
-
-    /// The documented figures, in file order.
-    #[must_use]
-    pub fn limits(&self) -> Section<'_, Limit> {
-        Section::new(self, &self.raw.limits)
-    }
-
-    /// The document with this id.
-    #[must_use]
-    pub fn document(&self, id: &str) -> Option<DocumentRef<'_>> {
-        self.documents().find(self.index.documents.get(id))
-    }
-
-    /// The source with this id.
-    #[must_use]
-    pub fn source(&self, id: &str) -> Option<SourceRef<'_>> {
-        self.sources().find(self.index.sources.get(id))
-    }
-
-    /// The category with this id.
-    #[must_use]
-    pub fn category(&self, id: &str) -> Option<CategoryRef<'_>> {
-        self.categories().find(self.index.categories.get(id))
-    }
-
-    /// The status with this number.
-    #[must_use]
-    pub fn status(&self, number: u16) -> Option<StatusRef<'_>> {
-        self.statuses().find(self.index.statuses.get(&number))
-    }
-
-    /// The code with this canonical id.
-    #[must_use]
-    pub fn code(&self, id: &str) -> Option<CodeRef<'_>> {
-        self.codes().find(self.index.codes.get(id))
-    }
-
-    /// The error type with this id (its wire spelling).
-    #[must_use]
-    pub fn error_type(&self, id: &str) -> Option<ErrorTypeRef<'_>> {
-        self.error_types().find(self.index.error_types.get(id))
-    }
-
-    /// The task status with this id (its wire spelling).
-    #[must_use]
-    pub fn task_status(&self, id: &str) -> Option<TaskStatusRef<'_>> {
-        self.task_statuses().find(self.index.task_statuses.get(id))
-    }
-
-    /// The limit with this id.
-    #[must_use]
-    pub fn limit(&self, id: &str) -> Option<LimitRef<'_>> {
-        self.limits().find(self.index.limits.get(id))
-    }
-
+impl Catalogue {
     /// The code `text` names: its canonical id, or any wire spelling of any
     /// source exactly as written (a message with its `{name}` part). The
     /// checks make every such name belong to one code. Exact and case

@@ -20,6 +20,16 @@ fn same<'a>(catalogue: &'a Catalogue, s: &WireSpelling<'_>) -> Option<WireSpelli
         .filter(|n| n.kind == s.kind)
 }
 
+/// "responses from `queue` with code `RATE_LIMIT_EXCEEDED`"
+fn responses(s: &WireSpelling<'_>) -> String {
+    format!(
+        "responses from `{}` with {} `{}`",
+        s.source.id(),
+        s.kind.as_str(),
+        s.text.value
+    )
+}
+
 pub(crate) fn compare(out: &mut Changes, old: &Catalogue, new: &Catalogue, ids: &CodeIds<'_>) {
     let mut gone = Vec::new();
     for s in all(old) {
@@ -33,10 +43,8 @@ pub(crate) fn compare(out: &mut Changes, old: &Catalogue, new: &Catalogue, ids: 
                     format!("codes.{now}"),
                     Place::new(n.text.referenced),
                     format!(
-                        "responses from `{}` with {} `{}` now classify as `{now}` instead of `{owner}`",
-                        s.source.id(),
-                        s.kind.as_str(),
-                        s.text.value
+                        "{} now classify as `{now}` instead of `{owner}`",
+                        responses(&s)
                     ),
                     (Some(owner.to_string()), Some(now.to_string())),
                 );
@@ -75,10 +83,8 @@ pub(crate) fn compare(out: &mut Changes, old: &Catalogue, new: &Catalogue, ids: 
                 entry,
                 Place::old(s.text.referenced),
                 format!(
-                    "responses from `{}` with {} `{}` no longer classify as `{owner}` (or at all)",
-                    s.source.id(),
-                    s.kind.as_str(),
-                    s.text.value
+                    "{} no longer classify as `{owner}` (or at all)",
+                    responses(&s)
                 ),
                 (Some(s.text.value.clone()), None),
             );
@@ -90,12 +96,7 @@ pub(crate) fn compare(out: &mut Changes, old: &Catalogue, new: &Catalogue, ids: 
             Rule::WireSpellingAdded,
             format!("codes.{owner}"),
             Place::new(n.text.referenced),
-            format!(
-                "responses from `{}` with {} `{}` now classify as `{owner}`",
-                n.source.id(),
-                n.kind.as_str(),
-                n.text.value
-            ),
+            format!("{} now classify as `{owner}`", responses(&n)),
             (None, Some(n.text.value.clone())),
         );
     }

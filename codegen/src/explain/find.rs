@@ -14,7 +14,7 @@
 //! name can only fail, and fails fast.
 
 use super::advice::StatusClass;
-use crate::catalogue::{Ref, Section};
+use crate::catalogue::{Id, Ref, Section};
 use crate::entry::EntryKind;
 use crate::pattern::{Pattern, Segment};
 use crate::{Catalogue, CodeRef, ErrorTypeRef, LimitRef, SourceRef, StatusRef, TaskStatusRef};
@@ -152,24 +152,14 @@ fn exact<'a>(c: &'a Catalogue, query: &str, fold: bool) -> Option<Hit<'a>> {
     // An id exactly is the index's to find; ignoring case, the first in
     // file order whose id folds to the query.
     let folded = fold.then_some(query);
-    if let Some(code) = named(c.code(query), c.codes(), |x| &x.id.value, folded) {
+    if let Some(code) = named(c.code(query), c.codes(), folded) {
         return hit(Entry::Code(code), "canonical code".to_string());
     }
-    if let Some(e) = named(
-        c.error_type(query),
-        c.error_types(),
-        |x| &x.id.value,
-        folded,
-    ) {
+    if let Some(e) = named(c.error_type(query), c.error_types(), folded) {
         let how = format!("task error_type reported by source `{}`", e.source().id());
         return hit(Entry::ErrorType(e), how);
     }
-    if let Some(t) = named(
-        c.task_status(query),
-        c.task_statuses(),
-        |x| &x.id.value,
-        folded,
-    ) {
+    if let Some(t) = named(c.task_status(query), c.task_statuses(), folded) {
         let how = format!("task status reported by source `{}`", t.source().id());
         return hit(Entry::TaskStatus(t), how);
     }
@@ -206,33 +196,35 @@ fn exact<'a>(c: &'a Catalogue, query: &str, fold: bool) -> Option<Hit<'a>> {
             return hit(Entry::Code(code), how);
         }
     }
-    if let Some(s) = named(c.source(query), c.sources(), |x| &x.id.value, folded) {
+    if let Some(s) = named(c.source(query), c.sources(), folded) {
         return hit(Entry::Source(s), "source id".to_string());
     }
-    if let Some(l) = named(c.limit(query), c.limits(), |x| &x.id.value, folded) {
+    if let Some(l) = named(c.limit(query), c.limits(), folded) {
         return hit(Entry::Limit(l), "limit id".to_string());
     }
     // Reason phrases are prose: always compared ignoring case.
-    named(None, c.statuses(), |s| &s.reason.value, Some(query)).and_then(|s| {
-        let how = format!("reason phrase of {}", s.number());
-        hit(Entry::Status(s), how)
-    })
+    c.statuses()
+        .iter()
+        .find(|s| s.reason().eq_ignore_ascii_case(query))
+        .and_then(|s| {
+            let how = format!("reason phrase of {}", s.number());
+            hit(Entry::Status(s), how)
+        })
 }
 
 /// The entry `exact` (what the index found for the query as written), or,
-/// when `folded` holds the query, the first entry of `section` whose name
+/// when `folded` holds the query, the first entry of `section` whose id
 /// equals it ignoring ASCII case.
-fn named<'a, T>(
+fn named<'a, T: Id>(
     exact: Option<Ref<'a, T>>,
     section: Section<'a, T>,
-    name: fn(&T) -> &str,
     folded: Option<&str>,
 ) -> Option<Ref<'a, T>> {
     match folded {
         None => exact,
         Some(query) => section
             .iter()
-            .find(|x| name(x.entry()).eq_ignore_ascii_case(query)),
+            .find(|x| x.entry().id().eq_ignore_ascii_case(query)),
     }
 }
 
