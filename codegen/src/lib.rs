@@ -50,8 +50,8 @@ pub use explain::{
 
 pub use catalogue::Catalogue;
 pub use catalogue::{
-    CategoryRef, CodeRef, DocumentRef, ErrorTypeRef, Iter, LimitRef, Ref, Section, SourceRef,
-    StatusRef, TaskStatusRef, WireSpelling,
+    CategoryRef, CodeRef, DocumentRef, ErrorTypeRef, LimitRef, Ref, Section, SectionIter,
+    SourceRef, StatusRef, TaskStatusRef, WireSpelling,
 };
 pub use load::{load, load_str};
 pub use output::{Written, refresh, write_if_changed};

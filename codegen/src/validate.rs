@@ -116,7 +116,8 @@ fn index(catalogue: &RawCatalogue, path: &Path) -> Result<Index, Diagnostics> {
             limits: limits?,
         })
     })();
-    d.finish(links.map(|links| Index::new(catalogue, known, links)))
+    let links = d.finish(links)?;
+    Ok(Index::new(catalogue, known, links))
 }
 
 /// `check` on every entry, and what their references resolve to when all

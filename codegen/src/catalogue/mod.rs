@@ -191,8 +191,8 @@ impl<'a, T> Section<'a, T> {
 
     /// Its entries in file order.
     #[must_use]
-    pub fn iter(self) -> Iter<'a, T> {
-        Iter {
+    pub fn iter(self) -> SectionIter<'a, T> {
+        SectionIter {
             catalogue: self.catalogue,
             entries: self.entries.iter().enumerate(),
         }
@@ -233,20 +233,20 @@ impl<'a, T> Section<'a, T> {
 
 impl<'a, T> IntoIterator for Section<'a, T> {
     type Item = Ref<'a, T>;
-    type IntoIter = Iter<'a, T>;
+    type IntoIter = SectionIter<'a, T>;
 
-    fn into_iter(self) -> Iter<'a, T> {
+    fn into_iter(self) -> SectionIter<'a, T> {
         self.iter()
     }
 }
 
 /// The entries of a [`Section`], in file order.
-pub struct Iter<'a, T> {
+pub struct SectionIter<'a, T> {
     catalogue: &'a Catalogue,
     entries: Enumerate<std::slice::Iter<'a, T>>,
 }
 
-impl<T> Clone for Iter<'_, T> {
+impl<T> Clone for SectionIter<'_, T> {
     fn clone(&self) -> Self {
         Self {
             catalogue: self.catalogue,
@@ -255,15 +255,15 @@ impl<T> Clone for Iter<'_, T> {
     }
 }
 
-impl<T> fmt::Debug for Iter<'_, T> {
+impl<T> fmt::Debug for SectionIter<'_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Iter")
+        f.debug_struct("SectionIter")
             .field("remaining", &self.entries.len())
             .finish()
     }
 }
 
-impl<'a, T> Iterator for Iter<'a, T> {
+impl<'a, T> Iterator for SectionIter<'a, T> {
     type Item = Ref<'a, T>;
 
     fn next(&mut self) -> Option<Ref<'a, T>> {
@@ -276,13 +276,13 @@ impl<'a, T> Iterator for Iter<'a, T> {
     }
 }
 
-impl<T> DoubleEndedIterator for Iter<'_, T> {
+impl<T> DoubleEndedIterator for SectionIter<'_, T> {
     fn next_back(&mut self) -> Option<Self::Item> {
         let (position, entry) = self.entries.next_back()?;
         Some(Ref::new(self.catalogue, position, entry))
     }
 }
 
-impl<T> ExactSizeIterator for Iter<'_, T> {}
+impl<T> ExactSizeIterator for SectionIter<'_, T> {}
 
-impl<T> FusedIterator for Iter<'_, T> {}
+impl<T> FusedIterator for SectionIter<'_, T> {}
