@@ -17,18 +17,17 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let spellings: usize = catalogue.codes.iter().map(|c| c.wire.len()).sum();
     out::print(&format!(
         "{}: ok: {} documents, {} sources, {} categories, {} statuses, {} codes ({} wire spellings), {} error_types, {} task_statuses, {} limits",
         path.display(),
-        catalogue.documents.len(),
-        catalogue.sources.len(),
-        catalogue.categories.len(),
-        catalogue.statuses.len(),
-        catalogue.codes.len(),
-        spellings,
-        catalogue.error_types.len(),
-        catalogue.task_statuses.len(),
-        catalogue.limits.len(),
+        catalogue.documents().len(),
+        catalogue.sources().len(),
+        catalogue.categories().len(),
+        catalogue.statuses().len(),
+        catalogue.codes().len(),
+        catalogue.wire_entry_count(),
+        catalogue.error_types().len(),
+        catalogue.task_statuses().len(),
+        catalogue.limits().len(),
     ))
 }

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use proc_macro2::TokenStream;
 
+use crate::Catalogue;
 use crate::diag::Diagnostics;
 use crate::emit::{self, Options};
 use crate::output::{self, Written};
@@ -165,6 +166,16 @@ impl Builder {
     /// The catalogue's located problems, or a bad `runtime_crate` path.
     pub fn generate(&self) -> Result<String, Error> {
         let catalogue = crate::load(&self.taxonomy).map_err(Error::Catalogue)?;
+        self.generate_from(&catalogue)
+    }
+
+    /// Emits `catalogue`, already loaded (from the file [`Builder::taxonomy`]
+    /// names, which the header mentions): for a caller that reads the
+    /// catalogue for more than this file, so it loads it once.
+    ///
+    /// # Errors
+    /// A bad `runtime_crate` path.
+    pub fn generate_from(&self, catalogue: &Catalogue) -> Result<String, Error> {
         let runtime: TokenStream = syn::parse_str::<syn::Path>(&self.runtime)
             .map(|p| quote::quote!(#p))
             .or_else(|e| {
@@ -181,7 +192,7 @@ impl Builder {
             docs_url: self.docs_url.clone(),
             compact_docs: !self.pretty,
         };
-        let tokens = emit::emit(&catalogue, &options);
+        let tokens = emit::emit(catalogue, &options);
         let name = self
             .taxonomy
             .file_name()

@@ -100,10 +100,20 @@ impl Diagnostics {
         self.list.is_empty()
     }
 
-    /// Ok when empty, otherwise every problem sorted by place.
-    pub(crate) fn finish(mut self) -> Result<(), Self> {
+    /// `value` when nothing is wrong, otherwise every problem sorted by
+    /// place. `value` is what the checks made of the file, `None` when
+    /// they could not make it; each way that can happen is a problem they
+    /// report, so `None` without a problem is a bug in them, reported as
+    /// one rather than a panic.
+    pub(crate) fn finish<T>(mut self, value: Option<T>) -> Result<T, Self> {
         if self.list.is_empty() {
-            return Ok(());
+            match value {
+                Some(value) => return Ok(value),
+                None => self.at(
+                    Location::UNKNOWN,
+                    "the checks found no problem but could not resolve every reference; this is a bug in errors-codegen",
+                ),
+            }
         }
         self.list.sort_by_key(|d| (d.line, d.column));
         Err(self)

@@ -3,7 +3,10 @@
 //!
 //! The data flows one way: [`load`] reads the file into the [`model`] and
 //! validates it (every problem at `path:line:column`, all at once); the
-//! checked [`Catalogue`] is then explained to a person
+//! checks resolve every reference as they go, so what they return is a
+//! [`Catalogue`] with typed references and an index built once
+//! ([`CodeRef::status`] is a [`StatusRef`], [`Catalogue::code_named`]
+//! finds a code by any spelling). The checked catalogue is then explained to a person
 //! ([`Catalogue::explain`], the `taxonomy explain` command), written as a
 //! searchable reference ([`site`], `taxonomy docs`), or emitted as Rust by
 //! a [`Builder`] from a build script. Two versions of the catalogue are
@@ -21,6 +24,7 @@
 //! ```
 
 mod builder;
+mod catalogue;
 mod diag;
 pub mod diff;
 mod emit;
@@ -44,6 +48,10 @@ pub use explain::{
     StatusClass, StatusLine, Unanswered, View, retry_advice,
 };
 
+pub use catalogue::Catalogue;
+pub use catalogue::{
+    CategoryRef, CodeRef, DocumentRef, ErrorTypeRef, LimitRef, Ref, Section, SectionIter,
+    SourceRef, StatusRef, TaskStatusRef, WireSpelling,
+};
 pub use load::{load, load_str};
-pub use model::Catalogue;
 pub use output::{Written, refresh, write_if_changed};

@@ -1,11 +1,13 @@
-//! Reading a catalogue: file → YAML → [`Catalogue`] → checked.
+//! Reading a catalogue: file → YAML → [`RawCatalogue`] → checked and
+//! resolved, a [`Catalogue`].
 
 use std::path::Path;
 
 use serde_saphyr::{Budget, Location, Options, SnippetMode};
 
+use crate::catalogue::Catalogue;
 use crate::diag::Diagnostics;
-use crate::model::Catalogue;
+use crate::model::RawCatalogue;
 use crate::validate;
 
 /// Reads, parses and validates the catalogue at `path`.
@@ -30,9 +32,7 @@ pub fn load(path: impl AsRef<Path>) -> Result<Catalogue, Diagnostics> {
 /// As [`load`].
 pub fn load_str(text: &str, path: impl AsRef<Path>) -> Result<Catalogue, Diagnostics> {
     let path = path.as_ref();
-    let catalogue = parse(text, path)?;
-    validate::check(&catalogue, path)?;
-    Ok(catalogue)
+    validate::check(parse(text, path)?, path)
 }
 
 /// serde-saphyr's defaults guard against YAML bombs with a budget of 250,000
@@ -47,8 +47,8 @@ fn options() -> Options {
     options
 }
 
-fn parse(text: &str, path: &Path) -> Result<Catalogue, Diagnostics> {
-    serde_saphyr::from_str_with_options::<Catalogue>(text, options()).map_err(|e| {
+fn parse(text: &str, path: &Path) -> Result<RawCatalogue, Diagnostics> {
+    serde_saphyr::from_str_with_options::<RawCatalogue>(text, options()).map_err(|e| {
         let mut d = Diagnostics::new(path);
         let location = e.location().unwrap_or(Location::UNKNOWN);
         let mut message = plain_message(&e);

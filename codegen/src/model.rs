@@ -4,15 +4,19 @@
 //! silently ignored line. Values that later checks may complain about are
 //! wrapped in [`Spanned`] so the complaint can name `path:line:column`.
 //! Nothing here checks cross-references; that is the job of the checks [`crate::load`] runs,
-//! which runs on the whole file and reports every problem at once.
+//! which runs on the whole file and reports every problem at once, and
+//! whose result is the resolved [`crate::Catalogue`]: these entries, with
+//! every reference between them resolved once and indexed.
 
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-/// A catalogue: the whole of one `taxonomy.yaml`.
+/// A catalogue as parsed: the whole of one `taxonomy.yaml`, references
+/// still the ids and numbers written in the file. The checks turn it into
+/// a [`crate::Catalogue`], which owns it ([`crate::Catalogue::raw`]).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Catalogue {
+pub struct RawCatalogue {
     /// Format version of the file; only `1` exists.
     pub version: Spanned<u32>,
     /// Major version of the catalogue's content, raised by hand with every
@@ -178,6 +182,15 @@ pub struct Status {
     pub assumed: Vec<Spanned<String>>,
 }
 
+impl Status {
+    /// What `source`'s document says of this status, if the catalogue
+    /// records it (the checks allow one view per source).
+    #[must_use]
+    pub fn view(&self, source: &str) -> Option<&StatusView> {
+        self.views.iter().find(|v| v.source.value == source)
+    }
+}
+
 /// One source's description of a status.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -303,6 +316,17 @@ pub enum SpellingKind {
     Code,
     /// The fixed message, possibly with a `{name}` variable part.
     Message,
+}
+
+impl SpellingKind {
+    /// The key the catalogue writes it under: `code` or `message`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Code => "code",
+            Self::Message => "message",
+        }
+    }
 }
 
 /// One way a source spells a code on the wire.

@@ -1,18 +1,34 @@
-//! Checks that make a parsed catalogue safe to generate code from. Each
-//! check adds to one [`Diagnostics`]; nothing stops at the first problem.
+//! Checks that make a parsed catalogue safe to generate code from, and
+//! that, in passing, resolve it: each check adds to one [`Diagnostics`]
+//! (nothing stops at the first problem), and every reference a check
+//! looks up is recorded, so that a catalogue without problems comes out
+//! as a [`Catalogue`] whose references are already resolved and indexed.
+//! (serde_derive_internals' one parser and checker, shared by every front
+//! end, is the model: nothing downstream looks an id up again.)
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use serde_saphyr::{Location, Spanned};
 
+use crate::catalogue::Catalogue;
+use crate::catalogue::index::{
+    CodeLinks, Defined, ErrorTypeLinks, Index, Links, SourceLinks, StatusLinks,
+};
 use crate::diag::Diagnostics;
 use crate::ident;
-use crate::model::{Catalogue, Code, ErrorType, Retry, Source, Spelling, Status, Wire};
+use crate::model::{Code, ErrorType, RawCatalogue, Retry, Source, Spelling, Status, Wire};
 use crate::pattern::Pattern;
 
-/// Runs every check on `catalogue`.
-pub(crate) fn check(catalogue: &Catalogue, path: &Path) -> Result<(), Diagnostics> {
+/// Runs every check on `catalogue`; without problems, it is the checked,
+/// resolved [`Catalogue`].
+pub(crate) fn check(catalogue: RawCatalogue, path: &Path) -> Result<Catalogue, Diagnostics> {
+    let index = index(&catalogue, path)?;
+    Ok(Catalogue::new(catalogue, index))
+}
+
+/// Every check, and the index when they all pass.
+fn index(catalogue: &RawCatalogue, path: &Path) -> Result<Index, Diagnostics> {
     let mut d = Diagnostics::new(path);
     if catalogue.version.value != 1 {
         d.on(
@@ -23,7 +39,7 @@ pub(crate) fn check(catalogue: &Catalogue, path: &Path) -> Result<(), Diagnostic
             ),
         );
     }
-    let known = Known {
+    let known = Defined {
         documents: unique_ids(
             &mut d,
             "document",
@@ -37,18 +53,18 @@ pub(crate) fn check(catalogue: &Catalogue, path: &Path) -> Result<(), Diagnostic
         ),
         statuses: unique_statuses(&mut d, &catalogue.statuses),
         codes: unique_ids(&mut d, "code", catalogue.codes.iter().map(|x| &x.id)),
+        error_types: unique_ids(
+            &mut d,
+            "error_type",
+            catalogue.error_types.iter().map(|x| &x.id),
+        ),
+        task_statuses: unique_ids(
+            &mut d,
+            "task_status",
+            catalogue.task_statuses.iter().map(|x| &x.id),
+        ),
+        limits: unique_ids(&mut d, "limit", catalogue.limits.iter().map(|x| &x.id)),
     };
-    unique_ids(
-        &mut d,
-        "error_type",
-        catalogue.error_types.iter().map(|x| &x.id),
-    );
-    unique_ids(
-        &mut d,
-        "task_status",
-        catalogue.task_statuses.iter().map(|x| &x.id),
-    );
-    unique_ids(&mut d, "limit", catalogue.limits.iter().map(|x| &x.id));
 
     identifiers(&mut d, "Source", catalogue.sources.iter().map(|x| &x.id));
     identifiers(
@@ -74,47 +90,57 @@ pub(crate) fn check(catalogue: &Catalogue, path: &Path) -> Result<(), Diagnostic
     );
     identifiers(&mut d, "Limit", catalogue.limits.iter().map(|x| &x.id));
 
-    for source in &catalogue.sources {
-        check_source(&mut d, &known, source);
-    }
-    for status in &catalogue.statuses {
-        check_status(&mut d, &known, status);
-    }
-    for code in &catalogue.codes {
-        check_code(&mut d, &known, code);
-    }
+    // Each entry's references, resolved: `None` for a section where one
+    // did not, which its check reported.
+    let sources = resolve_all(&catalogue.sources, |x| check_source(&mut d, &known, x));
+    let statuses = resolve_all(&catalogue.statuses, |x| check_status(&mut d, &known, x));
+    let codes = resolve_all(&catalogue.codes, |x| check_code(&mut d, &known, x));
     wire_spellings(&mut d, &catalogue.codes);
     request_fields(&mut d, &catalogue.codes);
-    for error_type in &catalogue.error_types {
-        check_error_type(&mut d, &known, error_type);
-    }
-    for task_status in &catalogue.task_statuses {
-        known.source(&mut d, &task_status.source, &task_status.id.value);
-    }
-    for limit in &catalogue.limits {
-        known.source(&mut d, &limit.source, &limit.id.value);
-    }
-    d.finish()
+    let error_types = resolve_all(&catalogue.error_types, |x| {
+        check_error_type(&mut d, &known, x)
+    });
+    let task_statuses = resolve_all(&catalogue.task_statuses, |x| {
+        known.source(&mut d, &x.source, &x.id.value)
+    });
+    let limits = resolve_all(&catalogue.limits, |x| {
+        known.source(&mut d, &x.source, &x.id.value)
+    });
+    let links = (|| {
+        Some(Links {
+            sources: sources?,
+            statuses: statuses?,
+            codes: codes?,
+            error_types: error_types?,
+            task_statuses: task_statuses?,
+            limits: limits?,
+        })
+    })();
+    let links = d.finish(links)?;
+    Ok(Index::new(catalogue, known, links))
 }
 
-/// The ids each section defines, for checking references to them.
-struct Known<'a> {
-    documents: HashMap<&'a str, Location>,
-    sources: HashMap<&'a str, Location>,
-    categories: HashMap<&'a str, Location>,
-    statuses: HashMap<u16, Location>,
-    codes: HashMap<&'a str, Location>,
+/// `check` on every entry, and what their references resolve to when all
+/// of them do. Every entry is checked before any result is looked at, so
+/// that one bad reference does not hide the next.
+fn resolve_all<T, L>(entries: &[T], check: impl FnMut(&T) -> Option<L>) -> Option<Vec<L>> {
+    let all: Vec<Option<L>> = entries.iter().map(check).collect();
+    all.into_iter().collect()
 }
 
-impl Known<'_> {
-    fn source(&self, d: &mut Diagnostics, source: &Spanned<String>, owner: &str) {
-        refers(d, &self.sources, source, owner, "source", "sources");
+/// The references the checks resolve against [`Defined`].
+impl Defined<'_> {
+    fn source(&self, d: &mut Diagnostics, source: &Spanned<String>, owner: &str) -> Option<usize> {
+        refers(d, &self.sources, source, owner, "source", "sources")
     }
 
-    fn status(&self, d: &mut Diagnostics, status: &Spanned<u16>, owner: &str) {
+    fn status(&self, d: &mut Diagnostics, status: &Spanned<u16>, owner: &str) -> Option<usize> {
         if !in_range(status) {
             d.on(status, out_of_range(status.value));
-        } else if !self.statuses.contains_key(&status.value) {
+            return None;
+        }
+        let found = self.statuses.get(&status.value).copied();
+        if found.is_none() {
             d.on(
                 status,
                 format!(
@@ -123,18 +149,22 @@ impl Known<'_> {
                 ),
             );
         }
+        found
     }
 }
 
+/// Where `value`, a reference from `owner`, is defined in `section`; or a
+/// diagnostic (with the nearest ids) and `None`.
 fn refers(
     d: &mut Diagnostics,
-    known: &HashMap<&str, Location>,
+    known: &HashMap<&str, usize>,
     value: &Spanned<String>,
     owner: &str,
     what: &str,
     section: &str,
-) {
-    if !known.contains_key(value.value.as_str()) {
+) -> Option<usize> {
+    let found = known.get(value.value.as_str()).copied();
+    if found.is_none() {
         let nearest = errors_vocab::nearest(&value.value, known.keys().copied(), 3);
         let hint = if nearest.is_empty() {
             String::new()
@@ -149,6 +179,7 @@ fn refers(
             ),
         );
     }
+    found
 }
 
 fn quoted_list(items: &[&str]) -> String {
@@ -159,19 +190,20 @@ fn quoted_list(items: &[&str]) -> String {
         .join(", ")
 }
 
+/// Each id's position in its section (the first, when one is defined
+/// twice, which is reported).
 fn unique_ids<'a>(
     d: &mut Diagnostics,
     what: &str,
     ids: impl Iterator<Item = &'a Spanned<String>>,
-) -> HashMap<&'a str, Location> {
-    let mut seen = HashMap::new();
-    for id in ids {
+) -> HashMap<&'a str, usize> {
+    let mut seen: HashMap<&str, (usize, Location)> = HashMap::new();
+    for (position, id) in ids.enumerate() {
         if id.value.trim().is_empty() {
             d.on(id, format!("a {what} id is empty"));
             continue;
         }
-        if let Some(first) = seen.insert(id.value.as_str(), id.referenced) {
-            seen.insert(id.value.as_str(), first);
+        if let Some(&(_, first)) = seen.get(id.value.as_str()) {
             d.on(
                 id,
                 format!(
@@ -180,32 +212,38 @@ fn unique_ids<'a>(
                     first.line()
                 ),
             );
+        } else {
+            seen.insert(id.value.as_str(), (position, id.referenced));
         }
     }
-    seen
+    seen.into_iter().map(|(id, (at, _))| (id, at)).collect()
 }
 
-fn unique_statuses(d: &mut Diagnostics, statuses: &[Status]) -> HashMap<u16, Location> {
-    let mut seen = HashMap::new();
-    for status in statuses {
+/// Each status number's position in `statuses` (the first, when one is
+/// defined twice, which is reported).
+fn unique_statuses(d: &mut Diagnostics, statuses: &[Status]) -> HashMap<u16, usize> {
+    let mut seen: HashMap<u16, (usize, Location)> = HashMap::new();
+    for (position, status) in statuses.iter().enumerate() {
         if !in_range(&status.status) {
             d.on(&status.status, out_of_range(status.status.value));
             continue;
         }
-        if let Some(first) = seen.get(&status.status.value) {
+        if let Some(&(_, first)) = seen.get(&status.status.value) {
             d.on(
                 &status.status,
                 format!(
                     "duplicate status {} (first defined at line {})",
                     status.status.value,
-                    Location::line(first)
+                    Location::line(&first)
                 ),
             );
         } else {
-            seen.insert(status.status.value, status.status.referenced);
+            seen.insert(status.status.value, (position, status.status.referenced));
         }
     }
-    seen
+    seen.into_iter()
+        .map(|(number, (at, _))| (number, at))
+        .collect()
 }
 
 fn in_range(status: &Spanned<u16>) -> bool {
@@ -265,8 +303,8 @@ fn identifiers<'a>(
     }
 }
 
-fn check_source(d: &mut Diagnostics, known: &Known<'_>, source: &Source) {
-    for document in &source.documents {
+fn check_source(d: &mut Diagnostics, known: &Defined<'_>, source: &Source) -> Option<SourceLinks> {
+    let documents = resolve_all(&source.documents, |document| {
         refers(
             d,
             &known.documents,
@@ -274,8 +312,8 @@ fn check_source(d: &mut Diagnostics, known: &Known<'_>, source: &Source) {
             &source.id.value,
             "document",
             "documents",
-        );
-    }
+        )
+    });
     if source.bodies.is_empty() {
         d.on(
             &source.id,
@@ -298,9 +336,12 @@ fn check_source(d: &mut Diagnostics, known: &Known<'_>, source: &Source) {
             "documents",
         ],
     );
+    Some(SourceLinks {
+        documents: documents?,
+    })
 }
 
-fn check_status(d: &mut Diagnostics, known: &Known<'_>, status: &Status) {
+fn check_status(d: &mut Diagnostics, known: &Defined<'_>, status: &Status) -> Option<StatusLinks> {
     let owner = status.status.value.to_string();
     match &status.retry {
         Some(retry) => check_retry(d, retry, &owner),
@@ -320,7 +361,8 @@ fn check_status(d: &mut Diagnostics, known: &Known<'_>, status: &Status) {
         ),
         None => {}
     }
-    match &status.category {
+    // `Some(None)`: no category, which only a success or redirect may lack.
+    let category = match &status.category {
         Some(category) => refers(
             d,
             &known.categories,
@@ -328,18 +370,23 @@ fn check_status(d: &mut Diagnostics, known: &Known<'_>, status: &Status) {
             &format!("status {owner}"),
             "category",
             "categories",
-        ),
-        None if status.status.value >= 400 => d.on(
-            &status.status,
-            format!(
-                "status {owner} is an error but has no `category`; it says who must act when a response has this status and no catalogued code"
-            ),
-        ),
-        None => {}
-    }
+        )
+        .map(Some),
+        None if status.status.value >= 400 => {
+            d.on(
+                &status.status,
+                format!(
+                    "status {owner} is an error but has no `category`; it says who must act when a response has this status and no catalogued code"
+                ),
+            );
+            None
+        }
+        None => Some(None),
+    };
     let mut seen = HashMap::new();
+    let mut views = Vec::with_capacity(status.views.len());
     for view in &status.views {
-        known.source(d, &view.source, &owner);
+        views.push(known.source(d, &view.source, &owner));
         if let Some(first) = seen.insert(view.source.value.as_str(), view.source.referenced) {
             d.on(
                 &view.source,
@@ -366,12 +413,16 @@ fn check_status(d: &mut Diagnostics, known: &Known<'_>, status: &Status) {
             "views",
         ],
     );
+    Some(StatusLinks {
+        category: category?,
+        views: views.into_iter().collect::<Option<_>>()?,
+    })
 }
 
-fn check_code(d: &mut Diagnostics, known: &Known<'_>, code: &Code) {
+fn check_code(d: &mut Diagnostics, known: &Defined<'_>, code: &Code) -> Option<CodeLinks> {
     let owner = code.id.value.as_str();
-    known.status(d, &code.status, owner);
-    refers(
+    let status = known.status(d, &code.status, owner);
+    let category = refers(
         d,
         &known.categories,
         &code.category,
@@ -387,9 +438,10 @@ fn check_code(d: &mut Diagnostics, known: &Known<'_>, code: &Code) {
             format!("code `{owner}` has no remedies; say what the caller can do"),
         );
     }
-    for wire in &code.wire {
-        known.source(d, &wire.source, owner);
-        check_wire(d, wire, owner);
+    let mut wire = Vec::with_capacity(code.wire.len());
+    for entry in &code.wire {
+        wire.push(known.source(d, &entry.source, owner));
+        check_wire(d, entry, owner);
     }
     assumed(
         d,
@@ -407,6 +459,11 @@ fn check_code(d: &mut Diagnostics, known: &Known<'_>, code: &Code) {
             "request_fields",
         ],
     );
+    Some(CodeLinks {
+        status: status?,
+        category: category?,
+        wire: wire.into_iter().collect::<Option<_>>()?,
+    })
 }
 
 /// Each request field: a name without white space, at least one place,
@@ -461,10 +518,14 @@ fn request_fields(d: &mut Diagnostics, codes: &[Code]) {
     }
 }
 
-fn check_error_type(d: &mut Diagnostics, known: &Known<'_>, error_type: &ErrorType) {
+fn check_error_type(
+    d: &mut Diagnostics,
+    known: &Defined<'_>,
+    error_type: &ErrorType,
+) -> Option<ErrorTypeLinks> {
     let owner = error_type.id.value.as_str();
-    known.source(d, &error_type.source, owner);
-    refers(d, &known.codes, &error_type.code, owner, "code", "codes");
+    let source = known.source(d, &error_type.source, owner);
+    let code = refers(d, &known.codes, &error_type.code, owner, "code", "codes");
     check_retry(d, &error_type.retry, owner);
     assumed(
         d,
@@ -472,6 +533,10 @@ fn check_error_type(d: &mut Diagnostics, known: &Known<'_>, error_type: &ErrorTy
         owner,
         &["meaning", "code", "retry", "remedies"],
     );
+    Some(ErrorTypeLinks {
+        source: source?,
+        code: code?,
+    })
 }
 
 fn check_wire(d: &mut Diagnostics, wire: &Wire, owner: &str) {

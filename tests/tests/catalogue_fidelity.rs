@@ -44,17 +44,14 @@ fn is_status(cell: &str) -> bool {
 }
 
 fn view_label<'a>(c: &'a Catalogue, status: u16, source: &str) -> Option<&'a str> {
-    c.statuses
-        .iter()
-        .find(|s| s.status.value == status)?
-        .views
-        .iter()
-        .find(|v| v.source.value == source)
+    c.status(status)?
+        .entry()
+        .view(source)
         .map(|v| v.label.as_str())
 }
 
 fn code_with_wire<'a>(c: &'a Catalogue, source: &str, text: &str) -> Option<&'a Code> {
-    c.codes.iter().find(|code| {
+    c.codes().entries().iter().find(|code| {
         code.wire.iter().any(|w| {
             w.source.value == source
                 && (w.code.as_ref().is_some_and(|x| x.value == text)
@@ -66,14 +63,13 @@ fn code_with_wire<'a>(c: &'a Catalogue, source: &str, text: &str) -> Option<&'a 
 }
 
 fn code<'a>(c: &'a Catalogue, id: &str) -> &'a Code {
-    c.codes
-        .iter()
-        .find(|x| x.id.value == id)
+    c.code(id)
+        .map(|x| x.entry())
         .unwrap_or_else(|| panic!("code `{id}` is not catalogued"))
 }
 
 fn has_limit(c: &Catalogue, source: &str, unit: Unit, value: u64, scope_word: &str) -> bool {
-    c.limits.iter().any(|l| {
+    c.limits().iter().any(|l| {
         l.source.value == source
             && l.unit == unit
             && l.value == value
@@ -153,7 +149,7 @@ fn runs_api_001() {
         Retry::ResubmitAsync
     );
     assert!(text.contains("X-Request-Id"));
-    let runs = c.sources.iter().find(|s| s.id.value == "runs").unwrap();
+    let runs = c.source("runs").unwrap();
     assert!(format!("{:?}", runs.request_id).contains("X-Request-Id"));
     assert_eq!(runs.auth.key_format.as_deref(), Some("sk_live_*"));
 }
@@ -193,7 +189,7 @@ fn queue_api_000() {
             "000 names {status}"
         );
     }
-    let queue = c.sources.iter().find(|s| s.id.value == "queue").unwrap();
+    let queue = c.source("queue").unwrap();
     assert_eq!(queue.auth.header, "Authorization");
     assert_eq!(queue.auth.schemes, ["Bearer", "Key"]);
 }
@@ -217,14 +213,12 @@ fn queue_poll_status_002() {
     assert_eq!(error_types.len(), 6, "{error_types:?}");
     for id in &error_types {
         let e = c
-            .error_types
-            .iter()
-            .find(|e| e.id.value == *id)
+            .error_type(id)
             .unwrap_or_else(|| panic!("error_type `{id}` is not catalogued"));
         assert_eq!(e.source.value, "queue");
     }
     for id in task_statuses {
-        let t = c.task_statuses.iter().find(|t| t.id.value == id).unwrap();
+        let t = c.task_status(id).unwrap();
         assert_eq!(t.terminal, id == "COMPLETED", "{id}");
     }
     for error in json_strings(&text, "error") {
@@ -257,7 +251,7 @@ fn each_labs_003() {
     }
     assert!(text.contains("15-minute limit"));
     assert!(has_limit(&c, "eachlabs", Unit::Minutes, 15, "workflow"));
-    let source = c.sources.iter().find(|s| s.id.value == "eachlabs").unwrap();
+    let source = c.source("eachlabs").unwrap();
     assert_eq!(source.auth.header, "X-API-Key");
     assert_eq!(view_label(&c, 403, "eachlabs"), Some("Forbidden"));
     assert_eq!(code(&c, "workflow_locked").status.value, 403);
@@ -284,7 +278,7 @@ fn agnes_004() {
     assert!(text.contains("multiples of 16") && text.contains("multiples of 64"));
     assert!(has_limit(&c, "agnes", Unit::PixelMultiple, 16, "image"));
     assert!(has_limit(&c, "agnes", Unit::PixelMultiple, 64, "video"));
-    let too_many = c.statuses.iter().find(|s| s.status.value == 429).unwrap();
+    let too_many = c.status(429).unwrap();
     assert!(matches!(
         too_many.retry.as_ref().map(|r| &r.value),
         Some(Retry::AfterHeader {
@@ -314,7 +308,7 @@ fn every_status_any_document_names_is_catalogued_once() {
         }
     }
     named.extend([202, 404, 502]); // named in 000's and 002's prose
-    let catalogued: BTreeSet<u16> = c.statuses.iter().map(|s| s.status.value).collect();
+    let catalogued: BTreeSet<u16> = c.statuses().iter().map(|s| s.status.value).collect();
     assert_eq!(named, catalogued);
 }
 

@@ -18,9 +18,9 @@ fn strings(list: &[String]) -> Vec<&str> {
 #[test]
 fn every_code_round_trips() {
     let c = catalogue();
-    assert_eq!(Code::ALL.len(), c.codes.len());
-    assert_eq!(Code::COUNT, c.codes.len());
-    for (entry, code) in c.codes.iter().zip(Code::iter()) {
+    assert_eq!(Code::ALL.len(), c.codes().len());
+    assert_eq!(Code::COUNT, c.codes().len());
+    for (entry, code) in c.codes().iter().zip(Code::iter()) {
         let id = entry.id.value.as_str();
         assert_eq!(code.as_str(), id, "catalogue order is enum order");
         assert_eq!(id.parse::<Code>(), Ok(code));
@@ -72,8 +72,8 @@ fn every_code_round_trips() {
 #[test]
 fn every_status_round_trips() {
     let c = catalogue();
-    assert_eq!(Status::ALL.len(), c.statuses.len());
-    for (entry, status) in c.statuses.iter().zip(Status::iter()) {
+    assert_eq!(Status::ALL.len(), c.statuses().len());
+    for (entry, status) in c.statuses().iter().zip(Status::iter()) {
         let n = entry.status.value;
         assert_eq!(status.as_u16(), n);
         assert_eq!(Status::from_u16(n), Some(status));
@@ -107,8 +107,8 @@ fn every_status_round_trips() {
 #[test]
 fn error_types_task_statuses_sources_categories_and_limits_round_trip() {
     let c = catalogue();
-    assert_eq!(ErrorType::ALL.len(), c.error_types.len());
-    for (entry, e) in c.error_types.iter().zip(ErrorType::iter()) {
+    assert_eq!(ErrorType::ALL.len(), c.error_types().len());
+    for (entry, e) in c.error_types().iter().zip(ErrorType::iter()) {
         assert_eq!(e.as_str(), entry.id.value);
         assert_eq!(ErrorType::from_name(&entry.id.value), Some(e));
         assert_eq!(e.code().as_str(), entry.code.value);
@@ -120,14 +120,14 @@ fn error_types_task_statuses_sources_categories_and_limits_round_trip() {
             format!("\"{}\"", entry.id.value)
         );
     }
-    assert_eq!(TaskStatus::ALL.len(), c.task_statuses.len());
-    for (entry, t) in c.task_statuses.iter().zip(TaskStatus::iter()) {
+    assert_eq!(TaskStatus::ALL.len(), c.task_statuses().len());
+    for (entry, t) in c.task_statuses().iter().zip(TaskStatus::iter()) {
         assert_eq!(t.as_str(), entry.id.value);
         assert_eq!(t.is_terminal(), entry.terminal);
         assert_eq!(t.next_step(), entry.next_step);
     }
-    assert_eq!(Source::ALL.len(), c.sources.len());
-    for (entry, s) in c.sources.iter().zip(Source::iter()) {
+    assert_eq!(Source::ALL.len(), c.sources().len());
+    for (entry, s) in c.sources().iter().zip(Source::iter()) {
         assert_eq!(s.as_str(), entry.id.value);
         assert_eq!(s.name(), entry.name);
         assert_eq!(s.auth_header(), entry.auth.header);
@@ -144,13 +144,13 @@ fn error_types_task_statuses_sources_categories_and_limits_round_trip() {
             }
         }
     }
-    assert_eq!(Category::ALL.len(), c.categories.len());
-    for (entry, cat) in c.categories.iter().zip(Category::iter()) {
+    assert_eq!(Category::ALL.len(), c.categories().len());
+    for (entry, cat) in c.categories().iter().zip(Category::iter()) {
         assert_eq!(cat.as_str(), entry.id.value);
         assert_eq!(cat.meaning(), entry.meaning);
     }
-    assert_eq!(Limit::ALL.len(), c.limits.len());
-    for (entry, limit) in c.limits.iter().zip(Limit::iter()) {
+    assert_eq!(Limit::ALL.len(), c.limits().len());
+    for (entry, limit) in c.limits().iter().zip(Limit::iter()) {
         assert_eq!(limit.as_str(), entry.id.value);
         assert_eq!(limit.value(), entry.value);
         assert_eq!(limit.source().as_str(), entry.source.value);

@@ -102,7 +102,7 @@ fn catalogue_with(yaml: &str) -> Result<Retry, String> {
     let tail = tail.replacen("    retry: never", &format!("    retry: {yaml}"), 1);
     match errors_codegen::load_str(&(head.to_string() + &tail), "t.yaml") {
         Ok(catalogue) => Ok(catalogue
-            .codes
+            .codes()
             .iter()
             .find(|c| c.id.value == "model_not_found")
             .map(|c| c.retry.value.clone())

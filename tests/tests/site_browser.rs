@@ -311,7 +311,7 @@ fn browser_available() -> bool {
 fn queries() -> Vec<(&'static str, String)> {
     let c = errors_tests::catalogue();
     let code_with_message = |f: &dyn Fn(&str) -> bool| {
-        c.codes
+        c.codes()
             .iter()
             .find(|code| {
                 code.wire

@@ -5,7 +5,6 @@
 //! A static table keeps each expansion a binary search: the macro reads no
 //! file and parses no YAML while a user's crate compiles.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use errors_codegen::Catalogue;
@@ -13,29 +12,24 @@ use errors_codegen::ident::upper_camel;
 
 /// The source of `errors-derive/src/generated/catalogue.rs`.
 pub(crate) fn emit(catalogue: &Catalogue) -> String {
-    // Loading rejects a spelling shared by two codes, so each spelling maps
-    // to one index; a BTreeMap sorts them for the binary search.
-    let mut spellings: BTreeMap<&str, usize> = BTreeMap::new();
     let mut out = super::header("the derive's table of code spellings");
     out.push_str(
         "/// Every catalogued code, in catalogue order.\npub(crate) static CODES: &[Entry] = &[\n",
     );
-    for (index, code) in catalogue.codes.iter().enumerate() {
-        let id = code.id.value.as_str();
+    for code in catalogue.codes() {
+        let id = code.id();
         let _ = writeln!(
             out,
             "    Entry {{ id: {id:?}, variant: {:?}, status: {} }},",
             upper_camel(id),
-            code.status.value
+            code.status().number()
         );
-        spellings.insert(id, index);
-        for spelling in code.spellings() {
-            spellings.insert(spelling.text.value.as_str(), index);
-        }
     }
     out.push_str("];\n\n/// Every spelling `code = \"…\"` accepts, sorted, with its index in `CODES`.\npub(crate) static SPELLINGS: &[(&str, usize)] = &[\n");
-    for (spelling, index) in &spellings {
-        let _ = writeln!(out, "    ({spelling:?}, {index}),");
+    // Loading rejects a spelling shared by two codes, so each spelling
+    // names one code; the catalogue lists them sorted, for the binary search.
+    for (spelling, code) in catalogue.code_names() {
+        let _ = writeln!(out, "    ({spelling:?}, {}),", code.position());
     }
     out.push_str("];\n");
     out

@@ -64,6 +64,7 @@ pub fn workspace_root() -> PathBuf {
 /// The catalogue's located problems.
 pub fn generate(root: &Path) -> Result<Vec<GeneratedFile>, errors_codegen::Error> {
     let taxonomy = root.join("taxonomy.yaml");
+    let catalogue = errors_codegen::load(&taxonomy).map_err(errors_codegen::Error::Catalogue)?;
     let core = errors_codegen::Builder::new()
         .taxonomy(&taxonomy)
         .runtime_crate("crate")
@@ -71,8 +72,7 @@ pub fn generate(root: &Path) -> Result<Vec<GeneratedFile>, errors_codegen::Error
         .docs_url(
             "https://docs.rs/errors-core/latest/errors_core/enum.{enum}.html#variant.{variant}",
         )
-        .generate()?;
-    let catalogue = errors_codegen::load(&taxonomy).map_err(errors_codegen::Error::Catalogue)?;
+        .generate_from(&catalogue)?;
     let contents = [
         core,
         derive_table::emit(&catalogue),

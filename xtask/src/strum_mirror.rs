@@ -13,7 +13,7 @@ use proc_macro2::{Ident, Span};
 /// Source of `pub enum StrumCode` with one `#[strum(serialize = …)]` per
 /// exact spelling (canonical id, wire codes, fixed messages).
 pub(crate) fn emit(catalogue: &Catalogue) -> String {
-    let variants = catalogue.codes.iter().map(|code| {
+    let variants = catalogue.codes().iter().map(|code| {
         let ident = Ident::new(&upper_camel(&code.id.value), Span::call_site());
         // Several sources may share a spelling; strum wants each once.
         let mut seen = std::collections::BTreeSet::new();

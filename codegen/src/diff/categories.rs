@@ -3,13 +3,13 @@
 use super::change::{Changes, Place};
 use super::section::CATEGORIES;
 use super::{Rule, matching, text};
-use crate::model::{Catalogue, Category};
+use crate::Catalogue;
+use crate::model::Category;
 
 pub(crate) fn compare(out: &mut Changes, old: &Catalogue, new: &Catalogue) {
-    let m = matching::pair(
-        &old.categories,
-        &new.categories,
-        |c| c.id.value.clone(),
+    let m = matching::by_id(
+        (old.categories(), new.categories()),
+        |c, x| c.category(&x.id.value),
         |c| Some((c.meaning.clone(), c.fault)),
     );
     for (o, n) in &m.kept {

@@ -5,9 +5,10 @@
 use std::collections::{HashMap, HashSet};
 
 use super::change::{Changes, Place};
-use super::{Rule, matching, retry, text, wire};
+use super::{Rule, matching, retry, text};
+use crate::Catalogue;
 use crate::ident::upper_camel;
-use crate::model::{Catalogue, Code};
+use crate::model::Code;
 
 /// How the code ids of the old catalogue map onto the new one, for the
 /// sections that refer to codes.
@@ -37,8 +38,15 @@ enum Signature {
 }
 
 fn signature(code: &Code) -> Signature {
-    let mut spellings: Vec<_> = wire::spellings_of(code)
-        .map(|s| (s.source.to_string(), s.field.as_str(), s.text.to_string()))
+    let mut spellings: Vec<_> = code
+        .spellings()
+        .map(|s| {
+            (
+                s.source.value.clone(),
+                s.kind.as_str(),
+                s.text.value.clone(),
+            )
+        })
         .collect();
     if spellings.is_empty() {
         return Signature::Bare(code.status.value, code.category.value.clone());
@@ -52,10 +60,9 @@ pub(crate) fn compare<'a>(
     old: &'a Catalogue,
     new: &'a Catalogue,
 ) -> CodeIds<'a> {
-    let m = matching::pair(
-        &old.codes,
-        &new.codes,
-        |c| c.id.value.clone(),
+    let m = matching::by_id(
+        (old.codes(), new.codes()),
+        |c, code| c.code(&code.id.value),
         |c| Some(signature(c)),
     );
     let mut ids = CodeIds::default();
@@ -80,8 +87,9 @@ pub(crate) fn compare<'a>(
     }
     for o in &m.removed {
         ids.removed.insert(&o.id.value);
-        let spellings: Vec<_> = wire::spellings_of(o)
-            .map(|s| format!("`{}`", s.text))
+        let spellings: Vec<_> = o
+            .spellings()
+            .map(|s| format!("`{}`", s.text.value))
             .collect();
         let classify = if spellings.is_empty() {
             String::new()

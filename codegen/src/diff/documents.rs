@@ -3,16 +3,12 @@
 
 use super::change::{Changes, Place};
 use super::{Rule, text};
-use crate::model::Catalogue;
+use crate::Catalogue;
 
 pub(crate) fn compare(out: &mut Changes, old: &Catalogue, new: &Catalogue) {
-    for document in &old.documents {
+    for document in old.documents() {
         let entry = format!("documents.{}", document.id.value);
-        match new
-            .documents
-            .iter()
-            .find(|d| d.id.value == document.id.value)
-        {
+        match new.document(document.id()) {
             None => out.add(
                 Rule::TraceChanged,
                 entry,
@@ -32,12 +28,8 @@ pub(crate) fn compare(out: &mut Changes, old: &Catalogue, new: &Catalogue) {
             ),
         }
     }
-    for document in &new.documents {
-        if !old
-            .documents
-            .iter()
-            .any(|d| d.id.value == document.id.value)
-        {
+    for document in new.documents() {
+        if old.document(document.id()).is_none() {
             out.add(
                 Rule::TraceChanged,
                 format!("documents.{}", document.id.value),
@@ -50,7 +42,7 @@ pub(crate) fn compare(out: &mut Changes, old: &Catalogue, new: &Catalogue) {
             );
         }
     }
-    let (before, after) = (old.release.value, new.release.value);
+    let (before, after) = (old.raw().release.value, new.raw().release.value);
     if before != after {
         let message = if after > before {
             format!("release {after} is a new major version: it acknowledges breaking changes")
@@ -60,7 +52,7 @@ pub(crate) fn compare(out: &mut Changes, old: &Catalogue, new: &Catalogue) {
         out.add(
             Rule::ReleaseChanged,
             "release",
-            Place::new(new.release.referenced),
+            Place::new(new.raw().release.referenced),
             message,
             (Some(before.to_string()), Some(after.to_string())),
         );

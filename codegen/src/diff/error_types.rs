@@ -5,13 +5,13 @@ use super::change::{Changes, Place};
 use super::codes::CodeIds;
 use super::section::{self, ERROR_TYPES};
 use super::{Rule, matching, retry, text};
-use crate::model::{Catalogue, ErrorType};
+use crate::Catalogue;
+use crate::model::ErrorType;
 
 pub(crate) fn compare(out: &mut Changes, old: &Catalogue, new: &Catalogue, codes: &CodeIds<'_>) {
-    let m = matching::pair(
-        &old.error_types,
-        &new.error_types,
-        |e| e.id.value.clone(),
+    let m = matching::by_id(
+        (old.error_types(), new.error_types()),
+        |c, e| c.error_type(&e.id.value),
         |e| Some((e.source.value.clone(), e.code.value.clone())),
     );
     ERROR_TYPES.report(out, &m, |e| &e.id, |out, o, n| fields(out, o, n, codes));

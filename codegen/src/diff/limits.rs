@@ -3,13 +3,13 @@
 use super::change::{Changes, Place};
 use super::section::{self, LIMITS, snake};
 use super::{Rule, matching, text};
-use crate::model::{Catalogue, Limit};
+use crate::Catalogue;
+use crate::model::Limit;
 
 pub(crate) fn compare(out: &mut Changes, old: &Catalogue, new: &Catalogue) {
-    let m = matching::pair(
-        &old.limits,
-        &new.limits,
-        |l| l.id.value.clone(),
+    let m = matching::by_id(
+        (old.limits(), new.limits()),
+        |c, l| c.limit(&l.id.value),
         |l| Some((l.source.value.clone(), l.value, l.unit)),
     );
     LIMITS.report(out, &m, |e| &e.id, fields);

@@ -4,6 +4,9 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 
+use crate::Catalogue;
+use crate::catalogue::{Ref, Section};
+
 /// The entries of one section, paired.
 pub(crate) struct Matched<'a, T> {
     /// Same id on both sides: `(old, new)`, in old order.
@@ -16,31 +19,50 @@ pub(crate) struct Matched<'a, T> {
     pub(crate) added: Vec<&'a T>,
 }
 
-/// Pairs `old` with `new` by `id`; then pairs a removed entry with an added
-/// one when `signature` gives both the same value and no other leftover
-/// entry on either side shares it (an ambiguous signature proves nothing).
-/// A `None` signature never pairs.
-pub(crate) fn pair<'a, T, K, S>(
-    old: &'a [T],
-    new: &'a [T],
-    id: impl Fn(&T) -> K,
+/// Pairs one section of two catalogues ([`pair`]) by id, through each
+/// catalogue's index: `same_id(c, entry)` is the entry of `c` with the id
+/// of `entry` (`|c, s| c.source(&s.id.value)`).
+pub(crate) fn by_id<'a, T, S>(
+    (old, new): (Section<'a, T>, Section<'a, T>),
+    same_id: impl Fn(&'a Catalogue, &T) -> Option<Ref<'a, T>>,
     signature: impl Fn(&T) -> Option<S>,
 ) -> Matched<'a, T>
 where
-    K: Eq + Hash,
     S: Eq + Hash,
 {
-    let new_ids: HashMap<K, &T> = new.iter().map(|n| (id(n), n)).collect();
-    let old_ids: HashSet<K> = old.iter().map(&id).collect();
+    pair(
+        old.entries(),
+        new.entries(),
+        |o| same_id(new.catalogue(), o).map(Ref::entry),
+        |n| same_id(old.catalogue(), n).is_some(),
+        signature,
+    )
+}
+
+/// Pairs `old` with `new` by id (`in_new` finds an old entry's
+/// counterpart, `in_old` says whether a new one has one); then pairs a removed entry with an added
+/// one when `signature` gives both the same value and no other leftover
+/// entry on either side shares it (an ambiguous signature proves nothing).
+/// A `None` signature never pairs.
+pub(crate) fn pair<'a, T, S>(
+    old: &'a [T],
+    new: &'a [T],
+    in_new: impl Fn(&T) -> Option<&'a T>,
+    in_old: impl Fn(&T) -> bool,
+    signature: impl Fn(&T) -> Option<S>,
+) -> Matched<'a, T>
+where
+    S: Eq + Hash,
+{
     let mut kept = Vec::new();
     let mut removed = Vec::new();
     for o in old {
-        match new_ids.get(&id(o)) {
-            Some(n) => kept.push((o, *n)),
+        match in_new(o) {
+            Some(n) => kept.push((o, n)),
             None => removed.push(o),
         }
     }
-    let mut added: Vec<&T> = new.iter().filter(|n| !old_ids.contains(&id(n))).collect();
+    let mut added: Vec<&T> = new.iter().filter(|n| !in_old(n)).collect();
 
     let mut old_sigs: HashMap<S, usize> = HashMap::new();
     for o in &removed {
@@ -89,7 +111,9 @@ mod tests {
     fn a_unique_signature_pairs_and_an_ambiguous_one_does_not() {
         let old = [("a", 1), ("b", 2), ("c", 3), ("d", 3)];
         let new = [("a", 1), ("x", 2), ("y", 3), ("z", 3)];
-        let m = pair(&old, &new, |e| e.0, |e| Some(e.1));
+        let in_new = |o: &(&str, i32)| new.iter().find(|n| n.0 == o.0);
+        let in_old = |n: &(&str, i32)| old.iter().any(|o| o.0 == n.0);
+        let m = pair(&old, &new, in_new, in_old, |e| Some(e.1));
         assert_eq!(m.kept.len(), 1);
         assert_eq!(m.renamed, vec![(&old[1], &new[1])]);
         assert_eq!(m.removed, vec![&old[2], &old[3]]);

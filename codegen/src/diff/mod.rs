@@ -54,7 +54,7 @@ pub use git::{RevisionError, read_at_revision};
 pub use report::{Acknowledgement, Report};
 pub use rule::Rule;
 
-use crate::model::Catalogue;
+use crate::Catalogue;
 
 /// Every change from `old` to `new`, both already loaded and validated.
 #[must_use]
@@ -74,7 +74,7 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> Report {
     changes.sort_by_key(|c| std::cmp::Reverse(c.level));
     Report {
         changes,
-        old_release: old.release.value,
-        new_release: new.release.value,
+        old_release: old.raw().release.value,
+        new_release: new.raw().release.value,
     }
 }

@@ -7,13 +7,13 @@ use std::fmt::Write as _;
 use super::change::{Changes, Place};
 use super::section::{SOURCES, snake};
 use super::{Rule, matching, text};
-use crate::model::{Auth, Catalogue, RequestIdCarrier, Source};
+use crate::Catalogue;
+use crate::model::{Auth, RequestIdCarrier, Source};
 
 pub(crate) fn compare(out: &mut Changes, old: &Catalogue, new: &Catalogue) {
-    let m = matching::pair(
-        &old.sources,
-        &new.sources,
-        |s| s.id.value.clone(),
+    let m = matching::by_id(
+        (old.sources(), new.sources()),
+        |c, s| c.source(&s.id.value),
         |s| Some(s.name.clone()),
     );
     SOURCES.report(out, &m, |e| &e.id, fields);

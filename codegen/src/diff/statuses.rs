@@ -4,14 +4,14 @@
 use super::change::{Changes, Place};
 use super::section::STATUSES;
 use super::{Rule, matching, retry, text};
+use crate::Catalogue;
 use crate::ident::upper_camel;
-use crate::model::{Catalogue, Status};
+use crate::model::Status;
 
 pub(crate) fn compare(out: &mut Changes, old: &Catalogue, new: &Catalogue) {
-    let m = matching::pair(
-        &old.statuses,
-        &new.statuses,
-        |s| s.status.value,
+    let m = matching::by_id(
+        (old.statuses(), new.statuses()),
+        |c, s| c.status(s.status.value),
         |_| None::<()>,
     );
     for (o, n) in &m.kept {
@@ -59,7 +59,7 @@ fn fields(out: &mut Changes, old: &Status, new: &Status) {
     facts(out, &entry, old, new);
     for view in &old.views {
         let source = view.source.value.as_str();
-        match new.views.iter().find(|v| v.source.value == source) {
+        match new.view(source) {
             None => out.add(
                 Rule::StatusViewsChanged,
                 &entry,
@@ -97,7 +97,7 @@ fn fields(out: &mut Changes, old: &Status, new: &Status) {
     }
     for view in &new.views {
         let source = view.source.value.as_str();
-        if !old.views.iter().any(|v| v.source.value == source) {
+        if old.view(source).is_none() {
             out.add(
                 Rule::StatusViewsChanged,
                 &entry,

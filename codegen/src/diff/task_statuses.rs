@@ -4,13 +4,13 @@
 use super::change::{Changes, Place};
 use super::section::{self, TASK_STATUSES};
 use super::{Rule, matching, text};
-use crate::model::{Catalogue, TaskStatus};
+use crate::Catalogue;
+use crate::model::TaskStatus;
 
 pub(crate) fn compare(out: &mut Changes, old: &Catalogue, new: &Catalogue) {
-    let m = matching::pair(
-        &old.task_statuses,
-        &new.task_statuses,
-        |t| t.id.value.clone(),
+    let m = matching::by_id(
+        (old.task_statuses(), new.task_statuses()),
+        |c, t| c.task_status(&t.id.value),
         |t| Some((t.source.value.clone(), t.terminal, t.meaning.clone())),
     );
     TASK_STATUSES.report(out, &m, |e| &e.id, fields);

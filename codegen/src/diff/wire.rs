@@ -2,161 +2,102 @@
 //! moves from one code to another is one change, not a removal and an
 //! addition.
 
-use std::collections::HashMap;
-
-use serde_saphyr::Location;
-
 use super::Rule;
 use super::change::{Changes, Place};
 use super::codes::CodeIds;
-use crate::model::{Catalogue, Code};
+use crate::{Catalogue, CodeRef, WireSpelling};
 
-/// Which part of a wire entry a spelling is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) enum Field {
-    /// The machine-readable code (`RATE_LIMIT_EXCEEDED`).
-    Code,
-    /// The fixed message (`Workflow is locked`).
-    Message,
+/// Every spelling of a catalogue, code by code, in file order.
+fn all(catalogue: &Catalogue) -> impl Iterator<Item = WireSpelling<'_>> {
+    catalogue.codes().iter().flat_map(CodeRef::spellings)
 }
 
-impl Field {
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Field::Code => "code",
-            Field::Message => "message",
-        }
-    }
-}
-
-/// One string a source sends for a code.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Spelling<'a> {
-    pub(crate) source: &'a str,
-    pub(crate) field: Field,
-    pub(crate) text: &'a str,
-    pub(crate) at: Location,
-}
-
-/// Every spelling of `code`, in file order.
-pub(crate) fn spellings_of(code: &Code) -> impl Iterator<Item = Spelling<'_>> {
-    code.wire.iter().flat_map(|w| {
-        let source = w.source.value.as_str();
-        let code = w.code.as_ref().map(|c| Spelling {
-            source,
-            field: Field::Code,
-            text: &c.value,
-            at: c.referenced,
-        });
-        let message = w.message.as_ref().map(|m| Spelling {
-            source,
-            field: Field::Message,
-            text: &m.value,
-            at: m.referenced,
-        });
-        code.into_iter().chain(message)
-    })
-}
-
-type Key<'a> = (&'a str, Field, &'a str);
-
-/// Every spelling of a catalogue with the code it belongs to, in file order.
-fn all(catalogue: &Catalogue) -> Vec<(&str, Spelling<'_>)> {
+/// The spelling of `catalogue` that is `s` of the other catalogue: the
+/// same text, sent by the source of the same id, as the same kind.
+fn same<'a>(catalogue: &'a Catalogue, s: &WireSpelling<'_>) -> Option<WireSpelling<'a>> {
     catalogue
-        .codes
-        .iter()
-        .flat_map(|c| spellings_of(c).map(move |s| (c.id.value.as_str(), s)))
-        .collect()
+        .spelling(s.source.id(), &s.text.value)
+        .filter(|n| n.kind == s.kind)
 }
 
-fn key<'a>(s: &Spelling<'a>) -> Key<'a> {
-    (s.source, s.field, s.text)
+/// "responses from `queue` with code `RATE_LIMIT_EXCEEDED`"
+fn responses(s: &WireSpelling<'_>) -> String {
+    format!(
+        "responses from `{}` with {} `{}`",
+        s.source.id(),
+        s.kind.as_str(),
+        s.text.value
+    )
 }
 
 pub(crate) fn compare(out: &mut Changes, old: &Catalogue, new: &Catalogue, ids: &CodeIds<'_>) {
-    let old_all = all(old);
-    let new_all = all(new);
-    let old_by: HashMap<Key<'_>, &str> = old_all.iter().map(|(o, s)| (key(s), *o)).collect();
-    let new_by: HashMap<Key<'_>, &str> = new_all.iter().map(|(o, s)| (key(s), *o)).collect();
-
     let mut gone = Vec::new();
-    for (owner, s) in &old_all {
-        match new_by.get(&key(s)) {
-            Some(now) if *now == ids.now(owner) => {}
-            Some(now) => out.add(
-                Rule::WireSpellingMoved,
-                format!("codes.{now}"),
-                Place::new(
-                    new_all
-                        .iter()
-                        .find(|(_, n)| key(n) == key(s))
-                        .map_or(Location::UNKNOWN, |(_, n)| n.at),
-                ),
-                format!(
-                    "responses from `{}` with {} `{}` now classify as `{now}` instead of `{owner}`",
-                    s.source,
-                    s.field.as_str(),
-                    s.text
-                ),
-                (Some((*owner).to_string()), Some((*now).to_string())),
-            ),
+    for s in all(old) {
+        let owner = s.code.id();
+        match same(new, &s) {
+            Some(n) if n.code.id() == ids.now(owner) => {}
+            Some(n) => {
+                let now = n.code.id();
+                out.add(
+                    Rule::WireSpellingMoved,
+                    format!("codes.{now}"),
+                    Place::new(n.text.referenced),
+                    format!(
+                        "{} now classify as `{now}` instead of `{owner}`",
+                        responses(&s)
+                    ),
+                    (Some(owner.to_string()), Some(now.to_string())),
+                );
+            }
             None if ids.removed.contains(owner) => {} // said by CODE_REMOVED
-            None => gone.push((ids.now(owner), *s)),
+            None => gone.push((ids.now(owner), s)),
         }
     }
-    let mut fresh: Vec<(&str, Spelling<'_>)> = new_all
-        .iter()
-        .filter(|(owner, s)| !old_by.contains_key(&key(s)) && !ids.added.contains(owner))
-        .copied()
+    let mut fresh: Vec<WireSpelling<'_>> = all(new)
+        .filter(|n| same(old, n).is_none() && !ids.added.contains(n.code.id()))
         .collect();
 
     for (owner, s) in gone {
         let entry = format!("codes.{owner}");
-        let respelled = fresh
-            .iter()
-            .position(|(o, n)| *o == owner && n.source == s.source && n.field == s.field);
+        let respelled = fresh.iter().position(|n| {
+            n.code.id() == owner && n.source.id() == s.source.id() && n.kind == s.kind
+        });
         if let Some(i) = respelled {
-            let (_, n) = fresh.remove(i);
+            let n = fresh.remove(i);
             out.add(
                 Rule::WireSpellingChanged,
                 entry,
-                Place::new(n.at),
+                Place::new(n.text.referenced),
                 format!(
                     "`{}` now sends {} `{}` for `{owner}` instead of `{}`: clients that do not know the new spelling stop recognising it, and old responses spelled the old way no longer classify",
-                    s.source,
-                    s.field.as_str(),
-                    n.text,
-                    s.text
+                    s.source.id(),
+                    s.kind.as_str(),
+                    n.text.value,
+                    s.text.value
                 ),
-                (Some(s.text.to_string()), Some(n.text.to_string())),
+                (Some(s.text.value.clone()), Some(n.text.value.clone())),
             );
         } else {
             out.add(
                 Rule::WireSpellingRemoved,
                 entry,
-                Place::old(s.at),
+                Place::old(s.text.referenced),
                 format!(
-                    "responses from `{}` with {} `{}` no longer classify as `{owner}` (or at all)",
-                    s.source,
-                    s.field.as_str(),
-                    s.text
+                    "{} no longer classify as `{owner}` (or at all)",
+                    responses(&s)
                 ),
-                (Some(s.text.to_string()), None),
+                (Some(s.text.value.clone()), None),
             );
         }
     }
-    for (owner, n) in fresh {
+    for n in fresh {
+        let owner = n.code.id();
         out.add(
             Rule::WireSpellingAdded,
             format!("codes.{owner}"),
-            Place::new(n.at),
-            format!(
-                "responses from `{}` with {} `{}` now classify as `{owner}`",
-                n.source,
-                n.field.as_str(),
-                n.text
-            ),
-            (None, Some(n.text.to_string())),
+            Place::new(n.text.referenced),
+            format!("{} now classify as `{owner}`", responses(&n)),
+            (None, Some(n.text.value.clone())),
         );
     }
 }

@@ -7,11 +7,12 @@ use quote::quote;
 use super::Options;
 use super::docs::prose;
 use super::named::{Variant, ident, named_enum, str_tokens, table_fn};
-use crate::model::Catalogue;
+use crate::Catalogue;
 
 pub(super) fn categories(catalogue: &Catalogue, options: &Options) -> TokenStream {
     let runtime = &options.runtime;
-    let list = &catalogue.categories;
+    // Plain fields only: the entries as written.
+    let list = catalogue.categories().entries();
     let variants: Vec<Variant> = list
         .iter()
         .map(|c| Variant::new(&c.id.value, vec![prose(&c.meaning)]))

@@ -15,17 +15,18 @@ use super::retry::{retry_prelude, retry_tokens};
 use super::{OPTION_PRELUDE, Options};
 use serde_saphyr::Spanned;
 
-use crate::model::{Catalogue, Code, Wire};
+use crate::model::Wire;
 use crate::pattern::{Pattern, Segment};
+use crate::{Catalogue, CodeRef};
 
 pub(super) fn codes(catalogue: &Catalogue, options: &Options) -> TokenStream {
     let runtime = &options.runtime;
     let variants: Vec<Variant> = catalogue
-        .codes
+        .codes()
         .iter()
         .map(|code| Variant {
             deprecated: code.deprecated.clone(),
-            ..Variant::new(&code.id.value, code_docs(catalogue, code))
+            ..Variant::new(&code.id.value, code_docs(code))
         })
         .collect();
     let name = Ident::new("Code", Span::call_site());
@@ -40,17 +41,17 @@ pub(super) fn codes(catalogue: &Catalogue, options: &Options) -> TokenStream {
         &variants,
         options,
     );
-    let codes = &catalogue.codes;
-    // Each status and category once, not once per code.
-    let status_idents: HashMap<u16, Ident> = catalogue
-        .statuses
+    let codes = catalogue.codes();
+    // Each status and category once, not once per code, by position.
+    let status_idents: Vec<Ident> = catalogue
+        .statuses()
         .iter()
-        .map(|s| (s.status.value, variant_ident(&s.reason.value)))
+        .map(|s| variant_ident(&s.reason.value))
         .collect();
-    let category_idents: HashMap<&str, Ident> = catalogue
-        .categories
+    let category_idents: Vec<Ident> = catalogue
+        .categories()
         .iter()
-        .map(|c| (c.id.value.as_str(), variant_ident(&c.id.value)))
+        .map(|c| variant_ident(&c.id.value))
         .collect();
     let tables = [
         table_fn(
@@ -59,7 +60,7 @@ pub(super) fn codes(catalogue: &Catalogue, options: &Options) -> TokenStream {
             "status_entry",
             &quote!(Status),
             codes.iter().map(|c| {
-                let s = &status_idents[&c.status.value];
+                let s = &status_idents[c.status().position()];
                 quote!(Status::#s)
             }),
         ),
@@ -68,7 +69,7 @@ pub(super) fn codes(catalogue: &Catalogue, options: &Options) -> TokenStream {
             "category",
             &quote!(Category),
             codes.iter().map(|c| {
-                let v = &category_idents[c.category.value.as_str()];
+                let v = &category_idents[c.category().position()];
                 quote!(Category::#v)
             }),
         ),
@@ -103,7 +104,7 @@ pub(super) fn codes(catalogue: &Catalogue, options: &Options) -> TokenStream {
             &quote!(&'static [&'static str]),
             codes.iter().map(|c| str_slice(&c.remedies)),
         ),
-        assumed_fn(codes.iter().map(|c| c.assumed.as_slice())),
+        assumed_fn(codes.entries().iter().map(|c| c.assumed.as_slice())),
         table_fn(
             "True for a retired code, kept so its old spellings still parse.",
             "is_deprecated",
@@ -142,7 +143,7 @@ pub(super) fn codes(catalogue: &Catalogue, options: &Options) -> TokenStream {
     }
 }
 
-fn code_docs(catalogue: &Catalogue, code: &Code) -> Vec<String> {
+fn code_docs(code: CodeRef<'_>) -> Vec<String> {
     let mut out = vec![format!(
         "{}: {}",
         inline(&code.id.value),
@@ -151,7 +152,7 @@ fn code_docs(catalogue: &Catalogue, code: &Code) -> Vec<String> {
     out.push(String::new());
     out.push(format!(
         "**Status:** {} · **Category:** `{}`",
-        docs::status_line(catalogue, code.status.value),
+        docs::status_line(code.status()),
         code.category.value
     ));
     let spellings: Vec<String> = code
@@ -225,13 +226,12 @@ fn per_source_table(
     doc: &str,
     pick: impl Fn(&Wire) -> Option<&Spanned<String>>,
 ) -> TokenStream {
-    let rows = catalogue.codes.iter().map(|code| {
-        let cells = catalogue.sources.iter().map(|source| {
+    let rows = catalogue.codes().iter().map(|code| {
+        let cells = catalogue.sources().iter().map(|source| {
             let first = code
-                .wire
-                .iter()
-                .filter(|w| w.source.value == source.id.value)
-                .find_map(&pick);
+                .wire()
+                .filter(|(from, _)| *from == source)
+                .find_map(|(_, w)| pick(w));
             match first {
                 Some(text) => {
                     let text = str_lit(&text.value);
@@ -242,11 +242,11 @@ fn per_source_table(
         });
         quote!([#(#cells),*])
     });
-    let sources = Literal::usize_unsuffixed(catalogue.sources.len());
-    let codes = Literal::usize_unsuffixed(catalogue.codes.len());
-    let body = if catalogue.codes.is_empty() {
+    let sources = Literal::usize_unsuffixed(catalogue.sources().len());
+    let codes = Literal::usize_unsuffixed(catalogue.codes().len());
+    let body = if catalogue.codes().is_empty() {
         quote!(match self {})
-    } else if catalogue.sources.is_empty() {
+    } else if catalogue.sources().is_empty() {
         quote!(match source {})
     } else {
         quote! {
@@ -413,16 +413,15 @@ fn length_bucket(codes: &[(&Ident, Vec<&str>)]) -> TokenStream {
 }
 
 fn from_wire(catalogue: &Catalogue, idents: &[Ident]) -> TokenStream {
-    let mut per_source: BTreeMap<&str, Spellings<'_>> = BTreeMap::new();
-    for source in &catalogue.sources {
-        per_source.entry(source.id.value.as_str()).or_default();
-    }
-    for (code, ident) in catalogue.codes.iter().zip(idents) {
+    // By source position.
+    let mut per_source: Vec<Spellings<'_>> = catalogue
+        .sources()
+        .iter()
+        .map(|_| Spellings::default())
+        .collect();
+    for (code, ident) in catalogue.codes().iter().zip(idents) {
         for spelling in code.spellings() {
-            per_source
-                .entry(spelling.source.value.as_str())
-                .or_default()
-                .add(&spelling.text.value, ident);
+            per_source[spelling.source.position()].add(&spelling.text.value, ident);
         }
     }
     let mut fns = Vec::new();
@@ -431,13 +430,12 @@ fn from_wire(catalogue: &Catalogue, idents: &[Ident]) -> TokenStream {
     // `FromStr`, generated in the caller's crate, does not (measured: 1.5×
     // slower without, on par with; BENCHMARKS.md).
     let arms: Vec<TokenStream> = catalogue
-        .sources
+        .sources()
         .iter()
-        .map(|source| {
+        .zip(&per_source)
+        .map(|(source, spellings)| {
             let variant = variant_ident(&source.id.value);
-            let matcher = per_source
-                .get(source.id.value.as_str())
-                .map(|s| s.matcher(&mut fns, "from_wire"));
+            let matcher = spellings.matcher(&mut fns, "from_wire");
             quote!(Source::#variant => #matcher,)
         })
         .collect();
@@ -461,8 +459,8 @@ fn from_wire(catalogue: &Catalogue, idents: &[Ident]) -> TokenStream {
 
 fn lookup(catalogue: &Catalogue, idents: &[Ident]) -> TokenStream {
     let mut all = Spellings::default();
-    for (code, ident) in catalogue.codes.iter().zip(idents) {
-        all.add(&code.id.value, ident);
+    for (code, ident) in catalogue.codes().iter().zip(idents) {
+        all.add(code.id(), ident);
         for spelling in code.spellings() {
             all.add(&spelling.text.value, ident);
         }

@@ -3,7 +3,8 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use crate::model::{Catalogue, Retry};
+use crate::StatusRef;
+use crate::model::Retry;
 
 /// The rustdoc of an item from its lines (an empty string is a paragraph
 /// break): one `#[doc]` per line, which a person reads as `///` lines, or,
@@ -122,11 +123,6 @@ pub(super) fn assumed(out: &mut Vec<String>, fields: &[String]) {
 }
 
 /// "`429 Too Many Requests`"
-pub(super) fn status_line(catalogue: &Catalogue, number: u16) -> String {
-    let reason = catalogue
-        .statuses
-        .iter()
-        .find(|s| s.status.value == number)
-        .map_or("", |s| s.reason.value.as_str());
-    format!("`{number} {reason}`")
+pub(super) fn status_line(status: StatusRef<'_>) -> String {
+    format!("`{} {}`", status.number(), status.reason())
 }

@@ -10,11 +10,12 @@ use super::named::{
     variant_ident,
 };
 use super::retry::{retry_prelude, retry_tokens};
-use crate::model::Catalogue;
+use crate::Catalogue;
 
 pub(super) fn error_types(catalogue: &Catalogue, options: &Options) -> TokenStream {
     let runtime = &options.runtime;
-    let list = &catalogue.error_types;
+    // Plain fields only: the entries as written.
+    let list = catalogue.error_types().entries();
     let variants: Vec<Variant> = list
         .iter()
         .map(|e| {

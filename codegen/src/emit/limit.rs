@@ -6,11 +6,12 @@ use quote::quote;
 use super::Options;
 use super::docs::prose;
 use super::named::{Variant, ident, named_enum, source_fn, str_tokens, table_fn};
-use crate::model::Catalogue;
+use crate::Catalogue;
 
 pub(super) fn limits(catalogue: &Catalogue, options: &Options) -> TokenStream {
     let runtime = &options.runtime;
-    let list = &catalogue.limits;
+    // Plain fields only: the entries as written.
+    let list = catalogue.limits().entries();
     let variants: Vec<Variant> = list
         .iter()
         .map(|l| {

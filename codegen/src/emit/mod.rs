@@ -22,7 +22,7 @@ mod task_status;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::model::Catalogue;
+use crate::Catalogue;
 
 /// Opens a generated function whose tables and match arms say `Some`/`None`
 /// thousands of times: the full paths would be most of the emitted tokens

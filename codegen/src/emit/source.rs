@@ -7,11 +7,13 @@ use quote::quote;
 use super::Options;
 use super::docs::prose;
 use super::named::{Variant, assumed_fn, ident, named_enum, str_slice, str_tokens, table_fn};
-use crate::model::{Catalogue, RequestIdCarrier};
+use crate::Catalogue;
+use crate::model::RequestIdCarrier;
 
 pub(super) fn sources(catalogue: &Catalogue, options: &Options) -> TokenStream {
     let runtime = &options.runtime;
-    let list = &catalogue.sources;
+    // Plain fields only: the entries as written.
+    let list = catalogue.sources().entries();
     let variants: Vec<Variant> = list
         .iter()
         .map(|s| {

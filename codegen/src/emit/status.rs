@@ -11,11 +11,13 @@ use super::named::{
     Variant, assumed_fn, named_enum_as, str_slice, str_tokens, table_fn, table_fn_in, variant_ident,
 };
 use super::retry::{retry_prelude, retry_tokens};
-use crate::model::{self, Catalogue};
+use crate::Catalogue;
+use crate::model;
 
 pub(super) fn statuses(catalogue: &Catalogue, options: &Options) -> TokenStream {
     let runtime = &options.runtime;
-    let list = &catalogue.statuses;
+    // Plain fields only: the entries as written.
+    let list = catalogue.statuses().entries();
     let variants: Vec<Variant> = list
         .iter()
         .map(|s| {

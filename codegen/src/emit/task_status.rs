@@ -6,10 +6,11 @@ use quote::quote;
 use super::Options;
 use super::docs::{code as inline, prose};
 use super::named::{Variant, ident, named_enum, source_fn, str_tokens, table_fn};
-use crate::model::Catalogue;
+use crate::Catalogue;
 
 pub(super) fn task_statuses(catalogue: &Catalogue, options: &Options) -> TokenStream {
-    let list = &catalogue.task_statuses;
+    // Plain fields only: the entries as written.
+    let list = catalogue.task_statuses().entries();
     let variants: Vec<Variant> = list
         .iter()
         .map(|t| {

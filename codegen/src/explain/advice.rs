@@ -2,7 +2,8 @@
 //! status no document names means, from its class.
 
 use super::RetryAdvice;
-use crate::model::{Catalogue, Retry};
+use crate::Catalogue;
+use crate::model::Retry;
 
 /// Words for a retry rule: what a client should do (the vocabulary's own
 /// words, shared with the derive and the runtime).
@@ -112,6 +113,12 @@ impl StatusClass {
             .find(|c| (c.range.0..=c.range.1).contains(&status))
     }
 
+    /// The class with this id (`4xx`, `nonstandard`).
+    #[must_use]
+    pub fn named(id: &str) -> Option<&'static StatusClass> {
+        CLASSES.iter().find(|c| c.id == id)
+    }
+
     /// How a client retries a status of this class; none for a class that
     /// is not a failure.
     #[must_use]
@@ -120,10 +127,8 @@ impl StatusClass {
             ClassRetry::NotAFailure => None,
             ClassRetry::Never => Some(Retry::Never),
             ClassRetry::As(number) => catalogue
-                .statuses
-                .iter()
-                .find(|s| s.status.value == number)
-                .and_then(|s| s.retry.as_ref())
+                .status(number)
+                .and_then(|s| s.entry().retry.as_ref())
                 .map(|r| r.value.clone()),
         }
     }

@@ -4,19 +4,18 @@ use super::advice::{StatusClass, retry_advice};
 use super::find::Entry;
 use super::{Explanation, Fact, FieldView, Related, Spelling, StatusLine, View};
 use crate::entry::{EntryKind, anchor};
-use crate::model::{
-    Catalogue, Code, ErrorType, Limit, RequestIdCarrier, Source, Status, TaskStatus, Unit,
-};
+use crate::model::{RequestIdCarrier, Unit};
+use crate::{Catalogue, CodeRef, ErrorTypeRef, LimitRef, SourceRef, StatusRef, TaskStatusRef};
 
 pub(crate) fn explanation(c: &Catalogue, entry: &Entry<'_>, matched: String) -> Explanation {
-    let mut e = match entry {
-        Entry::Status(s) => status(c, s),
-        Entry::Code(code) => self::code(c, code),
-        Entry::ErrorType(e) => error_type(c, e),
-        Entry::TaskStatus(t) => task_status(c, t),
-        Entry::Source(s) => source(c, s),
-        Entry::Limit(l) => limit(c, l),
-        Entry::Class(class, number) => status_class(c, class, *number),
+    let mut e = match *entry {
+        Entry::Status(s) => status(s),
+        Entry::Code(code) => self::code(code),
+        Entry::ErrorType(e) => error_type(e),
+        Entry::TaskStatus(t) => task_status(t),
+        Entry::Source(s) => source(s),
+        Entry::Limit(l) => limit(l),
+        Entry::Class(class, number) => status_class(c, class, number),
     };
     e.matched = matched;
     e
@@ -53,23 +52,20 @@ fn related(kind: EntryKind, id: &str) -> Related {
     }
 }
 
-fn source_name(c: &Catalogue, id: &str) -> String {
-    c.sources
-        .iter()
-        .find(|s| s.id.value == id)
-        .map_or_else(|| id.to_string(), |s| s.name.clone())
+/// How `source` names an entry: `code` and `message` as it sends them.
+fn spelling(source: SourceRef<'_>, code: Option<String>, message: Option<String>) -> Spelling {
+    Spelling {
+        source: source.id().to_string(),
+        source_name: source.name.clone(),
+        code,
+        message,
+    }
 }
 
-fn status_line(c: &Catalogue, number: u16) -> StatusLine {
-    let reason = c
-        .statuses
-        .iter()
-        .find(|s| s.status.value == number)
-        .map(|s| s.reason.value.clone())
-        .unwrap_or_default();
+fn status_line(status: StatusRef<'_>) -> StatusLine {
     StatusLine {
-        code: number,
-        reason,
+        code: status.number(),
+        reason: status.reason().to_string(),
     }
 }
 
@@ -77,8 +73,8 @@ fn assumed(fields: &[serde_saphyr::Spanned<String>]) -> Vec<String> {
     fields.iter().map(|a| a.value.clone()).collect()
 }
 
-fn status(c: &Catalogue, s: &Status) -> Explanation {
-    let number = s.status.value;
+fn status(s: StatusRef<'_>) -> Explanation {
+    let number = s.number();
     let mut e = blank(EntryKind::Status, number.to_string(), s.meaning.clone());
     e.views = s
         .views
@@ -91,42 +87,34 @@ fn status(c: &Catalogue, s: &Status) -> Explanation {
             remedies: v.remedies.clone(),
         })
         .collect();
-    e.status = Some(status_line(c, number));
+    e.status = Some(status_line(s));
     e.sources = s
-        .views
-        .iter()
-        .map(|v| Spelling {
-            source: v.source.value.clone(),
-            source_name: source_name(c, &v.source.value),
-            code: None,
-            message: Some(v.label.clone()),
-        })
+        .views()
+        .map(|(source, v)| spelling(source, None, Some(v.label.clone())))
         .collect();
     e.causes = e.views.iter().flat_map(|v| v.causes.clone()).collect();
     e.remedies = dedup(e.views.iter().flat_map(|v| v.remedies.clone()));
     e.retry = s.retry.as_ref().map(|r| retry_advice(&r.value));
-    e.related = c
-        .codes
-        .iter()
-        .filter(|code| code.status.value == number)
-        .map(|code| related(EntryKind::Code, &code.id.value))
+    e.related = s
+        .codes()
+        .map(|code| related(EntryKind::Code, code.id()))
         .collect();
     e.assumed = assumed(&s.assumed);
     e
 }
 
-fn code(c: &Catalogue, code: &Code) -> Explanation {
-    let mut e = blank(EntryKind::Code, code.id.value.clone(), code.meaning.clone());
-    e.status = Some(status_line(c, code.status.value));
-    e.category = Some(code.category.value.clone());
+fn code(code: CodeRef<'_>) -> Explanation {
+    let mut e = blank(EntryKind::Code, code.id().to_string(), code.meaning.clone());
+    e.status = Some(status_line(code.status()));
+    e.category = Some(code.category().id().to_string());
     e.sources = code
-        .wire
-        .iter()
-        .map(|w| Spelling {
-            source: w.source.value.clone(),
-            source_name: source_name(c, &w.source.value),
-            code: w.code.as_ref().map(|x| x.value.clone()),
-            message: w.message.as_ref().map(|m| m.value.clone()),
+        .wire()
+        .map(|(source, w)| {
+            spelling(
+                source,
+                w.code.as_ref().map(|x| x.value.clone()),
+                w.message.as_ref().map(|m| m.value.clone()),
+            )
         })
         .collect();
     e.causes.clone_from(&code.causes);
@@ -142,88 +130,62 @@ fn code(c: &Catalogue, code: &Code) -> Explanation {
             assumed: assumed(&f.assumed),
         })
         .collect();
-    e.related = std::iter::once(related(EntryKind::Status, &code.status.value.to_string()))
-        .chain(
-            c.error_types
-                .iter()
-                .filter(|x| x.code.value == code.id.value)
-                .map(|x| related(EntryKind::ErrorType, &x.id.value)),
-        )
-        .chain(sources_of(
-            code.wire.iter().map(|w| w.source.value.as_str()),
-        ))
-        .collect();
+    e.related = std::iter::once(related(
+        EntryKind::Status,
+        &code.status().number().to_string(),
+    ))
+    .chain(
+        code.error_types()
+            .map(|x| related(EntryKind::ErrorType, x.id())),
+    )
+    .chain(code.sources().map(|s| related(EntryKind::Source, s.id())))
+    .collect();
     e.assumed = assumed(&code.assumed);
     e.deprecated.clone_from(&code.deprecated);
     e
 }
 
-/// Links to the sources named, each once, in order.
-fn sources_of<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<Related> {
-    let mut out: Vec<Related> = Vec::new();
-    for id in ids {
-        let r = related(EntryKind::Source, id);
-        if !out.contains(&r) {
-            out.push(r);
-        }
-    }
-    out
-}
-
-fn error_type(c: &Catalogue, x: &ErrorType) -> Explanation {
-    let code = c.codes.iter().find(|code| code.id.value == x.code.value);
-    let mut e = blank(EntryKind::ErrorType, x.id.value.clone(), x.meaning.clone());
-    e.status = code.map(|code| status_line(c, code.status.value));
-    e.category = code.map(|code| code.category.value.clone());
-    e.sources = vec![Spelling {
-        source: x.source.value.clone(),
-        source_name: source_name(c, &x.source.value),
-        code: Some(x.id.value.clone()),
-        message: None,
-    }];
+fn error_type(x: ErrorTypeRef<'_>) -> Explanation {
+    let code = x.code();
+    let mut e = blank(EntryKind::ErrorType, x.id().to_string(), x.meaning.clone());
+    e.status = Some(status_line(code.status()));
+    e.category = Some(code.category().id().to_string());
+    e.sources = vec![spelling(x.source(), Some(x.id().to_string()), None)];
     e.retry = Some(retry_advice(&x.retry.value));
-    e.user_message = code.map(|code| code.user_message.value.clone());
+    e.user_message = Some(code.user_message.value.clone());
     e.remedies.clone_from(&x.remedies);
     e.related = vec![
-        related(EntryKind::Code, &x.code.value),
-        related(EntryKind::Source, &x.source.value),
+        related(EntryKind::Code, code.id()),
+        related(EntryKind::Source, x.source().id()),
     ];
     e.assumed = assumed(&x.assumed);
     e
 }
 
-fn task_status(c: &Catalogue, t: &TaskStatus) -> Explanation {
-    let mut e = blank(EntryKind::TaskStatus, t.id.value.clone(), t.meaning.clone());
-    e.sources = vec![Spelling {
-        source: t.source.value.clone(),
-        source_name: source_name(c, &t.source.value),
-        code: Some(t.id.value.clone()),
-        message: None,
-    }];
+fn task_status(t: TaskStatusRef<'_>) -> Explanation {
+    let mut e = blank(EntryKind::TaskStatus, t.id().to_string(), t.meaning.clone());
+    e.sources = vec![spelling(t.source(), Some(t.id().to_string()), None)];
     e.facts = vec![Fact {
         label: "terminal".to_string(),
         value: if t.terminal { "yes" } else { "no" }.to_string(),
     }];
     e.remedies = vec![t.next_step.clone()];
-    e.related = vec![related(EntryKind::Source, &t.source.value)];
+    e.related = vec![related(EntryKind::Source, t.source().id())];
     e
 }
 
-fn source(c: &Catalogue, s: &Source) -> Explanation {
-    let mut e = blank(EntryKind::Source, s.id.value.clone(), s.summary.clone());
+fn source(s: SourceRef<'_>) -> Explanation {
+    let mut e = blank(EntryKind::Source, s.id().to_string(), s.summary.clone());
     let fact = |label: &str, value: String| Fact {
         label: label.to_string(),
         value,
     };
     e.facts.push(fact("name", s.name.clone()));
-    for id in &s.documents {
-        let title = c
-            .documents
-            .iter()
-            .find(|d| d.id.value == id.value)
-            .map_or("", |d| d.title.as_str());
-        e.facts
-            .push(fact("document", format!("{}: {title}", id.value)));
+    for document in s.documents() {
+        e.facts.push(fact(
+            "document",
+            format!("{}: {}", document.id(), document.title),
+        ));
     }
     e.facts.push(fact("auth header", s.auth.header.clone()));
     if !s.auth.schemes.is_empty() {
@@ -250,43 +212,26 @@ fn source(c: &Catalogue, s: &Source) -> Explanation {
         e.facts
             .push(fact(label, format!("{shape}: {}", body.example)));
     }
-    let id = s.id.value.as_str();
-    e.related = c
-        .codes
-        .iter()
-        .filter(|code| code.wire.iter().any(|w| w.source.value == id))
-        .map(|code| related(EntryKind::Code, &code.id.value))
+    e.related = s
+        .codes()
+        .map(|code| related(EntryKind::Code, code.id()))
         .chain(
-            c.error_types
-                .iter()
-                .filter(|x| x.source.value == id)
-                .map(|x| related(EntryKind::ErrorType, &x.id.value)),
+            s.error_types()
+                .map(|x| related(EntryKind::ErrorType, x.id())),
         )
         .chain(
-            c.task_statuses
-                .iter()
-                .filter(|x| x.source.value == id)
-                .map(|x| related(EntryKind::TaskStatus, &x.id.value)),
+            s.task_statuses()
+                .map(|x| related(EntryKind::TaskStatus, x.id())),
         )
-        .chain(
-            c.limits
-                .iter()
-                .filter(|x| x.source.value == id)
-                .map(|x| related(EntryKind::Limit, &x.id.value)),
-        )
+        .chain(s.limits().map(|x| related(EntryKind::Limit, x.id())))
         .collect();
     e.assumed = assumed(&s.assumed);
     e
 }
 
-fn limit(c: &Catalogue, l: &Limit) -> Explanation {
-    let mut e = blank(EntryKind::Limit, l.id.value.clone(), l.meaning.clone());
-    e.sources = vec![Spelling {
-        source: l.source.value.clone(),
-        source_name: source_name(c, &l.source.value),
-        code: None,
-        message: None,
-    }];
+fn limit(l: LimitRef<'_>) -> Explanation {
+    let mut e = blank(EntryKind::Limit, l.id().to_string(), l.meaning.clone());
+    e.sources = vec![spelling(l.source(), None, None)];
     e.facts = vec![
         Fact {
             label: "value".to_string(),
@@ -297,7 +242,7 @@ fn limit(c: &Catalogue, l: &Limit) -> Explanation {
             value: l.scope.clone(),
         },
     ];
-    e.related = vec![related(EntryKind::Source, &l.source.value)];
+    e.related = vec![related(EntryKind::Source, l.source().id())];
     e
 }
 

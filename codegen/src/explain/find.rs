@@ -14,19 +14,20 @@
 //! name can only fail, and fails fast.
 
 use super::advice::StatusClass;
+use crate::catalogue::{Id, Ref, Section};
 use crate::entry::EntryKind;
-use crate::model::{Catalogue, Code, ErrorType, Limit, Source, Status, TaskStatus};
 use crate::pattern::{Pattern, Segment};
+use crate::{Catalogue, CodeRef, ErrorTypeRef, LimitRef, SourceRef, StatusRef, TaskStatusRef};
 
 /// A catalogue entry, borrowed.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Entry<'a> {
-    Status(&'a Status),
-    Code(&'a Code),
-    ErrorType(&'a ErrorType),
-    TaskStatus(&'a TaskStatus),
-    Source(&'a Source),
-    Limit(&'a Limit),
+    Status(StatusRef<'a>),
+    Code(CodeRef<'a>),
+    ErrorType(ErrorTypeRef<'a>),
+    TaskStatus(TaskStatusRef<'a>),
+    Source(SourceRef<'a>),
+    Limit(LimitRef<'a>),
     /// A class, and the uncatalogued status that led to it (if any).
     Class(&'static StatusClass, Option<u16>),
 }
@@ -71,14 +72,14 @@ pub(crate) enum Found<'a> {
 
 /// Every entry, in catalogue order, then the status classes.
 pub(crate) fn entries(c: &Catalogue) -> impl Iterator<Item = Entry<'_>> {
-    c.statuses
+    c.statuses()
         .iter()
         .map(Entry::Status)
-        .chain(c.codes.iter().map(Entry::Code))
-        .chain(c.error_types.iter().map(Entry::ErrorType))
-        .chain(c.task_statuses.iter().map(Entry::TaskStatus))
-        .chain(c.sources.iter().map(Entry::Source))
-        .chain(c.limits.iter().map(Entry::Limit))
+        .chain(c.codes().iter().map(Entry::Code))
+        .chain(c.error_types().iter().map(Entry::ErrorType))
+        .chain(c.task_statuses().iter().map(Entry::TaskStatus))
+        .chain(c.sources().iter().map(Entry::Source))
+        .chain(c.limits().iter().map(Entry::Limit))
         .chain(
             StatusClass::all()
                 .iter()
@@ -121,7 +122,7 @@ fn status_number<'a>(c: &'a Catalogue, query: &str) -> Option<Hit<'a>> {
         return None;
     }
     let number: u16 = query.parse().ok()?;
-    if let Some(status) = c.statuses.iter().find(|s| s.status.value == number) {
+    if let Some(status) = c.status(number) {
         return Some(Hit {
             entry: Entry::Status(status),
             how: format!("status {number}"),
@@ -148,18 +149,23 @@ fn exact<'a>(c: &'a Catalogue, query: &str, fold: bool) -> Option<Hit<'a>> {
         }
     };
     let hit = |entry, how: String| Some(Hit { entry, how });
-    if let Some(code) = c.codes.iter().find(|x| same(&x.id.value)) {
+    // An id exactly is the index's to find; ignoring case, the first in
+    // file order whose id folds to the query.
+    let folded = fold.then_some(query);
+    if let Some(code) = named(c.code(query), c.codes(), folded) {
         return hit(Entry::Code(code), "canonical code".to_string());
     }
-    if let Some(e) = c.error_types.iter().find(|x| same(&x.id.value)) {
-        let how = format!("task error_type reported by source `{}`", e.source.value);
+    if let Some(e) = named(c.error_type(query), c.error_types(), folded) {
+        let how = format!("task error_type reported by source `{}`", e.source().id());
         return hit(Entry::ErrorType(e), how);
     }
-    if let Some(t) = c.task_statuses.iter().find(|x| same(&x.id.value)) {
-        let how = format!("task status reported by source `{}`", t.source.value);
+    if let Some(t) = named(c.task_status(query), c.task_statuses(), folded) {
+        let how = format!("task status reported by source `{}`", t.source().id());
         return hit(Entry::TaskStatus(t), how);
     }
-    for code in &c.codes {
+    // Spellings and request fields, code by code in file order: a message
+    // is a pattern the query may fill, so this pass reads every one.
+    for code in c.codes() {
         for wire in &code.wire {
             let source = &wire.source.value;
             if let Some(w) = wire.code.as_ref().filter(|w| same(&w.value)) {
@@ -190,20 +196,36 @@ fn exact<'a>(c: &'a Catalogue, query: &str, fold: bool) -> Option<Hit<'a>> {
             return hit(Entry::Code(code), how);
         }
     }
-    if let Some(s) = c.sources.iter().find(|x| same(&x.id.value)) {
+    if let Some(s) = named(c.source(query), c.sources(), folded) {
         return hit(Entry::Source(s), "source id".to_string());
     }
-    if let Some(l) = c.limits.iter().find(|x| same(&x.id.value)) {
+    if let Some(l) = named(c.limit(query), c.limits(), folded) {
         return hit(Entry::Limit(l), "limit id".to_string());
     }
     // Reason phrases are prose: always compared ignoring case.
-    c.statuses
+    c.statuses()
         .iter()
-        .find(|s| s.reason.value.eq_ignore_ascii_case(query))
+        .find(|s| s.reason().eq_ignore_ascii_case(query))
         .and_then(|s| {
-            let how = format!("reason phrase of {}", s.status.value);
+            let how = format!("reason phrase of {}", s.number());
             hit(Entry::Status(s), how)
         })
+}
+
+/// The entry `exact` (what the index found for the query as written), or,
+/// when `folded` holds the query, the first entry of `section` whose id
+/// equals it ignoring ASCII case.
+fn named<'a, T: Id>(
+    exact: Option<Ref<'a, T>>,
+    section: Section<'a, T>,
+    folded: Option<&str>,
+) -> Option<Ref<'a, T>> {
+    match folded {
+        None => exact,
+        Some(query) => section
+            .iter()
+            .find(|x| x.entry().id().eq_ignore_ascii_case(query)),
+    }
 }
 
 /// `a`, `a or b`, `a, b or c`.

@@ -20,8 +20,8 @@ use serde::Serialize;
 
 pub use advice::{StatusClass, retry_advice};
 
+use crate::Catalogue;
 use crate::entry::{EntryKind, anchor};
-use crate::model::Catalogue;
 
 /// Everything `explain` says about one entry.
 #[derive(Debug, Clone, Serialize)]
@@ -266,7 +266,9 @@ impl Catalogue {
 
     /// Every name `explain` answers to, for suggestions and for tests.
     pub fn names(&self) -> impl Iterator<Item = &str> {
-        let codes = self.codes.iter().flat_map(|c| {
+        // Plain fields only: the entries as written.
+        let raw = self.raw();
+        let codes = raw.codes.iter().flat_map(|c| {
             std::iter::once(c.id.value.as_str())
                 .chain(
                     c.wire
@@ -276,13 +278,13 @@ impl Catalogue {
                 )
                 .chain(c.request_fields.iter().map(|f| f.name.value.as_str()))
         });
-        self.statuses
+        raw.statuses
             .iter()
             .map(|s| s.reason.value.as_str())
             .chain(codes)
-            .chain(self.error_types.iter().map(|e| e.id.value.as_str()))
-            .chain(self.task_statuses.iter().map(|t| t.id.value.as_str()))
-            .chain(self.sources.iter().map(|s| s.id.value.as_str()))
-            .chain(self.limits.iter().map(|l| l.id.value.as_str()))
+            .chain(raw.error_types.iter().map(|e| e.id.value.as_str()))
+            .chain(raw.task_statuses.iter().map(|t| t.id.value.as_str()))
+            .chain(raw.sources.iter().map(|s| s.id.value.as_str()))
+            .chain(raw.limits.iter().map(|l| l.id.value.as_str()))
     }
 }

@@ -29,9 +29,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+use crate::Catalogue;
 use crate::entry::{EntryKind, anchor};
 use crate::explain::{Explanation, StatusClass};
-use crate::model::Catalogue;
 
 /// What [`write()`] produces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -182,25 +182,25 @@ impl Reference {
                 group.items.push(Item { title, explanation });
             }
         }
-        let spellings: usize = c.codes.iter().map(|x| x.wire.len()).sum();
         let counts = format!(
-            "{} documents, {} sources, {} statuses, {} codes ({spellings} wire spellings), {} task error types, {} task statuses, {} limits",
-            c.documents.len(),
-            c.sources.len(),
-            c.statuses.len(),
-            c.codes.len(),
-            c.error_types.len(),
-            c.task_statuses.len(),
-            c.limits.len(),
+            "{} documents, {} sources, {} statuses, {} codes ({} wire spellings), {} task error types, {} task statuses, {} limits",
+            c.documents().len(),
+            c.sources().len(),
+            c.statuses().len(),
+            c.codes().len(),
+            c.wire_entry_count(),
+            c.error_types().len(),
+            c.task_statuses().len(),
+            c.limits().len(),
         );
         Reference {
             groups,
             titles,
             counts,
             documents: c
-                .documents
+                .documents()
                 .iter()
-                .map(|d| (d.id.value.clone(), d.title.clone()))
+                .map(|d| (d.id().to_string(), d.title.clone()))
                 .collect(),
         }
     }
@@ -220,17 +220,12 @@ fn title(c: &Catalogue, e: &Explanation) -> String {
             None => e.id.clone(),
         },
         EntryKind::Source => c
-            .sources
-            .iter()
-            .find(|s| s.id.value == e.id)
+            .source(&e.id)
             .map_or_else(|| e.id.clone(), |s| s.name.clone()),
-        EntryKind::StatusClass => StatusClass::all()
-            .iter()
-            .find(|class| class.id == e.id)
-            .map_or_else(
-                || e.id.clone(),
-                |class| format!("{} {}", class.id, class.name),
-            ),
+        EntryKind::StatusClass => StatusClass::named(&e.id).map_or_else(
+            || e.id.clone(),
+            |class| format!("{} {}", class.id, class.name),
+        ),
         _ => e.id.clone(),
     }
 }

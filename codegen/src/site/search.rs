@@ -56,9 +56,9 @@ pub(super) fn script(reference: &Reference) -> String {
             words.extend(e.user_message.iter().cloned());
             words.extend(e.views.iter().map(|v| v.summary.clone()));
             words.extend(e.facts.iter().map(|f| f.value.clone()));
-            let range = crate::StatusClass::all()
-                .iter()
-                .find(|c| e.kind == crate::EntryKind::StatusClass && c.id == e.id)
+            let range = (e.kind == crate::EntryKind::StatusClass)
+                .then(|| crate::StatusClass::named(&e.id))
+                .flatten()
                 .map(|c| c.range);
             Record {
                 a: &e.anchor,
