@@ -105,6 +105,7 @@ impl From<Malformed> for Unreadable {
 /// Scans `body` (one JSON value, surrounded by whitespace at most) into
 /// `fields`, which the caller owns: the struct is filled in place rather
 /// than returned, because moving it costs more than reading a small body.
+#[inline]
 pub(crate) fn scan<'a>(body: &'a [u8], fields: &mut Fields<'a>) -> Result<(), Unreadable> {
     let text = std::str::from_utf8(body).map_err(|_| Unreadable::NotUtf8)?;
     let mut reader = Reader::new(text);

@@ -234,6 +234,7 @@ impl HeaderText {
 /// into it), and returns the `Content-Type` for the body reader. One pass
 /// rather than a lookup per name: this is on every response's path, and
 /// most responses carry few headers.
+#[inline]
 pub(crate) fn scan<'h>(
     headers: &'h http::HeaderMap,
     facts: &mut ResponseHeaders,
