@@ -456,16 +456,9 @@ impl Members {
         &mut self,
         reader: &mut Reader<'a>,
     ) -> Result<Option<Cow<'a, str>>, Malformed> {
-        match reader.next_byte()? {
-            b'}' => {
-                reader.pos += 1;
-                return Ok(None);
-            }
-            b',' if !self.first => reader.pos += 1,
-            _ if self.first => {}
-            _ => return Err(Malformed),
+        if !reader.next_item(&mut self.first, b'}')? {
+            return Ok(None);
         }
-        self.first = false;
         let key = reader.key()?;
         reader.expect(b':')?;
         Ok(Some(key))
@@ -473,6 +466,25 @@ impl Members {
 }
 
 impl<'a> Reader<'a> {
+    /// Whether another item of the open object or array follows, its
+    /// comma consumed (none before the first); `false` after the `close`
+    /// byte.
+    fn next_item(&mut self, first: &mut bool, close: u8) -> Result<bool, Malformed> {
+        let byte = self.next_byte()?;
+        if byte == close {
+            self.pos += 1;
+            return Ok(false);
+        }
+        if !*first {
+            if byte != b',' {
+                return Err(Malformed);
+            }
+            self.pos += 1;
+        }
+        *first = false;
+        Ok(true)
+    }
+
     /// A member's key. A key whose escape cannot be decoded (a lone
     /// surrogate) reads as the empty key: it matches no field, and `serde_json`
     /// does not reject it either.
@@ -497,17 +509,7 @@ impl Elements {
     /// Whether another element follows (its comma consumed); `false`
     /// after the closing bracket.
     pub(crate) fn next(&mut self, reader: &mut Reader<'_>) -> Result<bool, Malformed> {
-        match reader.next_byte()? {
-            b']' => {
-                reader.pos += 1;
-                return Ok(false);
-            }
-            b',' if !self.first => reader.pos += 1,
-            _ if self.first => {}
-            _ => return Err(Malformed),
-        }
-        self.first = false;
-        Ok(true)
+        reader.next_item(&mut self.first, b']')
     }
 }
 
