@@ -102,11 +102,20 @@ impl From<Malformed> for Unreadable {
     }
 }
 
+/// What [`scan`] kept: only text borrowed from the body, or some decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kept {
+    /// Every kept text borrows from the body: the fields own no memory.
+    Borrowed,
+    /// Some text had an escape and owns its decoded copy.
+    SomeOwned,
+}
+
 /// Scans `body` (one JSON value, surrounded by whitespace at most) into
 /// `fields`, which the caller owns: the struct is filled in place rather
 /// than returned, because moving it costs more than reading a small body.
 #[inline]
-pub(crate) fn scan<'a>(body: &'a [u8], fields: &mut Fields<'a>) -> Result<(), Unreadable> {
+pub(crate) fn scan<'a>(body: &'a [u8], fields: &mut Fields<'a>) -> Result<Kept, Unreadable> {
     let text = std::str::from_utf8(body).map_err(|_| Unreadable::NotUtf8)?;
     let mut reader = Reader::new(text);
     if reader.peek()? == Kind::Object {
@@ -115,7 +124,76 @@ pub(crate) fn scan<'a>(body: &'a [u8], fields: &mut Fields<'a>) -> Result<(), Un
         reader.skip_value()?;
     }
     reader.end()?;
-    Ok(())
+    Ok(if reader.borrowed_only() {
+        Kept::Borrowed
+    } else {
+        Kept::SomeOwned
+    })
+}
+
+impl Fields<'_> {
+    /// Whether no text here owns memory. Written as a destructuring, so
+    /// that a new field does not compile until it is considered here:
+    /// the classifier skips dropping fields that own nothing.
+    pub(crate) fn owns_nothing(&self) -> bool {
+        fn borrowed(text: Option<&Cow<'_, str>>) -> bool {
+            !matches!(text, Some(Cow::Owned(_)))
+        }
+        let Fields {
+            is_object: _,
+            error,
+            message,
+            detail,
+            status,
+            error_type,
+            request_id,
+            code,
+            kind,
+            title,
+            run_id,
+            task_id,
+            queue_position: _,
+            status_url,
+            response_url,
+        } = self;
+        let error = match error {
+            Some(ErrorField::Text(text)) => borrowed(Some(text)),
+            Some(ErrorField::Object(ErrorObject {
+                code,
+                message,
+                kind,
+                error,
+            })) => [code, message, kind, error]
+                .into_iter()
+                .all(|text| borrowed(text.as_ref())),
+            None => true,
+        };
+        let detail = match detail {
+            Some(Detail::Text(text) | Detail::List(Some(text))) => borrowed(Some(text)),
+            Some(Detail::List(None)) | None => true,
+        };
+        let status = match status {
+            Some(StatusField::Text(text)) => borrowed(Some(text)),
+            Some(StatusField::Number) | None => true,
+        };
+        error
+            && detail
+            && status
+            && [
+                message,
+                error_type,
+                request_id,
+                code,
+                kind,
+                title,
+                run_id,
+                task_id,
+                status_url,
+                response_url,
+            ]
+            .into_iter()
+            .all(|text| borrowed(text.as_ref()))
+    }
 }
 
 /// The top-level object's members.

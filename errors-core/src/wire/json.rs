@@ -44,12 +44,18 @@ pub(crate) enum Number {
 pub(crate) struct Reader<'a> {
     text: &'a str,
     pos: usize,
+    /// Whether a string had an escape and was decoded into a `String`.
+    decoded: bool,
 }
 
 impl<'a> Reader<'a> {
     /// A reader at the start of `text`.
     pub(crate) fn new(text: &'a str) -> Self {
-        Self { text, pos: 0 }
+        Self {
+            text,
+            pos: 0,
+            decoded: false,
+        }
     }
 
     fn bytes(&self) -> &'a [u8] {
@@ -88,6 +94,12 @@ impl<'a> Reader<'a> {
             b't' | b'f' | b'n' => Kind::Literal,
             _ => return Err(Malformed),
         })
+    }
+
+    /// Whether every string read so far was borrowed from the text (none
+    /// had an escape to decode).
+    pub(crate) fn borrowed_only(&self) -> bool {
+        !self.decoded
     }
 
     /// Only whitespace is left.
@@ -139,6 +151,7 @@ impl<'a> Reader<'a> {
     #[cold]
     #[inline(never)]
     fn escaped_string(&mut self, start: usize, end: usize) -> Result<String, Malformed> {
+        self.decoded = true;
         let mut owned = String::with_capacity(end - start + 8);
         owned.push_str(self.text.get(start..end).ok_or(Malformed)?);
         self.pos = end;
