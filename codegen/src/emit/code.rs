@@ -1,6 +1,6 @@
 //! `Code`: the canonical error codes, their facts, and wire lookups.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -295,25 +295,16 @@ impl<'a> Spellings<'a> {
     /// ([`length_bucket`]) leaves one to compare whole. That makes lookups
     /// faster than strum's derived `FromStr` (see BENCHMARKS.md).
     fn matcher(&self, fns: &mut Vec<TokenStream>, prefix: &str) -> TokenStream {
-        // Length → code → spellings, each in catalogue-independent order.
-        let mut by_len: BTreeMap<usize, Vec<(&Ident, Vec<&str>)>> = BTreeMap::new();
-        // (length, code) → its place in `by_len`: a bucket may hold
-        // thousands of codes, so no linear search.
-        let mut place: HashMap<(usize, &Ident), usize> = HashMap::new();
+        // Length → its spellings with their codes, in text order.
+        let mut by_len: BTreeMap<usize, Vec<(&str, &Ident)>> = BTreeMap::new();
         for (text, idents) in &self.exact {
             // Validation guarantees one code per spelling; keep the first.
-            let ident = idents[0];
-            let bucket = by_len.entry(text.len()).or_default();
-            match place.get(&(text.len(), ident)) {
-                Some(&at) => bucket[at].1.push(text),
-                None => {
-                    place.insert((text.len(), ident), bucket.len());
-                    bucket.push((ident, vec![text]));
-                }
+            if let Some(ident) = idents.first() {
+                by_len.entry(text.len()).or_default().push((text, ident));
             }
         }
-        let lengths = by_len.iter().map(|(len, codes)| {
-            let body = length_bucket(codes);
+        let lengths = by_len.iter().map(|(len, spellings)| {
+            let body = length_bucket(spellings);
             let len = Literal::usize_unsuffixed(*len);
             quote!(#len => #body,)
         });
@@ -354,11 +345,7 @@ impl<'a> Spellings<'a> {
 /// byte at the position that tells most of them apart, so that `text` is
 /// compared whole with one spelling (or the few sharing that byte), not
 /// with each in turn. `text` has the bucket's length, so the byte exists.
-fn length_bucket(codes: &[(&Ident, Vec<&str>)]) -> TokenStream {
-    let spellings: Vec<(&str, &Ident)> = codes
-        .iter()
-        .flat_map(|(ident, texts)| texts.iter().map(move |text| (*text, *ident)))
-        .collect();
+fn length_bucket(spellings: &[(&str, &Ident)]) -> TokenStream {
     let compare = |group: &[(&str, &Ident)]| {
         let arms = group.iter().map(|(text, ident)| {
             let text = str_lit(text);
@@ -370,7 +357,7 @@ fn length_bucket(codes: &[(&Ident, Vec<&str>)]) -> TokenStream {
         return quote!(None);
     };
     if spellings.len() == 1 {
-        return compare(&spellings);
+        return compare(spellings);
     }
     // The position with the most distinct bytes; the first such on a tie,
     // so the output does not depend on anything but the spellings.
@@ -384,10 +371,10 @@ fn length_bucket(codes: &[(&Ident, Vec<&str>)]) -> TokenStream {
         bytes.len()
     };
     let Some(at) = (0..len).max_by_key(|&at| (distinct(at), std::cmp::Reverse(at))) else {
-        return compare(&spellings);
+        return compare(spellings);
     };
     let mut by_byte: BTreeMap<u8, Vec<(&str, &Ident)>> = BTreeMap::new();
-    for &(text, ident) in &spellings {
+    for &(text, ident) in spellings {
         by_byte
             .entry(text.as_bytes()[at])
             .or_default()

@@ -231,7 +231,8 @@ impl HeaderText {
 
 /// Reads every header that matters in one pass over the map into `facts`
 /// (a part of the caller's result, written in place rather than moved
-/// into it), and returns the `Content-Type` for the body reader. One pass
+/// into it; it must start as `ResponseHeaders::default()`, since only
+/// what is found is written), and returns the `Content-Type` for the body reader. One pass
 /// rather than a lookup per name: this is on every response's path, and
 /// most responses carry few headers.
 #[inline]
@@ -248,8 +249,7 @@ pub(crate) fn scan<'h>(
     let mut request_id_value = None;
     let mut retry_after = None;
     let mut retry_after_ms = None;
-    let mut limits = RateLimit::default();
-    let rate_limit = &mut limits;
+    let mut rate_limit = RateLimit::default();
     for (name, value) in headers {
         // The two standard names first, compared as `http`'s own tokens
         // (no text compared); every other name as lower-case text, which
@@ -313,8 +313,8 @@ pub(crate) fn scan<'h>(
     if let Some(id) = request_id_value {
         facts.request_id = Some(HeaderText::new(id));
     }
-    if !limits.is_empty() {
-        facts.rate_limit = Some(Box::new(limits));
+    if !rate_limit.is_empty() {
+        facts.rate_limit = Some(Box::new(rate_limit));
     }
     content_type
 }
