@@ -9,6 +9,8 @@
 use errors_codegen::model;
 use errors_core::{Category, Code, ErrorType, Limit, Source, Status, TaskStatus};
 use errors_tests::catalogue;
+use std::sync::LazyLock;
+
 use strum::{EnumCount, IntoEnumIterator};
 
 fn strings(list: &[String]) -> Vec<&str> {
@@ -183,4 +185,63 @@ fn unknown_wire_text_is_none_not_an_error() {
     );
     assert_eq!(Code::from_wire(Source::Runs, "RATE_LIMIT_EXCEEDED"), None);
     assert_eq!(Code::from_wire(Source::Agnes, "rate_limit_exceeded"), None);
+}
+
+/// Every exact spelling the catalogue gives, with its code, and the fixed
+/// text each message pattern starts with (`App not found: {app}` gives
+/// `App not found: `). Read once: the property below runs many cases.
+static SPELLINGS: LazyLock<Spellings> = LazyLock::new(|| {
+    let c = catalogue();
+    let (mut exact, mut pattern_starts) = (Vec::new(), Vec::new());
+    for (entry, code) in c.codes().iter().zip(Code::iter()) {
+        exact.push((entry.id.value.clone(), code));
+        for spelling in entry.spellings() {
+            match spelling.text.value.split_once('{') {
+                Some((start, _)) => pattern_starts.push(start.to_owned()),
+                None => exact.push((spelling.text.value.clone(), code)),
+            }
+        }
+    }
+    Spellings {
+        exact,
+        pattern_starts,
+    }
+});
+
+struct Spellings {
+    exact: Vec<(String, Code)>,
+    pattern_starts: Vec<String>,
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+    /// The generated lookup reads a few bytes of a text to pick the one
+    /// spelling it compares whole; a text that shares those bytes (or its
+    /// length) with a spelling but differs anywhere else is still no code.
+    #[test]
+    fn a_near_miss_of_a_spelling_is_no_code(
+        pick in proptest::prelude::any::<proptest::sample::Index>(),
+        at in proptest::prelude::any::<proptest::sample::Index>(),
+        byte in 0x20u8..0x7f,
+        edit in 0u8..3,
+    ) {
+        let Spellings { exact: spellings, pattern_starts } = &*SPELLINGS;
+        let (text, _) = &spellings[pick.index(spellings.len())];
+        let mut bytes = text.clone().into_bytes();
+        let at = at.index(bytes.len() + 1);
+        match edit {
+            0 if at < bytes.len() => bytes[at] = byte,
+            1 if at < bytes.len() => { bytes.remove(at); }
+            _ => bytes.insert(at, byte),
+        }
+        let near = String::from_utf8(bytes).expect("ASCII edits of UTF-8 text");
+        let expected = spellings.iter().find(|(t, _)| *t == near).map(|(_, c)| *c);
+        // An edit may fill a message pattern's hole; those matches are
+        // tested with the patterns.
+        proptest::prop_assume!(
+            expected.is_some() || !pattern_starts.iter().any(|s| near.starts_with(s.as_str()))
+        );
+        proptest::prop_assert_eq!(Code::lookup(&near), expected, "{:?} from {:?}", near, text);
+    }
 }

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::{ToTokens, format_ident, quote};
 
 use super::docs::{self, code as inline, prose};
 use super::docs_url::docs_url;
@@ -341,61 +341,141 @@ impl<'a> Spellings<'a> {
     }
 }
 
-/// The spellings of one length, compared with `text`: one `match` on the
-/// byte at the position that tells most of them apart, so that `text` is
-/// compared whole with one spelling (or the few sharing that byte), not
-/// with each in turn. `text` has the bucket's length, so the byte exists.
+/// The spellings of one length, compared with `text`, which has that
+/// length.
+///
+/// `text` is viewed as an array of the bucket's length (the length `match`
+/// guarantees it is one), so that each spelling is compared with `*bytes
+/// == *b"…"`: two arrays of a known size, a few word compares in place.
+/// When the bucket holds more than one spelling, one word of `text` (up to
+/// 8 bytes, at the offset that tells most of them apart) is matched first
+/// against the same word of each spelling, so that `text` is compared
+/// whole with one. A `match` on an integer with a few far-apart values
+/// compiles to a short tree of compares. Each alternative was measured
+/// against strum's `match` on `&str` (BENCHMARKS.md, "Looking up a
+/// spelling"): a `match` on one byte compiled to a jump table whose target
+/// depends on the input, and the word matched as a byte string to compares
+/// byte by byte, both slower; `match text { "…" => … }` after the word, in
+/// place of the array compare, was slower too.
 fn length_bucket(spellings: &[(&str, &Ident)]) -> TokenStream {
-    let compare = |group: &[(&str, &Ident)]| {
-        let arms = group.iter().map(|(text, ident)| {
-            let text = str_lit(text);
-            quote!(#text => Some(Self::#ident),)
-        });
-        quote!(match text { #(#arms)* _ => None })
-    };
     let Some(len) = spellings.first().map(|(text, _)| text.len()) else {
         return quote!(None);
     };
-    if spellings.len() == 1 {
-        return compare(spellings);
-    }
-    // The position with the most distinct bytes; the first such on a tie,
-    // so the output does not depend on anything but the spellings.
-    let distinct = |at: usize| {
-        let mut bytes: Vec<u8> = spellings
-            .iter()
-            .map(|(text, _)| text.as_bytes()[at])
-            .collect();
-        bytes.sort_unstable();
-        bytes.dedup();
-        bytes.len()
-    };
-    let Some(at) = (0..len).max_by_key(|&at| (distinct(at), std::cmp::Reverse(at))) else {
-        return compare(spellings);
-    };
-    let mut by_byte: BTreeMap<u8, Vec<(&str, &Ident)>> = BTreeMap::new();
-    for &(text, ident) in spellings {
-        by_byte
-            .entry(text.as_bytes()[at])
-            .or_default()
-            .push((text, ident));
-    }
-    let arms = by_byte.iter().map(|(byte, group)| {
-        let byte = Literal::byte_character(*byte);
-        let body = compare(group);
-        quote!(Some(#byte) => #body,)
-    });
-    let byte_at = if at == 0 {
-        quote!(text.as_bytes().first())
-    } else {
-        let at = Literal::usize_unsuffixed(at);
-        quote!(text.as_bytes().get(#at))
-    };
-    quote! {
-        match #byte_at {
-            #(#arms)*
-            _ => None,
+    let compare = |group: &[(&str, &Ident)]| {
+        let mut chain = quote!(None);
+        for (text, ident) in group.iter().rev() {
+            let text = Literal::byte_string(text.as_bytes());
+            chain = quote! {
+                if *bytes == *#text { Some(Self::#ident) } else { #chain }
+            };
         }
+        chain
+    };
+    let body = match Window::telling_apart(spellings) {
+        Some(window) => {
+            let mut by_word: BTreeMap<u64, Vec<(&str, &Ident)>> = BTreeMap::new();
+            for &(text, ident) in spellings {
+                by_word
+                    .entry(window.word(text))
+                    .or_default()
+                    .push((text, ident));
+            }
+            let arms = by_word.iter().map(|(word, group)| {
+                let word = window.literal(*word);
+                let body = compare(group);
+                quote!(#word => #body,)
+            });
+            // The window as a sub-array, by an array pattern that skips
+            // the bytes before and after it: it cannot fail, and needs no
+            // bounds check.
+            let before = std::iter::repeat_n(quote!(_), window.at);
+            let after = std::iter::repeat_n(quote!(_), len - window.at - window.width);
+            let ty = window.ty();
+            let word = if window.width == len {
+                quote!(let word = bytes;)
+            } else {
+                quote!(let [#(#before,)* word @ .., #(#after),*] = bytes;)
+            };
+            quote! {{
+                #word
+                match #ty::from_le_bytes(*word) {
+                    #(#arms)*
+                    _ => None,
+                }
+            }}
+        }
+        None => compare(spellings),
+    };
+    let len = Literal::usize_unsuffixed(len);
+    quote! {
+        match <&[u8; #len]>::try_from(text.as_bytes()) {
+            Ok(bytes) => #body,
+            Err(_) => None,
+        }
+    }
+}
+
+/// A few bytes at the same offset of every spelling of one length: the
+/// generated code compares them as one word.
+#[derive(Clone, Copy)]
+struct Window {
+    at: usize,
+    width: usize,
+}
+
+impl Window {
+    /// The widest window that fits the length (8, 4, 2 or 1 bytes), at the
+    /// offset that tells most spellings apart (the first such on a tie, so
+    /// the output depends on nothing but the spellings), or `None` when
+    /// there is only one spelling to compare.
+    fn telling_apart(spellings: &[(&str, &Ident)]) -> Option<Self> {
+        if spellings.len() < 2 {
+            return None;
+        }
+        let len = spellings.first()?.0.len();
+        let width = [8, 4, 2, 1].into_iter().find(|&w| w <= len)?;
+        let distinct = |window: Window| {
+            let mut words: Vec<&[u8]> = spellings.iter().map(|(text, _)| window.of(text)).collect();
+            words.sort_unstable();
+            words.dedup();
+            words.len()
+        };
+        (0..=len - width)
+            .map(|at| Window { at, width })
+            .max_by_key(|&window| (distinct(window), std::cmp::Reverse(window.at)))
+    }
+
+    /// The window's bytes of `text` (every spelling of the bucket is long
+    /// enough to hold it).
+    fn of(self, text: &str) -> &[u8] {
+        text.as_bytes()
+            .get(self.at..self.at + self.width)
+            .unwrap_or_default()
+    }
+
+    /// The window of `text` as the generated code reads it: little-endian.
+    fn word(self, text: &str) -> u64 {
+        self.of(text)
+            .iter()
+            .rev()
+            .fold(0, |word, &byte| word << 8 | u64::from(byte))
+    }
+
+    /// `word` as a literal of the window's type, in hexadecimal grouped by
+    /// byte so that its bytes can be read off (last first: little-endian).
+    fn literal(self, word: u64) -> TokenStream {
+        let bytes: Vec<String> = (0..self.width)
+            .rev()
+            .map(|i| format!("{:02x}", (word >> (8 * i)) & 0xff))
+            .collect();
+        let text = format!("0x{}_{}", bytes.join("_"), self.ty());
+        // The text is a well-formed literal; unsuffixed, the `match` types it.
+        text.parse()
+            .unwrap_or_else(|_| Literal::u64_unsuffixed(word).into_token_stream())
+    }
+
+    fn ty(self) -> Ident {
+        format_ident!("u{}", 8 * self.width)
     }
 }
 

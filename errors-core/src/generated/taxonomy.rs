@@ -4247,82 +4247,139 @@ impl Code {
             Source::Queue => {
                 match match text.len() {
                     9 => {
-                        match text {
-                            "Not Found" => Some(Self::EndpointNotFound),
-                            _ => None,
+                        match <&[u8; 9]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"Not Found" {
+                                    Some(Self::EndpointNotFound)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
                         }
                     }
                     12 => {
-                        match text {
-                            "UNAUTHORIZED" => Some(Self::InvalidApiKey),
-                            _ => None,
+                        match <&[u8; 12]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"UNAUTHORIZED" {
+                                    Some(Self::InvalidApiKey)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
                         }
                     }
                     17 => {
-                        match text {
-                            "Request not found" => Some(Self::RequestNotFound),
-                            _ => None,
+                        match <&[u8; 17]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"Request not found" {
+                                    Some(Self::RequestNotFound)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
                         }
                     }
                     19 => {
-                        match text {
-                            "RATE_LIMIT_EXCEEDED" => Some(Self::RateLimitExceeded),
-                            _ => None,
+                        match <&[u8; 19]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"RATE_LIMIT_EXCEEDED" {
+                                    Some(Self::RateLimitExceeded)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
                         }
                     }
                     21 => {
-                        match text.as_bytes().first() {
-                            Some(b'T') => {
-                                match text {
-                                    "Task execution failed" => Some(Self::TaskFailed),
+                        match <&[u8; 21]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                let [word @ .., _, _, _, _, _, _, _, _, _, _, _, _, _] = bytes;
+                                match u64::from_le_bytes(*word) {
+                                    0x20_6b_6f_6f_68_62_65_77_u64 => {
+                                        if *bytes == *b"webhook not supported" {
+                                            Some(Self::WebhookNotSupported)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    0x65_78_65_20_6b_73_61_54_u64 => {
+                                        if *bytes == *b"Task execution failed" {
+                                            Some(Self::TaskFailed)
+                                        } else {
+                                            None
+                                        }
+                                    }
                                     _ => None,
                                 }
                             }
-                            Some(b'w') => {
-                                match text {
-                                    "webhook not supported" => Some(Self::WebhookNotSupported),
-                                    _ => None,
-                                }
-                            }
-                            _ => None,
+                            Err(_) => None,
                         }
                     }
                     24 => {
-                        match text {
-                            "Runtime execution failed" => {
-                                Some(Self::ModelExecutionFailed)
+                        match <&[u8; 24]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"Runtime execution failed" {
+                                    Some(Self::ModelExecutionFailed)
+                                } else {
+                                    None
+                                }
                             }
-                            _ => None,
+                            Err(_) => None,
                         }
                     }
                     27 => {
-                        match text {
-                            "SSE streaming not supported" => Some(Self::SseNotSupported),
-                            _ => None,
+                        match <&[u8; 27]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"SSE streaming not supported" {
+                                    Some(Self::SseNotSupported)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
                         }
                     }
                     31 => {
-                        match text {
-                            "Model not allowed for this user" => {
-                                Some(Self::ModelNotAllowed)
+                        match <&[u8; 31]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"Model not allowed for this user" {
+                                    Some(Self::ModelNotAllowed)
+                                } else {
+                                    None
+                                }
                             }
-                            _ => None,
+                            Err(_) => None,
                         }
                     }
                     43 => {
-                        match text {
-                            "Rate limit exceeded, please try again later" => {
-                                Some(Self::RateLimitExceeded)
+                        match <&[u8; 43]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"Rate limit exceeded, please try again later"
+                                {
+                                    Some(Self::RateLimitExceeded)
+                                } else {
+                                    None
+                                }
                             }
-                            _ => None,
+                            Err(_) => None,
                         }
                     }
                     45 => {
-                        match text {
-                            "Authorization Bearer or Key token is required" => {
-                                Some(Self::InvalidApiKey)
+                        match <&[u8; 45]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes
+                                    == *b"Authorization Bearer or Key token is required"
+                                {
+                                    Some(Self::InvalidApiKey)
+                                } else {
+                                    None
+                                }
                             }
-                            _ => None,
+                            Err(_) => None,
                         }
                     }
                     _ => None,
@@ -4340,126 +4397,191 @@ impl Code {
             Source::Runs => {
                 match text.len() {
                     4 => {
-                        match text {
-                            "gone" => Some(Self::Gone),
-                            _ => None,
+                        match <&[u8; 4]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"gone" { Some(Self::Gone) } else { None }
+                            }
+                            Err(_) => None,
                         }
                     }
                     8 => {
-                        match text {
-                            "conflict" => Some(Self::Conflict),
-                            _ => None,
+                        match <&[u8; 8]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"conflict" {
+                                    Some(Self::Conflict)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
                         }
                     }
                     9 => {
-                        match text.as_bytes().first() {
-                            Some(b'f') => {
-                                match text {
-                                    "forbidden" => Some(Self::Forbidden),
+                        match <&[u8; 9]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                let [word @ .., _] = bytes;
+                                match u64::from_le_bytes(*word) {
+                                    0x65_64_64_69_62_72_6f_66_u64 => {
+                                        if *bytes == *b"forbidden" {
+                                            Some(Self::Forbidden)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    0x6e_75_6f_66_5f_74_6f_6e_u64 => {
+                                        if *bytes == *b"not_found" {
+                                            Some(Self::NotFound)
+                                        } else {
+                                            None
+                                        }
+                                    }
                                     _ => None,
                                 }
                             }
-                            Some(b'n') => {
-                                match text {
-                                    "not_found" => Some(Self::NotFound),
-                                    _ => None,
-                                }
-                            }
-                            _ => None,
+                            Err(_) => None,
                         }
                     }
                     14 => {
-                        match text.as_bytes().first() {
-                            Some(b'i') => {
-                                match text {
-                                    "internal_error" => Some(Self::InternalError),
+                        match <&[u8; 14]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                let [word @ .., _, _, _, _, _, _] = bytes;
+                                match u64::from_le_bytes(*word) {
+                                    0x6c_61_6e_72_65_74_6e_69_u64 => {
+                                        if *bytes == *b"internal_error" {
+                                            Some(Self::InternalError)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    0x6d_61_65_72_74_73_70_75_u64 => {
+                                        if *bytes == *b"upstream_error" {
+                                            Some(Self::UpstreamError)
+                                        } else {
+                                            None
+                                        }
+                                    }
                                     _ => None,
                                 }
                             }
-                            Some(b'u') => {
-                                match text {
-                                    "upstream_error" => Some(Self::UpstreamError),
-                                    _ => None,
-                                }
-                            }
-                            _ => None,
+                            Err(_) => None,
                         }
                     }
                     15 => {
-                        match text.as_bytes().get(8) {
-                            Some(b'a') => {
-                                match text {
-                                    "invalid_api_key" => Some(Self::InvalidApiKey),
+                        match <&[u8; 15]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                let [_, word @ .., _, _, _, _, _, _] = bytes;
+                                match u64::from_le_bytes(*word) {
+                                    0x61_5f_64_69_6c_61_76_6e_u64 => {
+                                        if *bytes == *b"invalid_api_key" {
+                                            Some(Self::InvalidApiKey)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    0x65_6c_70_6d_69_5f_74_6f_u64 => {
+                                        if *bytes == *b"not_implemented" {
+                                            Some(Self::NotImplemented)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    0x72_5f_64_69_6c_61_76_6e_u64 => {
+                                        if *bytes == *b"invalid_request" {
+                                            Some(Self::InvalidRequest)
+                                        } else {
+                                            None
+                                        }
+                                    }
                                     _ => None,
                                 }
                             }
-                            Some(b'e') => {
-                                match text {
-                                    "not_implemented" => Some(Self::NotImplemented),
-                                    _ => None,
-                                }
-                            }
-                            Some(b'r') => {
-                                match text {
-                                    "invalid_request" => Some(Self::InvalidRequest),
-                                    _ => None,
-                                }
-                            }
-                            _ => None,
+                            Err(_) => None,
                         }
                     }
                     16 => {
-                        match text.as_bytes().first() {
-                            Some(b'p') => {
-                                match text {
-                                    "preflight_failed" => Some(Self::PreflightFailed),
+                        match <&[u8; 16]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                let [word @ .., _, _, _, _, _, _, _, _] = bytes;
+                                match u64::from_le_bytes(*word) {
+                                    0x68_67_69_6c_66_65_72_70_u64 => {
+                                        if *bytes == *b"preflight_failed" {
+                                            Some(Self::PreflightFailed)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    0x69_74_61_64_69_6c_61_76_u64 => {
+                                        if *bytes == *b"validation_error" {
+                                            Some(Self::ValidationError)
+                                        } else {
+                                            None
+                                        }
+                                    }
                                     _ => None,
                                 }
                             }
-                            Some(b'v') => {
-                                match text {
-                                    "validation_error" => Some(Self::ValidationError),
-                                    _ => None,
-                                }
-                            }
-                            _ => None,
+                            Err(_) => None,
                         }
                     }
                     17 => {
-                        match text {
-                            "payload_too_large" => Some(Self::PayloadTooLarge),
-                            _ => None,
+                        match <&[u8; 17]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"payload_too_large" {
+                                    Some(Self::PayloadTooLarge)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
                         }
                     }
                     19 => {
-                        match text.as_bytes().first() {
-                            Some(b'r') => {
-                                match text {
-                                    "rate_limit_exceeded" => Some(Self::RateLimitExceeded),
+                        match <&[u8; 19]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                let [word @ .., _, _, _, _, _, _, _, _, _, _, _] = bytes;
+                                match u64::from_le_bytes(*word) {
+                                    0x5f_65_63_69_76_72_65_73_u64 => {
+                                        if *bytes == *b"service_unavailable" {
+                                            Some(Self::ServiceUnavailable)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    0x6d_69_6c_5f_65_74_61_72_u64 => {
+                                        if *bytes == *b"rate_limit_exceeded" {
+                                            Some(Self::RateLimitExceeded)
+                                        } else {
+                                            None
+                                        }
+                                    }
                                     _ => None,
                                 }
                             }
-                            Some(b's') => {
-                                match text {
-                                    "service_unavailable" => Some(Self::ServiceUnavailable),
-                                    _ => None,
-                                }
-                            }
-                            _ => None,
+                            Err(_) => None,
                         }
                     }
                     20 => {
-                        match text {
-                            "insufficient_credits" => Some(Self::InsufficientCredits),
-                            _ => None,
+                        match <&[u8; 20]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"insufficient_credits" {
+                                    Some(Self::InsufficientCredits)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
                         }
                     }
                     26 => {
-                        match text {
-                            "sync_timeout_upgrade_async" => {
-                                Some(Self::SyncTimeoutUpgradeAsync)
+                        match <&[u8; 26]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"sync_timeout_upgrade_async" {
+                                    Some(Self::SyncTimeoutUpgradeAsync)
+                                } else {
+                                    None
+                                }
                             }
-                            _ => None,
+                            Err(_) => None,
                         }
                     }
                     _ => None,
@@ -4468,88 +4590,138 @@ impl Code {
             Source::Eachlabs => {
                 match text.len() {
                     13 => {
-                        match text {
-                            "Invalid input" => Some(Self::InvalidRequest),
-                            _ => None,
+                        match <&[u8; 13]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"Invalid input" {
+                                    Some(Self::InvalidRequest)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
                         }
                     }
                     15 => {
-                        match text.as_bytes().first() {
-                            Some(b'E') => {
-                                match text {
-                                    "ExecutionFailed" => Some(Self::WorkflowExecutionFailed),
+                        match <&[u8; 15]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                let [word @ .., _, _, _, _, _, _, _] = bytes;
+                                match u64::from_le_bytes(*word) {
+                                    0x6f_69_74_75_63_65_78_45_u64 => {
+                                        if *bytes == *b"ExecutionFailed" {
+                                            Some(Self::WorkflowExecutionFailed)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    0x6f_6e_20_6c_65_64_6f_4d_u64 => {
+                                        if *bytes == *b"Model not found" {
+                                            Some(Self::ModelNotFound)
+                                        } else {
+                                            None
+                                        }
+                                    }
                                     _ => None,
                                 }
                             }
-                            Some(b'M') => {
-                                match text {
-                                    "Model not found" => Some(Self::ModelNotFound),
-                                    _ => None,
-                                }
-                            }
-                            _ => None,
+                            Err(_) => None,
                         }
                     }
                     17 => {
-                        match text.as_bytes().first() {
-                            Some(b'S') => {
-                                match text {
-                                    "Session not found" => Some(Self::SessionNotFound),
+                        match <&[u8; 17]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                let [word @ .., _, _, _, _, _, _, _, _, _] = bytes;
+                                match u64::from_le_bytes(*word) {
+                                    0x20_6e_6f_69_73_72_65_56_u64 => {
+                                        if *bytes == *b"Version not found" {
+                                            Some(Self::VersionNotFound)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    0x20_6e_6f_69_73_73_65_53_u64 => {
+                                        if *bytes == *b"Session not found" {
+                                            Some(Self::SessionNotFound)
+                                        } else {
+                                            None
+                                        }
+                                    }
                                     _ => None,
                                 }
                             }
-                            Some(b'V') => {
-                                match text {
-                                    "Version not found" => Some(Self::VersionNotFound),
-                                    _ => None,
-                                }
-                            }
-                            _ => None,
+                            Err(_) => None,
                         }
                     }
                     18 => {
-                        match text.as_bytes().get(9) {
-                            Some(b'i') => {
-                                match text {
-                                    "Workflow is locked" => Some(Self::WorkflowLocked),
+                        match <&[u8; 18]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                let [_, _, word @ .., _, _, _, _, _, _, _, _] = bytes;
+                                match u64::from_le_bytes(*word) {
+                                    0x69_20_77_6f_6c_66_6b_72_u64 => {
+                                        if *bytes == *b"Workflow is locked" {
+                                            Some(Self::WorkflowLocked)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    0x6e_20_77_6f_6c_66_6b_72_u64 => {
+                                        if *bytes == *b"Workflow not found" {
+                                            Some(Self::WorkflowNotFound)
+                                        } else {
+                                            None
+                                        }
+                                    }
                                     _ => None,
                                 }
                             }
-                            Some(b'n') => {
-                                match text {
-                                    "Workflow not found" => Some(Self::WorkflowNotFound),
-                                    _ => None,
-                                }
-                            }
-                            _ => None,
+                            Err(_) => None,
                         }
                     }
                     20 => {
-                        match text {
-                            "Prediction not found" => Some(Self::PredictionNotFound),
-                            _ => None,
+                        match <&[u8; 20]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"Prediction not found" {
+                                    Some(Self::PredictionNotFound)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
                         }
                     }
                     22 => {
-                        match text {
-                            "Model execution failed" => Some(Self::ModelExecutionFailed),
-                            _ => None,
+                        match <&[u8; 22]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"Model execution failed" {
+                                    Some(Self::ModelExecutionFailed)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
                         }
                     }
                     26 => {
-                        match text {
-                            "Workflow execution timeout" => {
-                                Some(Self::WorkflowExecutionTimeout)
+                        match <&[u8; 26]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"Workflow execution timeout" {
+                                    Some(Self::WorkflowExecutionTimeout)
+                                } else {
+                                    None
+                                }
                             }
-                            _ => None,
+                            Err(_) => None,
                         }
                     }
                     37 => {
-                        match text {
-                            "invalid input: missing required field" => {
-                                Some(Self::WorkflowInputInvalid)
+                        match <&[u8; 37]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"invalid input: missing required field" {
+                                    Some(Self::WorkflowInputInvalid)
+                                } else {
+                                    None
+                                }
                             }
-                            _ => None,
+                            Err(_) => None,
                         }
                     }
                     _ => None,
@@ -4574,402 +4746,584 @@ impl Code {
         use ::core::option::Option::{None, Some};
         match match text.len() {
             4 => {
-                match text {
-                    "gone" => Some(Self::Gone),
-                    _ => None,
+                match <&[u8; 4]>::try_from(text.as_bytes()) {
+                    Ok(bytes) => if *bytes == *b"gone" { Some(Self::Gone) } else { None }
+                    Err(_) => None,
                 }
             }
             8 => {
-                match text.as_bytes().get(1) {
-                    Some(b'a') => {
-                        match text {
-                            "canceled" => Some(Self::Canceled),
+                match <&[u8; 8]>::try_from(text.as_bytes()) {
+                    Ok(bytes) => {
+                        let word = bytes;
+                        match u64::from_le_bytes(*word) {
+                            0x64_65_6c_65_63_6e_61_63_u64 => {
+                                if *bytes == *b"canceled" {
+                                    Some(Self::Canceled)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x74_63_69_6c_66_6e_6f_63_u64 => {
+                                if *bytes == *b"conflict" {
+                                    Some(Self::Conflict)
+                                } else {
+                                    None
+                                }
+                            }
                             _ => None,
                         }
                     }
-                    Some(b'o') => {
-                        match text {
-                            "conflict" => Some(Self::Conflict),
-                            _ => None,
-                        }
-                    }
-                    _ => None,
+                    Err(_) => None,
                 }
             }
             9 => {
-                match text.as_bytes().first() {
-                    Some(b'N') => {
-                        match text {
-                            "Not Found" => Some(Self::EndpointNotFound),
+                match <&[u8; 9]>::try_from(text.as_bytes()) {
+                    Ok(bytes) => {
+                        let [word @ .., _] = bytes;
+                        match u64::from_le_bytes(*word) {
+                            0x65_64_64_69_62_72_6f_66_u64 => {
+                                if *bytes == *b"forbidden" {
+                                    Some(Self::Forbidden)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x6e_75_6f_46_20_74_6f_4e_u64 => {
+                                if *bytes == *b"Not Found" {
+                                    Some(Self::EndpointNotFound)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x6e_75_6f_66_5f_74_6f_6e_u64 => {
+                                if *bytes == *b"not_found" {
+                                    Some(Self::NotFound)
+                                } else {
+                                    None
+                                }
+                            }
                             _ => None,
                         }
                     }
-                    Some(b'f') => {
-                        match text {
-                            "forbidden" => Some(Self::Forbidden),
-                            _ => None,
-                        }
-                    }
-                    Some(b'n') => {
-                        match text {
-                            "not_found" => Some(Self::NotFound),
-                            _ => None,
-                        }
-                    }
-                    _ => None,
+                    Err(_) => None,
                 }
             }
             11 => {
-                match text {
-                    "task_failed" => Some(Self::TaskFailed),
-                    _ => None,
+                match <&[u8; 11]>::try_from(text.as_bytes()) {
+                    Ok(bytes) => {
+                        if *bytes == *b"task_failed" {
+                            Some(Self::TaskFailed)
+                        } else {
+                            None
+                        }
+                    }
+                    Err(_) => None,
                 }
             }
             12 => {
-                match text {
-                    "UNAUTHORIZED" => Some(Self::InvalidApiKey),
-                    _ => None,
+                match <&[u8; 12]>::try_from(text.as_bytes()) {
+                    Ok(bytes) => {
+                        if *bytes == *b"UNAUTHORIZED" {
+                            Some(Self::InvalidApiKey)
+                        } else {
+                            None
+                        }
+                    }
+                    Err(_) => None,
                 }
             }
             13 => {
-                match text {
-                    "Invalid input" => Some(Self::InvalidRequest),
-                    _ => None,
+                match <&[u8; 13]>::try_from(text.as_bytes()) {
+                    Ok(bytes) => {
+                        if *bytes == *b"Invalid input" {
+                            Some(Self::InvalidRequest)
+                        } else {
+                            None
+                        }
+                    }
+                    Err(_) => None,
                 }
             }
             14 => {
-                match text.as_bytes().first() {
-                    Some(b'i') => {
-                        match text {
-                            "internal_error" => Some(Self::InternalError),
+                match <&[u8; 14]>::try_from(text.as_bytes()) {
+                    Ok(bytes) => {
+                        let [word @ .., _, _, _, _, _, _] = bytes;
+                        match u64::from_le_bytes(*word) {
+                            0x6c_61_6e_72_65_74_6e_69_u64 => {
+                                if *bytes == *b"internal_error" {
+                                    Some(Self::InternalError)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x6d_61_65_72_74_73_70_75_u64 => {
+                                if *bytes == *b"upstream_error" {
+                                    Some(Self::UpstreamError)
+                                } else {
+                                    None
+                                }
+                            }
                             _ => None,
                         }
                     }
-                    Some(b'u') => {
-                        match text {
-                            "upstream_error" => Some(Self::UpstreamError),
-                            _ => None,
-                        }
-                    }
-                    _ => None,
+                    Err(_) => None,
                 }
             }
             15 => {
-                match text.as_bytes().first() {
-                    Some(b'E') => {
-                        match text {
-                            "ExecutionFailed" => Some(Self::WorkflowExecutionFailed),
+                match <&[u8; 15]>::try_from(text.as_bytes()) {
+                    Ok(bytes) => {
+                        let [_, word @ .., _, _, _, _, _, _] = bytes;
+                        match u64::from_le_bytes(*word) {
+                            0x5f_77_6f_6c_66_6b_72_6f_u64 => {
+                                if *bytes == *b"workflow_locked" {
+                                    Some(Self::WorkflowLocked)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x61_5f_64_69_6c_61_76_6e_u64 => {
+                                if *bytes == *b"invalid_api_key" {
+                                    Some(Self::InvalidApiKey)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x62_5f_74_6e_65_74_6e_6f_u64 => {
+                                if *bytes == *b"content_blocked" {
+                                    Some(Self::ContentBlocked)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x65_6c_70_6d_69_5f_74_6f_u64 => {
+                                if *bytes == *b"not_implemented" {
+                                    Some(Self::NotImplemented)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x6e_6f_69_74_75_63_65_78_u64 => {
+                                if *bytes == *b"ExecutionFailed" {
+                                    Some(Self::WorkflowExecutionFailed)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x72_5f_64_69_6c_61_76_6e_u64 => {
+                                if *bytes == *b"invalid_request" {
+                                    Some(Self::InvalidRequest)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x74_6f_6e_20_6c_65_64_6f_u64 => {
+                                if *bytes == *b"Model not found" {
+                                    Some(Self::ModelNotFound)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x74_6f_6e_5f_6c_65_64_6f_u64 => {
+                                if *bytes == *b"model_not_found" {
+                                    Some(Self::ModelNotFound)
+                                } else {
+                                    None
+                                }
+                            }
                             _ => None,
                         }
                     }
-                    Some(b'M') => {
-                        match text {
-                            "Model not found" => Some(Self::ModelNotFound),
-                            _ => None,
-                        }
-                    }
-                    Some(b'c') => {
-                        match text {
-                            "content_blocked" => Some(Self::ContentBlocked),
-                            _ => None,
-                        }
-                    }
-                    Some(b'i') => {
-                        match text {
-                            "invalid_api_key" => Some(Self::InvalidApiKey),
-                            "invalid_request" => Some(Self::InvalidRequest),
-                            _ => None,
-                        }
-                    }
-                    Some(b'm') => {
-                        match text {
-                            "model_not_found" => Some(Self::ModelNotFound),
-                            _ => None,
-                        }
-                    }
-                    Some(b'n') => {
-                        match text {
-                            "not_implemented" => Some(Self::NotImplemented),
-                            _ => None,
-                        }
-                    }
-                    Some(b'w') => {
-                        match text {
-                            "workflow_locked" => Some(Self::WorkflowLocked),
-                            _ => None,
-                        }
-                    }
-                    _ => None,
+                    Err(_) => None,
                 }
             }
             16 => {
-                match text.as_bytes().first() {
-                    Some(b'p') => {
-                        match text {
-                            "preflight_failed" => Some(Self::PreflightFailed),
+                match <&[u8; 16]>::try_from(text.as_bytes()) {
+                    Ok(bytes) => {
+                        let [word @ .., _, _, _, _, _, _, _, _] = bytes;
+                        match u64::from_le_bytes(*word) {
+                            0x68_67_69_6c_66_65_72_70_u64 => {
+                                if *bytes == *b"preflight_failed" {
+                                    Some(Self::PreflightFailed)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x69_74_61_64_69_6c_61_76_u64 => {
+                                if *bytes == *b"validation_error" {
+                                    Some(Self::ValidationError)
+                                } else {
+                                    None
+                                }
+                            }
                             _ => None,
                         }
                     }
-                    Some(b'v') => {
-                        match text {
-                            "validation_error" => Some(Self::ValidationError),
-                            _ => None,
-                        }
-                    }
-                    _ => None,
+                    Err(_) => None,
                 }
             }
             17 => {
-                match text.as_bytes().first() {
-                    Some(b'R') => {
-                        match text {
-                            "Request not found" => Some(Self::RequestNotFound),
+                match <&[u8; 17]>::try_from(text.as_bytes()) {
+                    Ok(bytes) => {
+                        let [word @ .., _, _, _, _, _, _, _, _, _] = bytes;
+                        match u64::from_le_bytes(*word) {
+                            0x20_6e_6f_69_73_72_65_56_u64 => {
+                                if *bytes == *b"Version not found" {
+                                    Some(Self::VersionNotFound)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x20_6e_6f_69_73_73_65_53_u64 => {
+                                if *bytes == *b"Session not found" {
+                                    Some(Self::SessionNotFound)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x20_74_73_65_75_71_65_52_u64 => {
+                                if *bytes == *b"Request not found" {
+                                    Some(Self::RequestNotFound)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x5f_64_61_6f_6c_79_61_70_u64 => {
+                                if *bytes == *b"payload_too_large" {
+                                    Some(Self::PayloadTooLarge)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x5f_6e_6f_69_73_72_65_76_u64 => {
+                                if *bytes == *b"version_not_found" {
+                                    Some(Self::VersionNotFound)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x5f_6e_6f_69_73_73_65_73_u64 => {
+                                if *bytes == *b"session_not_found" {
+                                    Some(Self::SessionNotFound)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x5f_74_6f_6e_5f_65_73_73_u64 => {
+                                if *bytes == *b"sse_not_supported" {
+                                    Some(Self::SseNotSupported)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x5f_74_73_65_75_71_65_72_u64 => {
+                                if *bytes == *b"request_not_found" {
+                                    Some(Self::RequestNotFound)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x63_6e_65_72_65_66_6e_69_u64 => {
+                                if *bytes == *b"inference_timeout" {
+                                    Some(Self::InferenceTimeout)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x6f_6e_5f_6c_65_64_6f_6d_u64 => {
+                                if *bytes == *b"model_not_allowed" {
+                                    Some(Self::ModelNotAllowed)
+                                } else {
+                                    None
+                                }
+                            }
                             _ => None,
                         }
                     }
-                    Some(b'S') => {
-                        match text {
-                            "Session not found" => Some(Self::SessionNotFound),
-                            _ => None,
-                        }
-                    }
-                    Some(b'V') => {
-                        match text {
-                            "Version not found" => Some(Self::VersionNotFound),
-                            _ => None,
-                        }
-                    }
-                    Some(b'i') => {
-                        match text {
-                            "inference_timeout" => Some(Self::InferenceTimeout),
-                            _ => None,
-                        }
-                    }
-                    Some(b'm') => {
-                        match text {
-                            "model_not_allowed" => Some(Self::ModelNotAllowed),
-                            _ => None,
-                        }
-                    }
-                    Some(b'p') => {
-                        match text {
-                            "payload_too_large" => Some(Self::PayloadTooLarge),
-                            _ => None,
-                        }
-                    }
-                    Some(b'r') => {
-                        match text {
-                            "request_not_found" => Some(Self::RequestNotFound),
-                            _ => None,
-                        }
-                    }
-                    Some(b's') => {
-                        match text {
-                            "session_not_found" => Some(Self::SessionNotFound),
-                            "sse_not_supported" => Some(Self::SseNotSupported),
-                            _ => None,
-                        }
-                    }
-                    Some(b'v') => {
-                        match text {
-                            "version_not_found" => Some(Self::VersionNotFound),
-                            _ => None,
-                        }
-                    }
-                    _ => None,
+                    Err(_) => None,
                 }
             }
             18 => {
-                match text.as_bytes().first() {
-                    Some(b'W') => {
-                        match text {
-                            "Workflow is locked" => Some(Self::WorkflowLocked),
-                            "Workflow not found" => Some(Self::WorkflowNotFound),
+                match <&[u8; 18]>::try_from(text.as_bytes()) {
+                    Ok(bytes) => {
+                        let [_, _, word @ .., _, _, _, _, _, _, _, _] = bytes;
+                        match u64::from_le_bytes(*word) {
+                            0x69_20_77_6f_6c_66_6b_72_u64 => {
+                                if *bytes == *b"Workflow is locked" {
+                                    Some(Self::WorkflowLocked)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x6e_20_77_6f_6c_66_6b_72_u64 => {
+                                if *bytes == *b"Workflow not found" {
+                                    Some(Self::WorkflowNotFound)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x6e_5f_74_6e_69_6f_70_64_u64 => {
+                                if *bytes == *b"endpoint_not_found" {
+                                    Some(Self::EndpointNotFound)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x6e_5f_77_6f_6c_66_6b_72_u64 => {
+                                if *bytes == *b"workflow_not_found" {
+                                    Some(Self::WorkflowNotFound)
+                                } else {
+                                    None
+                                }
+                            }
                             _ => None,
                         }
                     }
-                    Some(b'e') => {
-                        match text {
-                            "endpoint_not_found" => Some(Self::EndpointNotFound),
-                            _ => None,
-                        }
-                    }
-                    Some(b'w') => {
-                        match text {
-                            "workflow_not_found" => Some(Self::WorkflowNotFound),
-                            _ => None,
-                        }
-                    }
-                    _ => None,
+                    Err(_) => None,
                 }
             }
             19 => {
-                match text.as_bytes().first() {
-                    Some(b'R') => {
-                        match text {
-                            "RATE_LIMIT_EXCEEDED" => Some(Self::RateLimitExceeded),
+                match <&[u8; 19]>::try_from(text.as_bytes()) {
+                    Ok(bytes) => {
+                        let [word @ .., _, _, _, _, _, _, _, _, _, _, _] = bytes;
+                        match u64::from_le_bytes(*word) {
+                            0x4d_49_4c_5f_45_54_41_52_u64 => {
+                                if *bytes == *b"RATE_LIMIT_EXCEEDED" {
+                                    Some(Self::RateLimitExceeded)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x5f_65_63_69_76_72_65_73_u64 => {
+                                if *bytes == *b"service_unavailable" {
+                                    Some(Self::ServiceUnavailable)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x6d_69_6c_5f_65_74_61_72_u64 => {
+                                if *bytes == *b"rate_limit_exceeded" {
+                                    Some(Self::RateLimitExceeded)
+                                } else {
+                                    None
+                                }
+                            }
                             _ => None,
                         }
                     }
-                    Some(b'r') => {
-                        match text {
-                            "rate_limit_exceeded" => Some(Self::RateLimitExceeded),
-                            _ => None,
-                        }
-                    }
-                    Some(b's') => {
-                        match text {
-                            "service_unavailable" => Some(Self::ServiceUnavailable),
-                            _ => None,
-                        }
-                    }
-                    _ => None,
+                    Err(_) => None,
                 }
             }
             20 => {
-                match text.as_bytes().first() {
-                    Some(b'P') => {
-                        match text {
-                            "Prediction not found" => Some(Self::PredictionNotFound),
+                match <&[u8; 20]>::try_from(text.as_bytes()) {
+                    Ok(bytes) => {
+                        let [word @ .., _, _, _, _, _, _, _, _, _, _, _, _] = bytes;
+                        match u64::from_le_bytes(*word) {
+                            0x63_69_66_66_75_73_6e_69_u64 => {
+                                if *bytes == *b"insufficient_credits" {
+                                    Some(Self::InsufficientCredits)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x69_74_63_69_64_65_72_50_u64 => {
+                                if *bytes == *b"Prediction not found" {
+                                    Some(Self::PredictionNotFound)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x69_74_63_69_64_65_72_70_u64 => {
+                                if *bytes == *b"prediction_not_found" {
+                                    Some(Self::PredictionNotFound)
+                                } else {
+                                    None
+                                }
+                            }
                             _ => None,
                         }
                     }
-                    Some(b'i') => {
-                        match text {
-                            "insufficient_credits" => Some(Self::InsufficientCredits),
-                            _ => None,
-                        }
-                    }
-                    Some(b'p') => {
-                        match text {
-                            "prediction_not_found" => Some(Self::PredictionNotFound),
-                            _ => None,
-                        }
-                    }
-                    _ => None,
+                    Err(_) => None,
                 }
             }
             21 => {
-                match text.as_bytes().get(7) {
-                    Some(b' ') => {
-                        match text {
-                            "webhook not supported" => Some(Self::WebhookNotSupported),
+                match <&[u8; 21]>::try_from(text.as_bytes()) {
+                    Ok(bytes) => {
+                        let [word @ .., _, _, _, _, _, _, _, _, _, _, _, _, _] = bytes;
+                        match u64::from_le_bytes(*word) {
+                            0x20_6b_6f_6f_68_62_65_77_u64 => {
+                                if *bytes == *b"webhook not supported" {
+                                    Some(Self::WebhookNotSupported)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x5f_6b_6f_6f_68_62_65_77_u64 => {
+                                if *bytes == *b"webhook_not_supported" {
+                                    Some(Self::WebhookNotSupported)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x65_78_65_20_6b_73_61_54_u64 => {
+                                if *bytes == *b"Task execution failed" {
+                                    Some(Self::TaskFailed)
+                                } else {
+                                    None
+                                }
+                            }
                             _ => None,
                         }
                     }
-                    Some(b'_') => {
-                        match text {
-                            "webhook_not_supported" => Some(Self::WebhookNotSupported),
-                            _ => None,
-                        }
-                    }
-                    Some(b'e') => {
-                        match text {
-                            "Task execution failed" => Some(Self::TaskFailed),
-                            _ => None,
-                        }
-                    }
-                    _ => None,
+                    Err(_) => None,
                 }
             }
             22 => {
-                match text.as_bytes().first() {
-                    Some(b'M') => {
-                        match text {
-                            "Model execution failed" => Some(Self::ModelExecutionFailed),
+                match <&[u8; 22]>::try_from(text.as_bytes()) {
+                    Ok(bytes) => {
+                        let [word @ .., _, _, _, _, _, _, _, _, _, _, _, _, _, _] = bytes;
+                        match u64::from_le_bytes(*word) {
+                            0x77_6f_6c_66_6b_72_6f_77_u64 => {
+                                if *bytes == *b"workflow_input_invalid" {
+                                    Some(Self::WorkflowInputInvalid)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x78_65_20_6c_65_64_6f_4d_u64 => {
+                                if *bytes == *b"Model execution failed" {
+                                    Some(Self::ModelExecutionFailed)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x78_65_5f_6c_65_64_6f_6d_u64 => {
+                                if *bytes == *b"model_execution_failed" {
+                                    Some(Self::ModelExecutionFailed)
+                                } else {
+                                    None
+                                }
+                            }
                             _ => None,
                         }
                     }
-                    Some(b'm') => {
-                        match text {
-                            "model_execution_failed" => Some(Self::ModelExecutionFailed),
-                            _ => None,
-                        }
-                    }
-                    Some(b'w') => {
-                        match text {
-                            "workflow_input_invalid" => Some(Self::WorkflowInputInvalid),
-                            _ => None,
-                        }
-                    }
-                    _ => None,
+                    Err(_) => None,
                 }
             }
             24 => {
-                match text {
-                    "Runtime execution failed" => Some(Self::ModelExecutionFailed),
-                    _ => None,
+                match <&[u8; 24]>::try_from(text.as_bytes()) {
+                    Ok(bytes) => {
+                        if *bytes == *b"Runtime execution failed" {
+                            Some(Self::ModelExecutionFailed)
+                        } else {
+                            None
+                        }
+                    }
+                    Err(_) => None,
                 }
             }
             25 => {
-                match text {
-                    "workflow_execution_failed" => Some(Self::WorkflowExecutionFailed),
-                    _ => None,
+                match <&[u8; 25]>::try_from(text.as_bytes()) {
+                    Ok(bytes) => {
+                        if *bytes == *b"workflow_execution_failed" {
+                            Some(Self::WorkflowExecutionFailed)
+                        } else {
+                            None
+                        }
+                    }
+                    Err(_) => None,
                 }
             }
             26 => {
-                match text.as_bytes().first() {
-                    Some(b'W') => {
-                        match text {
-                            "Workflow execution timeout" => {
-                                Some(Self::WorkflowExecutionTimeout)
+                match <&[u8; 26]>::try_from(text.as_bytes()) {
+                    Ok(bytes) => {
+                        let [word @ .., _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _,
+                        _, _] = bytes;
+                        match u64::from_le_bytes(*word) {
+                            0x6d_69_74_5f_63_6e_79_73_u64 => {
+                                if *bytes == *b"sync_timeout_upgrade_async" {
+                                    Some(Self::SyncTimeoutUpgradeAsync)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x77_6f_6c_66_6b_72_6f_57_u64 => {
+                                if *bytes == *b"Workflow execution timeout" {
+                                    Some(Self::WorkflowExecutionTimeout)
+                                } else {
+                                    None
+                                }
+                            }
+                            0x77_6f_6c_66_6b_72_6f_77_u64 => {
+                                if *bytes == *b"workflow_execution_timeout" {
+                                    Some(Self::WorkflowExecutionTimeout)
+                                } else {
+                                    None
+                                }
                             }
                             _ => None,
                         }
                     }
-                    Some(b's') => {
-                        match text {
-                            "sync_timeout_upgrade_async" => {
-                                Some(Self::SyncTimeoutUpgradeAsync)
-                            }
-                            _ => None,
-                        }
-                    }
-                    Some(b'w') => {
-                        match text {
-                            "workflow_execution_timeout" => {
-                                Some(Self::WorkflowExecutionTimeout)
-                            }
-                            _ => None,
-                        }
-                    }
-                    _ => None,
+                    Err(_) => None,
                 }
             }
             27 => {
-                match text {
-                    "SSE streaming not supported" => Some(Self::SseNotSupported),
-                    _ => None,
+                match <&[u8; 27]>::try_from(text.as_bytes()) {
+                    Ok(bytes) => {
+                        if *bytes == *b"SSE streaming not supported" {
+                            Some(Self::SseNotSupported)
+                        } else {
+                            None
+                        }
+                    }
+                    Err(_) => None,
                 }
             }
             31 => {
-                match text {
-                    "Model not allowed for this user" => Some(Self::ModelNotAllowed),
-                    _ => None,
+                match <&[u8; 31]>::try_from(text.as_bytes()) {
+                    Ok(bytes) => {
+                        if *bytes == *b"Model not allowed for this user" {
+                            Some(Self::ModelNotAllowed)
+                        } else {
+                            None
+                        }
+                    }
+                    Err(_) => None,
                 }
             }
             37 => {
-                match text {
-                    "invalid input: missing required field" => {
-                        Some(Self::WorkflowInputInvalid)
+                match <&[u8; 37]>::try_from(text.as_bytes()) {
+                    Ok(bytes) => {
+                        if *bytes == *b"invalid input: missing required field" {
+                            Some(Self::WorkflowInputInvalid)
+                        } else {
+                            None
+                        }
                     }
-                    _ => None,
+                    Err(_) => None,
                 }
             }
             43 => {
-                match text {
-                    "Rate limit exceeded, please try again later" => {
-                        Some(Self::RateLimitExceeded)
+                match <&[u8; 43]>::try_from(text.as_bytes()) {
+                    Ok(bytes) => {
+                        if *bytes == *b"Rate limit exceeded, please try again later" {
+                            Some(Self::RateLimitExceeded)
+                        } else {
+                            None
+                        }
                     }
-                    _ => None,
+                    Err(_) => None,
                 }
             }
             45 => {
-                match text {
-                    "Authorization Bearer or Key token is required" => {
-                        Some(Self::InvalidApiKey)
+                match <&[u8; 45]>::try_from(text.as_bytes()) {
+                    Ok(bytes) => {
+                        if *bytes == *b"Authorization Bearer or Key token is required" {
+                            Some(Self::InvalidApiKey)
+                        } else {
+                            None
+                        }
                     }
-                    _ => None,
+                    Err(_) => None,
                 }
             }
             _ => None,
