@@ -41,62 +41,13 @@
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;
 
-mod named;
-mod retry;
-mod status;
-mod taxonomy;
-pub mod wire;
-
-#[cfg(any(
-    feature = "axum",
-    feature = "reqwest",
-    feature = "tower",
-    feature = "reqwest-middleware",
-    feature = "backon"
-))]
-#[cfg_attr(
-    docsrs,
-    doc(cfg(any(
-        feature = "axum",
-        feature = "reqwest",
-        feature = "tower",
-        feature = "reqwest-middleware",
-        feature = "backon"
-    )))
-)]
-pub mod integrations;
-
-/// The enums generated from `taxonomy.yaml`, committed: written by
-/// `cargo xtask generate` and checked by a test, so that no build of this
-/// crate (or of a crate that depends on it) runs the generator.
-mod generated {
-    include!("generated/taxonomy.rs");
-}
-
-pub use generated::{Category, Code, ErrorType, Limit, Source, Status, StatusView, TaskStatus};
-pub use named::{Named, UnknownName};
-pub use retry::Retry;
-// Defined once for the catalogue's tools and this crate; shown here as
-// this crate's own.
+// Everything but the derive lives in errors-runtime, which does not wait
+// for `syn` and the derive to compile: a dependent's build compiles the
+// two side by side (BENCHMARKS.md, "What depending on errors-core costs a
+// build"). Shown here as this crate's own.
 #[doc(inline)]
-pub use errors_vocab::retry::CreateRule;
-#[doc(inline)]
-pub use errors_vocab::{Fault, Shape, Unit};
-pub use status::UncataloguedStatus;
-pub use taxonomy::ErrorTaxonomy;
+pub use errors_runtime::*;
 
 #[cfg(feature = "derive")]
 #[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
 pub use errors_derive::ErrorTaxonomy;
-
-/// Paths the generated code and the derive's expansion use. Not public API.
-#[doc(hidden)]
-pub mod __private {
-    pub use crate::named::{deserialize, deserialize_number};
-    pub use crate::status::status;
-    pub use http;
-    pub use serde;
-    pub use std::borrow::Cow;
-    #[cfg(feature = "strum")]
-    pub use strum;
-}

@@ -11,7 +11,7 @@ use errors_core::wire::{
     render,
 };
 
-const DOCS: &str = include_str!("../../errors-core/src/wire/mod.rs");
+const DOCS: &str = include_str!("../../runtime/src/wire/mod.rs");
 
 /// The rows of the table whose header starts with `| {first} |`.
 fn table(first: &str) -> Vec<Vec<String>> {

@@ -28,7 +28,7 @@ pub struct Output {
 /// Every committed output, in the order [`generate`] returns them.
 pub const OUTPUTS: &[Output] = &[
     Output {
-        path: "errors-core/src/generated/taxonomy.rs",
+        path: "runtime/src/generated/taxonomy.rs",
         what: "errors-core's enums and their tables",
     },
     Output {

@@ -204,6 +204,7 @@ struct Reading<'r, 'a> {
 /// headers. Only the body is borrowed.
 ///
 /// ```
+/// # extern crate errors_runtime as errors_core;
 /// use errors_core::wire::{classify, Dialect};
 /// use errors_core::{Code, Source};
 ///
@@ -843,6 +844,7 @@ impl<'body> Classified<'body> {
     /// else one for the status.
     ///
     /// ```
+    /// # extern crate errors_runtime as errors_core;
     /// use errors_core::wire::classify;
     ///
     /// let body = br#"{"error": "validation_error", "message": "/prompt: must not be empty"}"#;

@@ -6,6 +6,7 @@
 //! catalogue, and the body holds the user-safe message only.
 //!
 //! ```
+//! # extern crate errors_runtime as errors_core;
 //! use axum::response::IntoResponse;
 //! use errors_core::Code;
 //! use errors_core::integrations::axum::Reply;

@@ -9,6 +9,7 @@
 //! same code by the other.
 //!
 //! ```
+//! # extern crate errors_runtime as errors_core;
 //! use errors_core::Code;
 //! use errors_core::wire::{classify, Decision, Operation, RetryPolicy, StopReason};
 //!

@@ -10,6 +10,7 @@
 //! `Retry-After` up to the policy's cap.
 //!
 //! ```
+//! # extern crate errors_runtime as errors_core;
 //! use errors_core::integrations::backon::{AttemptError, BackonRetry};
 //! use errors_core::wire::{Classified, Operation, RetryPolicy, TransportFailure, classify};
 //! use backon::Retryable;

@@ -14,6 +14,7 @@
 //! body cannot be cloned (a stream) is sent once.
 //!
 //! ```
+//! # extern crate errors_runtime as errors_core;
 //! use errors_core::integrations::reqwest_middleware::RetryMiddleware;
 //! use errors_core::wire::RetryPolicy;
 //!

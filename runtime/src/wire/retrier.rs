@@ -8,6 +8,7 @@
 //! or a test that feeds it canned responses.
 //!
 //! ```
+//! # extern crate errors_runtime as errors_core;
 //! use std::time::{Duration, Instant};
 //! use errors_core::wire::{classify, Next, Operation, Retrier, RetryPolicy, TransportFailure};
 //!
@@ -223,6 +224,7 @@ pub enum Sent<R, E> {
 /// running at the deadline is dropped.
 ///
 /// ```
+/// # extern crate errors_runtime as errors_core;
 /// # async fn run() {
 /// use std::time::Duration;
 /// use errors_core::wire::{Operation, Retrier, RetryPolicy, Sent, Unanswered, send_with_retries};

@@ -122,6 +122,7 @@ pub const REQUEST_ID_HEADERS: &[&str] = &["x-request-id", "x-fal-request-id"];
 /// or moved while the classification is kept.
 ///
 /// ```
+/// # extern crate errors_runtime as errors_core;
 /// use errors_core::wire::{ResponseHeaders, RetryAfter};
 ///
 /// let mut map = http::HeaderMap::new();

@@ -59,6 +59,7 @@ impl Operation {
     /// carries one).
     ///
     /// ```
+    /// # extern crate errors_runtime as errors_core;
     /// use errors_core::wire::Operation;
     ///
     /// assert_eq!(Operation::from_method(&http::Method::GET, false), Operation::Idempotent);
@@ -201,6 +202,7 @@ pub enum Decision {
 /// trusted clients (see the [module docs](super) for the table).
 ///
 /// ```
+/// # extern crate errors_runtime as errors_core;
 /// use std::time::Duration;
 /// use errors_core::wire::{InvalidRetryPolicy, Jitter, RetryPolicy};
 ///

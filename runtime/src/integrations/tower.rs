@@ -28,6 +28,7 @@
 //! by mapping the body away before this layer.
 //!
 //! ```
+//! # extern crate errors_runtime as errors_core;
 //! use std::sync::Arc;
 //! use std::time::Duration;
 //! use errors_core::integrations::tower::CatalogueRetryPolicy;

@@ -16,6 +16,7 @@
 /// headers said), with its waits as [`Duration`](std::time::Duration)s.
 ///
 /// ```
+/// # extern crate errors_runtime as errors_core;
 /// use errors_core::{Code, CreateRule, Retry};
 ///
 /// const RULE: Retry = Retry::After { min_secs: 30, max_secs: 60, create: CreateRule::Safe };

@@ -6,6 +6,7 @@
 //! response by its status and headers.
 //!
 //! ```no_run
+//! # extern crate errors_runtime as errors_core;
 //! # async fn run() -> Result<(), reqwest::Error> {
 //! let response = reqwest::Client::new()
 //!     .get("http://127.0.0.1:8080/v1/queue/ok/requests/mmsu_1/status")

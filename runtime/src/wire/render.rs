@@ -87,6 +87,7 @@ impl std::error::Error for RenderError {
 /// in the body only where the dialect has a place for it.
 ///
 /// ```
+/// # extern crate errors_runtime as errors_core;
 /// use errors_core::Code;
 /// use errors_core::wire::{render, RenderDialect};
 ///

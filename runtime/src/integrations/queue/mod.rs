@@ -9,6 +9,7 @@
 //! server does.
 //!
 //! ```no_run
+//! # extern crate errors_runtime as errors_core;
 //! use errors_core::integrations::queue::{QueueClient, TaskEnd};
 //!
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
