@@ -187,18 +187,20 @@ fn unknown_wire_text_is_none_not_an_error() {
     assert_eq!(Code::from_wire(Source::Agnes, "rate_limit_exceeded"), None);
 }
 
-/// Every exact spelling the catalogue gives, with its code, and the fixed
-/// text each message pattern starts with (`App not found: {app}` gives
-/// `App not found: `). Read once: the property below runs many cases.
+/// Every exact spelling the catalogue gives, with its code and the source
+/// that sends it (`None` for a canonical id), and the fixed text each
+/// message pattern starts with (`App not found: {app}` gives `App not
+/// found: `). Read once: the property below runs many cases.
 static SPELLINGS: LazyLock<Spellings> = LazyLock::new(|| {
     let c = catalogue();
     let (mut exact, mut pattern_starts) = (Vec::new(), Vec::new());
     for (entry, code) in c.codes().iter().zip(Code::iter()) {
-        exact.push((entry.id.value.clone(), code));
+        exact.push((None, entry.id.value.clone(), code));
         for spelling in entry.spellings() {
+            let source: Source = spelling.source.id.value.parse().unwrap();
             match spelling.text.value.split_once('{') {
                 Some((start, _)) => pattern_starts.push(start.to_owned()),
-                None => exact.push((spelling.text.value.clone(), code)),
+                None => exact.push((Some(source), spelling.text.value.clone(), code)),
             }
         }
     }
@@ -209,16 +211,17 @@ static SPELLINGS: LazyLock<Spellings> = LazyLock::new(|| {
 });
 
 struct Spellings {
-    exact: Vec<(String, Code)>,
+    exact: Vec<(Option<Source>, String, Code)>,
     pattern_starts: Vec<String>,
 }
 
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
 
-    /// The generated lookup reads a few bytes of a text to pick the one
-    /// spelling it compares whole; a text that shares those bytes (or its
-    /// length) with a spelling but differs anywhere else is still no code.
+    /// The generated lookups read a few bytes of a text to pick the one
+    /// spelling they compare whole; a text that shares those bytes (or its
+    /// length) with a spelling but differs anywhere else is still no code,
+    /// for `lookup` and for `from_wire` with the spelling's source.
     #[test]
     fn a_near_miss_of_a_spelling_is_no_code(
         pick in proptest::prelude::any::<proptest::sample::Index>(),
@@ -227,7 +230,7 @@ proptest::proptest! {
         edit in 0u8..3,
     ) {
         let Spellings { exact: spellings, pattern_starts } = &*SPELLINGS;
-        let (text, _) = &spellings[pick.index(spellings.len())];
+        let (source, text, _) = &spellings[pick.index(spellings.len())];
         let mut bytes = text.clone().into_bytes();
         let at = at.index(bytes.len() + 1);
         match edit {
@@ -236,12 +239,25 @@ proptest::proptest! {
             _ => bytes.insert(at, byte),
         }
         let near = String::from_utf8(bytes).expect("ASCII edits of UTF-8 text");
-        let expected = spellings.iter().find(|(t, _)| *t == near).map(|(_, c)| *c);
+        let spelled = |by: Option<Source>| {
+            spellings
+                .iter()
+                .find(|(s, t, _)| *t == near && (by.is_none() || *s == by))
+                .map(|(_, _, c)| *c)
+        };
+        let expected = spelled(None);
         // An edit may fill a message pattern's hole; those matches are
         // tested with the patterns.
         proptest::prop_assume!(
             expected.is_some() || !pattern_starts.iter().any(|s| near.starts_with(s.as_str()))
         );
         proptest::prop_assert_eq!(Code::lookup(&near), expected, "{:?} from {:?}", near, text);
+        if let Some(source) = *source {
+            proptest::prop_assert_eq!(
+                Code::from_wire(source, &near),
+                spelled(Some(source)),
+                "{:?} from {:?} in {}", near, text, source
+            );
+        }
     }
 }
