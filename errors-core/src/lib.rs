@@ -12,7 +12,7 @@
 //! - A **client engineer** looks up what a server sent ([`Code::from_wire`],
 //!   [`Code::lookup`], [`ErrorType`], [`Status`]) and reads its [`Retry`] rule.
 //! - A **support person** reads the same facts in these docs, or runs
-//!   `cargo run -p errors-codegen -- explain 431`.
+//!   `cargo run -p taxonomy-cli -- explain 431`.
 //!
 //! ```
 //! use errors_core::{Code, Retry, Source, Status};

@@ -286,7 +286,7 @@ fn check_code(literal: &LitStr, cx: &Ctxt) -> Option<CodeRef> {
     let near = catalogue::suggestions(&spelling, 3);
     let hint = if near.is_empty() {
         "write its canonical id (`rate_limit_exceeded`) or a spelling the catalogue lists \
-         (`RATE_LIMIT_EXCEEDED`, `Workflow is locked`); `cargo run -p errors-codegen -- explain <code>` shows them"
+         (`RATE_LIMIT_EXCEEDED`, `Workflow is locked`); `cargo run -p taxonomy-cli -- explain <code>` shows them"
             .to_string()
     } else {
         format!("did you mean {}?", near.join(", "))
