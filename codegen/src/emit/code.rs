@@ -286,14 +286,17 @@ impl<'a> Spellings<'a> {
         }
     }
 
-    /// `match text.len() { 5 => match text { "a" | "b" => Some(Self::X), … }, … }`,
-    /// then the message patterns in order.
+    /// `match text.len() { 5 => …, 17 => …, _ => None }`, each length's
+    /// spellings told apart by [`length_bucket`], then the message patterns
+    /// in order.
     ///
-    /// A `match` on `&str` compiles to one comparison per arm in turn; a
-    /// first `match` on the length is a jump table that leaves only the
-    /// spellings of that length, and a `match` on one of their bytes
-    /// ([`length_bucket`]) leaves one to compare whole. That makes lookups
-    /// faster than strum's derived `FromStr` (see BENCHMARKS.md).
+    /// The length is known as soon as the lookup starts, so the jump table
+    /// on it is predicted early; it leaves only the spellings of that
+    /// length, and one word of the text leaves one of those to compare
+    /// whole. On par with strum's derived `FromStr` (a `match` on `&str`:
+    /// the same jump on the length, then one compare per spelling of that
+    /// length in turn), slightly ahead at the median (BENCHMARKS.md, "Code
+    /// lookups").
     fn matcher(&self, fns: &mut Vec<TokenStream>, prefix: &str) -> TokenStream {
         // Length → its spellings with their codes, in text order.
         let mut by_len: BTreeMap<usize, Vec<(&str, &Ident)>> = BTreeMap::new();
