@@ -4,6 +4,13 @@
 //! traces, no internal info)"; the catalogue's `user_message`s keep that
 //! promise for every source. These checks are deliberately plain string
 //! tests: they run on a few hundred short strings at build time.
+//!
+//! The file is also compiled into errors-runtime (see `emit/leak.rs`),
+//! which checks a server's message before showing it, so it is written to
+//! be cheap to compile there: the searches are loops over bytes, not
+//! `str`'s pattern API, whose searcher types are instantiated anew for each
+//! kind of pattern and closure (BENCHMARKS.md, "What depending on
+//! errors-core costs a build").
 
 /// Describes the first leak found in `text`, if any.
 #[must_use]
@@ -15,7 +22,7 @@ pub fn find(text: &str) -> Option<String> {
     }
     let lower = text.to_ascii_lowercase();
     for marker in STACK_TRACE {
-        if lower.contains(marker) {
+        if position(&lower, marker, 0).is_some() {
             return Some(format!("it looks like a stack trace (`{marker}`)"));
         }
     }
@@ -66,42 +73,102 @@ const SOURCE_EXTENSIONS: &[&str] = &[
 
 fn placeholder(text: &str) -> Option<&str> {
     for (open, close) in [("${", "}"), ("{", "}"), ("%(", ")")] {
-        if let Some(start) = text.find(open) {
-            let end = text[start..]
-                .find(close)
-                .map_or(text.len(), |e| start + e + close.len());
-            return Some(&text[start..end]);
+        if let Some(start) = position(text, open, 0) {
+            let end = match position(text, close, start) {
+                Some(at) => at + close.len(),
+                None => text.len(),
+            };
+            return text.get(start..end);
         }
     }
-    ["%s", "%d", "%v", "%r"]
-        .into_iter()
-        .find_map(|p| text.find(p).map(|at| &text[at..at + p.len()]))
+    for directive in ["%s", "%d", "%v", "%r"] {
+        if let Some(at) = position(text, directive, 0) {
+            return text.get(at..at + directive.len());
+        }
+    }
+    None
 }
 
 fn file_path(word: &str) -> Option<&'static str> {
-    let word = word.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';' | '"' | '\''));
+    let word = trim_punctuation(word);
     // An absolute path names a file (`…/error.log`) or starts at a system
     // root (`/var/…`); a JSON pointer (`/input/width`, which 001's
     // `validation_error` messages carry to name the bad field) does neither.
-    if let Some(rest) = word.strip_prefix('/')
-        && rest.contains('/')
+    if let Some(rest) = word.strip_prefix("/")
+        && let Some(first_slash) = position(rest, "/", 0)
     {
-        let first = rest.split('/').next().unwrap_or_default();
-        let last = rest.rsplit('/').next().unwrap_or_default();
-        if SYSTEM_ROOTS.contains(&first) || last.contains('.') {
+        let first = &rest[..first_slash];
+        let last = last_segment(rest);
+        if SYSTEM_ROOTS.contains(&first) || position(last, ".", 0).is_some() {
             return Some("an absolute path");
         }
     }
-    if word.starts_with("~/") || word.contains(":\\") || word.starts_with("\\\\") {
+    if word.starts_with("~/") || position(word, ":\\", 0).is_some() || word.starts_with("\\\\") {
         return Some("a home or Windows path");
     }
-    let stem = word.trim_end_matches(|c: char| c.is_ascii_digit() || c == ':' || c == '.');
-    if (word.contains('/') || word.contains('\\') || stem.len() < word.len())
+    let stem = trim_line_number(word);
+    if (position(word, "/", 0).is_some()
+        || position(word, "\\", 0).is_some()
+        || stem.len() < word.len())
         && SOURCE_EXTENSIONS.iter().any(|ext| stem.ends_with(ext))
     {
         return Some("a source file");
     }
     None
+}
+
+/// Where `needle` first occurs in `haystack` at or after byte `from`.
+/// A match of a whole `&str` starts on a character boundary, so the
+/// result can slice `haystack`.
+fn position(haystack: &str, needle: &str, from: usize) -> Option<usize> {
+    let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let mut at = from;
+    while at + needle.len() <= haystack.len() {
+        if haystack[at..].starts_with(needle) {
+            return Some(at);
+        }
+        at += 1;
+    }
+    None
+}
+
+/// `word` without the punctuation that wraps a path in prose: brackets,
+/// commas, semicolons and quotes, at either end.
+fn trim_punctuation(word: &str) -> &str {
+    const fn wrapping(byte: u8) -> bool {
+        matches!(byte, b'(' | b')' | b',' | b';' | b'"' | b'\'')
+    }
+    let bytes = word.as_bytes();
+    let (mut start, mut end) = (0, bytes.len());
+    while start < end && wrapping(bytes[start]) {
+        start += 1;
+    }
+    while end > start && wrapping(bytes[end - 1]) {
+        end -= 1;
+    }
+    // Only ASCII is cut, so both ends are character boundaries.
+    word.get(start..end).unwrap_or(word)
+}
+
+/// `word` without a trailing `:42`, `:10:5` or `.`: a line number after a
+/// file name.
+fn trim_line_number(word: &str) -> &str {
+    let bytes = word.as_bytes();
+    let mut end = bytes.len();
+    while end > 0 && matches!(bytes[end - 1], b'0'..=b'9' | b':' | b'.') {
+        end -= 1;
+    }
+    word.get(..end).unwrap_or(word)
+}
+
+/// The part of `path` after its last `/` (all of it without one).
+fn last_segment(path: &str) -> &str {
+    let bytes = path.as_bytes();
+    let mut start = bytes.len();
+    while start > 0 && bytes[start - 1] != b'/' {
+        start -= 1;
+    }
+    path.get(start..).unwrap_or(path)
 }
 
 #[cfg(test)]
