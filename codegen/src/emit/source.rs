@@ -117,11 +117,31 @@ pub(super) fn sources(catalogue: &Catalogue, options: &Options) -> TokenStream {
         ),
         assumed_fn(list.iter().map(|s| s.assumed.as_slice())),
     ];
+    // Lower-cased here, once, so that a client reading a response compares
+    // names as `http` hands them over (lower case) with no table built at
+    // run time; each name once, at its first source's place.
+    let mut header_names: Vec<String> = Vec::new();
+    for source in list {
+        for carrier in &source.request_id {
+            if let RequestIdCarrier::Header(header) = carrier {
+                let lower = header.to_ascii_lowercase();
+                if !header_names.contains(&lower) {
+                    header_names.push(lower);
+                }
+            }
+        }
+    }
+    let header_names = str_slice(&header_names);
     quote! {
         #frame
 
         #[allow(clippy::too_many_lines)]
         impl Source {
+            /// Every source's [`request_id_headers`](Self::request_id_headers),
+            /// in lower case as `http`'s `HeaderName` spells them, each once,
+            /// in the order of [`Source::ALL`].
+            pub const REQUEST_ID_HEADER_NAMES: &[&str] = #header_names;
+
             #(#tables)*
         }
     }

@@ -321,37 +321,22 @@ pub(crate) fn scan<'h>(
 }
 
 /// Where `name` (lower case, as `http` stores it) ranks among the request-id
-/// headers: the catalogue's first, then [`REQUEST_ID_HEADERS`].
+/// headers: the catalogue's first ([`Source::REQUEST_ID_HEADER_NAMES`],
+/// lower-cased by the generator), then [`REQUEST_ID_HEADERS`]. A name in
+/// both lists takes its catalogue rank, the first found.
 fn request_id_rank_of(name: &str) -> Option<usize> {
-    request_id_names()
-        .iter()
-        .position(|header| **header == *name)
-}
-
-/// Every request-id header in rank order, lower-cased once: `http` hands
-/// names over in lower case, so each is then one length-and-bytes compare
-/// (the catalogue spells them as documented, `X-Request-Id`).
-fn request_id_names() -> &'static [Box<str>] {
-    static NAMES: std::sync::OnceLock<Vec<Box<str>>> = std::sync::OnceLock::new();
-    NAMES.get_or_init(|| {
-        let catalogued = Source::ALL
-            .iter()
-            .flat_map(|source| source.request_id_headers());
-        let mut names: Vec<Box<str>> = Vec::new();
-        for header in catalogued {
-            let lower = header.to_ascii_lowercase().into_boxed_str();
-            if !names.contains(&lower) {
-                names.push(lower);
-            }
+    let catalogued = Source::REQUEST_ID_HEADER_NAMES;
+    for (rank, header) in catalogued.iter().enumerate() {
+        if *header == name {
+            return Some(rank);
         }
-        // Our own names rank after the catalogue's.
-        for header in REQUEST_ID_HEADERS {
-            if !names.iter().any(|name| **name == **header) {
-                names.push(Box::from(*header));
-            }
+    }
+    for (rank, header) in REQUEST_ID_HEADERS.iter().enumerate() {
+        if *header == name {
+            return Some(catalogued.len() + rank);
         }
-        names
-    })
+    }
+    None
 }
 
 /// A request id: visible ASCII (what `http` lets through `to_str`), trimmed, not empty.
