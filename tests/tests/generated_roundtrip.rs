@@ -160,6 +160,28 @@ fn error_types_task_statuses_sources_categories_and_limits_round_trip() {
     }
 }
 
+/// A client compares header names as `http` hands them over, lower case,
+/// against this list: it must hold every source's request-id header, once,
+/// in the order the sources come.
+#[test]
+fn request_id_header_names_are_every_sources_headers_lower_cased_once() {
+    let mut expected: Vec<String> = Vec::new();
+    for entry in catalogue().sources() {
+        for carrier in &entry.request_id {
+            if let model::RequestIdCarrier::Header(h) = carrier
+                && !expected.contains(&h.to_ascii_lowercase())
+            {
+                expected.push(h.to_ascii_lowercase());
+            }
+        }
+    }
+    assert!(!expected.is_empty(), "the catalogue names request-id headers");
+    assert_eq!(Source::REQUEST_ID_HEADER_NAMES, expected);
+    for name in Source::REQUEST_ID_HEADER_NAMES {
+        assert!(http::HeaderName::from_bytes(name.as_bytes()).is_ok_and(|h| h == *name));
+    }
+}
+
 #[test]
 fn names_parse_and_serialise_with_their_catalogue_spelling() {
     let code: Code = serde_json::from_str("\"rate_limit_exceeded\"").unwrap();
