@@ -175,7 +175,10 @@ fn request_id_header_names_are_every_sources_headers_lower_cased_once() {
             }
         }
     }
-    assert!(!expected.is_empty(), "the catalogue names request-id headers");
+    assert!(
+        !expected.is_empty(),
+        "the catalogue names request-id headers"
+    );
     assert_eq!(Source::REQUEST_ID_HEADER_NAMES, expected);
     for name in Source::REQUEST_ID_HEADER_NAMES {
         assert!(http::HeaderName::from_bytes(name.as_bytes()).is_ok_and(|h| h == *name));
