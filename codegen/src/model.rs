@@ -93,6 +93,24 @@ pub struct Source {
     pub assumed: Vec<Spanned<String>>,
 }
 
+impl Source {
+    /// The response headers that carry the request id, as documented.
+    pub fn request_id_headers(&self) -> impl Iterator<Item = &String> {
+        self.request_id.iter().filter_map(|carrier| match carrier {
+            RequestIdCarrier::Header(header) => Some(header),
+            RequestIdCarrier::BodyField(_) => None,
+        })
+    }
+
+    /// The top-level body fields that carry the request id.
+    pub fn request_id_fields(&self) -> impl Iterator<Item = &String> {
+        self.request_id.iter().filter_map(|carrier| match carrier {
+            RequestIdCarrier::BodyField(field) => Some(field),
+            RequestIdCarrier::Header(_) => None,
+        })
+    }
+}
+
 /// How a source authenticates requests.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

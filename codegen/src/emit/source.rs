@@ -8,7 +8,6 @@ use super::Options;
 use super::docs::prose;
 use super::named::{Variant, assumed_fn, ident, named_enum, str_slice, str_tokens, table_fn};
 use crate::Catalogue;
-use crate::model::RequestIdCarrier;
 
 pub(super) fn sources(catalogue: &Catalogue, options: &Options) -> TokenStream {
     let runtime = &options.runtime;
@@ -37,22 +36,6 @@ pub(super) fn sources(catalogue: &Catalogue, options: &Options) -> TokenStream {
     );
     let str_ty = quote!(&'static str);
     let slice_ty = quote!(&'static [&'static str]);
-    let carriers = |want_header: bool| {
-        list.iter()
-            .map(|s| {
-                let names: Vec<&String> = s
-                    .request_id
-                    .iter()
-                    .filter_map(|c| match c {
-                        RequestIdCarrier::Header(h) if want_header => Some(h),
-                        RequestIdCarrier::BodyField(f) if !want_header => Some(f),
-                        _ => None,
-                    })
-                    .collect();
-                str_slice(names)
-            })
-            .collect::<Vec<_>>()
-    };
     let tables = [
         table_fn(
             "The API's name.",
@@ -89,13 +72,13 @@ pub(super) fn sources(catalogue: &Catalogue, options: &Options) -> TokenStream {
             "Response headers that carry the request id.",
             "request_id_headers",
             &slice_ty,
-            carriers(true),
+            list.iter().map(|s| str_slice(s.request_id_headers())),
         ),
         table_fn(
             "Top-level body fields that carry the request id.",
             "request_id_fields",
             &slice_ty,
-            carriers(false),
+            list.iter().map(|s| str_slice(s.request_id_fields())),
         ),
         table_fn(
             "The error-body shapes it sends.",
@@ -121,14 +104,10 @@ pub(super) fn sources(catalogue: &Catalogue, options: &Options) -> TokenStream {
     // names as `http` hands them over (lower case) with no table built at
     // run time; each name once, at its first source's place.
     let mut header_names: Vec<String> = Vec::new();
-    for source in list {
-        for carrier in &source.request_id {
-            if let RequestIdCarrier::Header(header) = carrier {
-                let lower = header.to_ascii_lowercase();
-                if !header_names.contains(&lower) {
-                    header_names.push(lower);
-                }
-            }
+    for header in list.iter().flat_map(|source| source.request_id_headers()) {
+        let lower = header.to_ascii_lowercase();
+        if !header_names.contains(&lower) {
+            header_names.push(lower);
         }
     }
     let header_names = str_slice(&header_names);
