@@ -117,7 +117,8 @@ pub(super) fn codes(catalogue: &Catalogue, options: &Options) -> TokenStream {
     ];
     let idents: Vec<Ident> = variants.iter().map(|v| v.ident.clone()).collect();
     let wire_name = wire_name(catalogue);
-    let lookups = lookups(catalogue, &idents);
+    let from_wire = from_wire(catalogue, &idents);
+    let lookup = lookup(catalogue, &idents);
     let docs_url = docs_url(options, crate::EntryKind::Code, "Code", &variants);
     quote! {
         #frame
@@ -135,7 +136,8 @@ pub(super) fn codes(catalogue: &Catalogue, options: &Options) -> TokenStream {
             }
 
             #wire_name
-            #lookups
+            #from_wire
+            #lookup
             #docs_url
         }
     }
@@ -264,53 +266,29 @@ fn per_source_table(
     }
 }
 
-/// Every spelling the catalogue knows, once, for the one matcher behind
-/// both lookups: exact strings with the code each names and the sources
-/// that send it, and message patterns with their code and source.
+/// Spellings of one kind, grouped: exact strings and message patterns.
+#[derive(Default)]
 struct Spellings<'a> {
-    /// Text → the code it names and the sources that send it, in source
-    /// order (none for a canonical id that no source sends). Validation
-    /// guarantees one code per text, across sources and ids.
-    exact: BTreeMap<&'a str, (&'a Ident, Vec<&'a Ident>)>,
-    /// In catalogue order (code by code, spelling by spelling), each with
-    /// its code and source: the first that matches wins.
-    patterns: Vec<(Pattern<'a>, &'a Ident, &'a Ident)>,
+    exact: BTreeMap<&'a str, Vec<&'a Ident>>,
+    patterns: Vec<(Pattern<'a>, &'a Ident)>,
 }
 
 impl<'a> Spellings<'a> {
-    /// `idents` are the codes' variants, `sources` the sources' variants,
-    /// both in catalogue order.
-    fn of(catalogue: &'a Catalogue, idents: &'a [Ident], sources: &'a [Ident]) -> Self {
-        let mut all = Spellings {
-            exact: BTreeMap::new(),
-            patterns: Vec::new(),
-        };
-        for (code, ident) in catalogue.codes().iter().zip(idents) {
-            all.exact.entry(code.id()).or_insert((ident, Vec::new()));
-            for spelling in code.spellings() {
-                let Some(source) = sources.get(spelling.source.position()) else {
-                    continue;
-                };
-                let text = spelling.text.value.as_str();
-                match Pattern::parse(text) {
-                    Ok(pattern) if !pattern.is_exact() => {
-                        all.patterns.push((pattern, ident, source));
-                    }
-                    _ => {
-                        let (_, senders) = all.exact.entry(text).or_insert((ident, Vec::new()));
-                        if !senders.contains(&source) {
-                            senders.push(source);
-                        }
-                    }
+    fn add(&mut self, text: &'a str, ident: &'a Ident) {
+        match Pattern::parse(text) {
+            Ok(p) if !p.is_exact() => self.patterns.push((p, ident)),
+            _ => {
+                let list = self.exact.entry(text).or_default();
+                if !list.contains(&ident) {
+                    list.push(ident);
                 }
             }
         }
-        all
     }
 
-    /// `fn exact_spelling(text) -> Option<(Self, &'static [Source])>`:
     /// `match text.len() { 5 => …, 17 => …, _ => None }`, each length's
-    /// spellings told apart by [`length_bucket`].
+    /// spellings told apart by [`length_bucket`], then the message patterns
+    /// in order.
     ///
     /// The length is known as soon as the lookup starts, so the jump table
     /// on it is predicted early; it leaves only the spellings of that
@@ -319,66 +297,51 @@ impl<'a> Spellings<'a> {
     /// the same jump on the length, then one compare per spelling of that
     /// length in turn), slightly ahead at the median (BENCHMARKS.md, "Code
     /// lookups").
-    fn exact_matcher(&self) -> TokenStream {
-        // Length → its spellings with what each answers, in text order.
-        let mut by_len: BTreeMap<usize, Vec<(&str, TokenStream)>> = BTreeMap::new();
-        for (text, (ident, senders)) in &self.exact {
-            let hit = quote!(Some((Self::#ident, &[#(Source::#senders),*])));
-            by_len.entry(text.len()).or_default().push((text, hit));
+    fn matcher(&self, fns: &mut Vec<TokenStream>, prefix: &str) -> TokenStream {
+        // Length → its spellings with their codes, in text order.
+        let mut by_len: BTreeMap<usize, Vec<(&str, &Ident)>> = BTreeMap::new();
+        for (text, idents) in &self.exact {
+            // Validation guarantees one code per spelling; keep the first.
+            if let Some(ident) = idents.first() {
+                by_len.entry(text.len()).or_default().push((text, ident));
+            }
         }
         let lengths = by_len.iter().map(|(len, spellings)| {
             let body = length_bucket(spellings);
             let len = Literal::usize_unsuffixed(*len);
             quote!(#len => #body,)
         });
-        quote! {
-            /// The code an exact spelling names (a canonical id, a wire
-            /// code or a fixed message) and the sources that send it: none
-            /// for an id that no source sends. The one matcher behind
-            /// [`Self::lookup`] and [`Self::from_wire`]; `#[inline]` with
-            /// them.
-            #[inline]
-            fn exact_spelling(text: &str) -> ::core::option::Option<(Self, &'static [Source])> {
-                #OPTION_PRELUDE
-                match text.len() {
-                    #(#lengths)*
-                    _ => None,
+        let mut fallback = quote!(None);
+        for (pattern, ident) in self.patterns.iter().rev() {
+            let name = format_ident!("{}_pattern_{}", prefix, fns.len());
+            fns.push(pattern_fn(&name, pattern));
+            fallback = quote! {
+                if Self::#name(text) {
+                    Some(Self::#ident)
+                } else {
+                    #fallback
                 }
+            };
+        }
+        if by_len.is_empty() {
+            return fallback;
+        }
+        let exact = quote! {
+            match text.len() {
+                #(#lengths)*
+                _ => None,
+            }
+        };
+        if self.patterns.is_empty() {
+            return exact;
+        }
+        quote! {
+            match #exact {
+                Some(code) => Some(code),
+                None => #fallback,
             }
         }
     }
-
-    /// `if Self::pattern_0(text) { Some(Self::…) } else if …`, over the
-    /// patterns `keep` accepts, in order; `None` when none matches.
-    fn pattern_chain(&self, keep: impl Fn(&Ident) -> bool) -> TokenStream {
-        let mut chain = quote!(None);
-        for (i, (_, ident, source)) in self.patterns.iter().enumerate().rev() {
-            if keep(source) {
-                let name = pattern_name(i);
-                chain = quote! {
-                    if Self::#name(text) {
-                        Some(Self::#ident)
-                    } else {
-                        #chain
-                    }
-                };
-            }
-        }
-        chain
-    }
-
-    /// One private `fn pattern_N(text: &str) -> bool` per message pattern.
-    fn pattern_fns(&self) -> Vec<TokenStream> {
-        self.patterns
-            .iter()
-            .enumerate()
-            .map(|(i, (pattern, _, _))| pattern_fn(&pattern_name(i), pattern))
-            .collect()
-    }
-}
-
-fn pattern_name(i: usize) -> Ident {
-    format_ident!("pattern_{}", i)
 }
 
 /// The spellings of one length, compared with `text`, which has that
@@ -397,29 +360,28 @@ fn pattern_name(i: usize) -> Ident {
 /// depends on the input, and the word matched as a byte string to compares
 /// byte by byte, both slower; `match text { "…" => … }` after the word, in
 /// place of the array compare, was slower too.
-fn length_bucket(spellings: &[(&str, TokenStream)]) -> TokenStream {
+fn length_bucket(spellings: &[(&str, &Ident)]) -> TokenStream {
     let Some(len) = spellings.first().map(|(text, _)| text.len()) else {
         return quote!(None);
     };
-    let compare = |group: &[&(&str, TokenStream)]| {
+    let compare = |group: &[(&str, &Ident)]| {
         let mut chain = quote!(None);
-        for (text, hit) in group.iter().rev() {
+        for (text, ident) in group.iter().rev() {
             let text = Literal::byte_string(text.as_bytes());
             chain = quote! {
-                if *bytes == *#text { #hit } else { #chain }
+                if *bytes == *#text { Some(Self::#ident) } else { #chain }
             };
         }
         chain
     };
-    let texts: Vec<&str> = spellings.iter().map(|(text, _)| *text).collect();
-    let body = match Window::telling_apart(&texts) {
+    let body = match Window::telling_apart(spellings) {
         Some(window) => {
-            let mut by_word: BTreeMap<u64, Vec<&(&str, TokenStream)>> = BTreeMap::new();
-            for spelling in spellings {
+            let mut by_word: BTreeMap<u64, Vec<(&str, &Ident)>> = BTreeMap::new();
+            for &(text, ident) in spellings {
                 by_word
-                    .entry(window.word(spelling.0))
+                    .entry(window.word(text))
                     .or_default()
-                    .push(spelling);
+                    .push((text, ident));
             }
             let arms = by_word.iter().map(|(word, group)| {
                 let word = window.literal(*word);
@@ -445,7 +407,7 @@ fn length_bucket(spellings: &[(&str, TokenStream)]) -> TokenStream {
                 }
             }}
         }
-        None => compare(&spellings.iter().collect::<Vec<_>>()),
+        None => compare(spellings),
     };
     let len = Literal::usize_unsuffixed(len);
     quote! {
@@ -469,14 +431,14 @@ impl Window {
     /// offset that tells most spellings apart (the first such on a tie, so
     /// the output depends on nothing but the spellings), or `None` when
     /// there is only one spelling to compare.
-    fn telling_apart(spellings: &[&str]) -> Option<Self> {
+    fn telling_apart(spellings: &[(&str, &Ident)]) -> Option<Self> {
         if spellings.len() < 2 {
             return None;
         }
-        let len = spellings.first()?.len();
+        let len = spellings.first()?.0.len();
         let width = [8, 4, 2, 1].into_iter().find(|&w| w <= len)?;
         let distinct = |window: Window| {
-            let mut words: Vec<&[u8]> = spellings.iter().map(|text| window.of(text)).collect();
+            let mut words: Vec<&[u8]> = spellings.iter().map(|(text, _)| window.of(text)).collect();
             words.sort_unstable();
             words.dedup();
             words.len()
@@ -520,45 +482,33 @@ impl Window {
     }
 }
 
-/// `exact_spelling`, the message patterns' functions, and the two
-/// lookups over them. The spellings were written twice before, once per
-/// source for `from_wire` and once for `lookup`; one matcher that answers
-/// with the sources of each spelling serves both (validation keeps a text
-/// to one code across sources and ids, so the union loses nothing).
-fn lookups(catalogue: &Catalogue, idents: &[Ident]) -> TokenStream {
-    let sources: Vec<Ident> = catalogue
+fn from_wire(catalogue: &Catalogue, idents: &[Ident]) -> TokenStream {
+    // By source position.
+    let mut per_source: Vec<Spellings<'_>> = catalogue
         .sources()
         .iter()
-        .map(|source| variant_ident(&source.id.value))
+        .map(|_| Spellings::default())
         .collect();
-    let spellings = Spellings::of(catalogue, idents, &sources);
-    let exact_spelling = spellings.exact_matcher();
-    let pattern_fns = spellings.pattern_fns();
-    let all_patterns = spellings.pattern_chain(|_| true);
-    // A source without patterns shares the `None` arm: identical arms
-    // would trip `clippy::match_same_arms` in the crate that includes this.
-    let (with, without): (Vec<&Ident>, Vec<&Ident>) = sources
-        .iter()
-        .partition(|source| spellings.patterns.iter().any(|(_, _, s)| s == source));
-    let mut arms: Vec<TokenStream> = with
-        .iter()
-        .map(|source| {
-            let chain = spellings.pattern_chain(|s| s == *source);
-            quote!(Source::#source => #chain,)
-        })
-        .collect();
-    if !without.is_empty() {
-        arms.push(quote!(#(Source::#without)|* => None,));
+    for (code, ident) in catalogue.codes().iter().zip(idents) {
+        for spelling in code.spellings() {
+            per_source[spelling.source.position()].add(&spelling.text.value, ident);
+        }
     }
-    let source_patterns = if with.is_empty() {
-        quote!(None)
-    } else {
-        quote!(match source { #(#arms)* })
-    };
+    let mut fns = Vec::new();
     // `#[inline]` on both lookups: they live in the runtime crate, and
     // without it a caller in another crate pays a call that strum's derived
     // `FromStr`, generated in the caller's crate, does not (measured: 1.5×
     // slower without, on par with; BENCHMARKS.md).
+    let arms: Vec<TokenStream> = catalogue
+        .sources()
+        .iter()
+        .zip(&per_source)
+        .map(|(source, spellings)| {
+            let variant = variant_ident(&source.id.value);
+            let matcher = spellings.matcher(&mut fns, "from_wire");
+            quote!(Source::#variant => #matcher,)
+        })
+        .collect();
     quote! {
         /// The code `source` means by `text`: its code string or one of its
         /// fixed messages (a message with a variable part matches any
@@ -568,26 +518,36 @@ fn lookups(catalogue: &Catalogue, idents: &[Ident]) -> TokenStream {
         #[inline]
         pub fn from_wire(source: Source, text: &str) -> ::core::option::Option<Self> {
             #OPTION_PRELUDE
-            match Self::exact_spelling(text) {
-                Some((code, senders)) if senders.contains(&source) => Some(code),
-                _ => #source_patterns,
+            match source {
+                #(#arms)*
             }
         }
 
+        #(#fns)*
+    }
+}
+
+fn lookup(catalogue: &Catalogue, idents: &[Ident]) -> TokenStream {
+    let mut all = Spellings::default();
+    for (code, ident) in catalogue.codes().iter().zip(idents) {
+        all.add(code.id(), ident);
+        for spelling in code.spellings() {
+            all.add(&spelling.text.value, ident);
+        }
+    }
+    let mut fns = Vec::new();
+    let matcher = all.matcher(&mut fns, "lookup");
+    quote! {
         /// The code `text` names in any source: a canonical id, a wire code
         /// or a fixed message. Exact and case sensitive.
         #[must_use]
         #[inline]
         pub fn lookup(text: &str) -> ::core::option::Option<Self> {
             #OPTION_PRELUDE
-            match Self::exact_spelling(text) {
-                Some((code, _)) => Some(code),
-                None => #all_patterns,
-            }
+            #matcher
         }
 
-        #exact_spelling
-        #(#pattern_fns)*
+        #(#fns)*
     }
 }
 

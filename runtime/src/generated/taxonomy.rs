@@ -4247,21 +4247,499 @@ impl Code {
     pub fn from_wire(source: Source, text: &str) -> ::core::option::Option<Self> {
         #[allow(unused_imports)]
         use ::core::option::Option::{None, Some};
-        match Self::exact_spelling(text) {
-            Some((code, senders)) if senders.contains(&source) => Some(code),
-            _ => {
-                match source {
-                    Source::Queue => {
-                        if Self::pattern_0(text) {
+        match source {
+            Source::Queue => {
+                match match text.len() {
+                    9 => {
+                        match <&[u8; 9]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"Not Found" {
+                                    Some(Self::EndpointNotFound)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    12 => {
+                        match <&[u8; 12]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"UNAUTHORIZED" {
+                                    Some(Self::InvalidApiKey)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    17 => {
+                        match <&[u8; 17]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"Request not found" {
+                                    Some(Self::RequestNotFound)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    19 => {
+                        match <&[u8; 19]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"RATE_LIMIT_EXCEEDED" {
+                                    Some(Self::RateLimitExceeded)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    21 => {
+                        match <&[u8; 21]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                let [word @ .., _, _, _, _, _, _, _, _, _, _, _, _, _] = bytes;
+                                match u64::from_le_bytes(*word) {
+                                    0x20_6b_6f_6f_68_62_65_77_u64 => {
+                                        if *bytes == *b"webhook not supported" {
+                                            Some(Self::WebhookNotSupported)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    0x65_78_65_20_6b_73_61_54_u64 => {
+                                        if *bytes == *b"Task execution failed" {
+                                            Some(Self::TaskFailed)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    _ => None,
+                                }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    24 => {
+                        match <&[u8; 24]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"Runtime execution failed" {
+                                    Some(Self::ModelExecutionFailed)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    27 => {
+                        match <&[u8; 27]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"SSE streaming not supported" {
+                                    Some(Self::SseNotSupported)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    31 => {
+                        match <&[u8; 31]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"Model not allowed for this user" {
+                                    Some(Self::ModelNotAllowed)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    43 => {
+                        match <&[u8; 43]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"Rate limit exceeded, please try again later"
+                                {
+                                    Some(Self::RateLimitExceeded)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    45 => {
+                        match <&[u8; 45]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes
+                                    == *b"Authorization Bearer or Key token is required"
+                                {
+                                    Some(Self::InvalidApiKey)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    _ => None,
+                } {
+                    Some(code) => Some(code),
+                    None => {
+                        if Self::from_wire_pattern_0(text) {
                             Some(Self::ModelNotFound)
                         } else {
                             None
                         }
                     }
-                    Source::Runs | Source::Eachlabs | Source::Agnes => None,
                 }
             }
+            Source::Runs => {
+                match text.len() {
+                    4 => {
+                        match <&[u8; 4]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"gone" { Some(Self::Gone) } else { None }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    8 => {
+                        match <&[u8; 8]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"conflict" {
+                                    Some(Self::Conflict)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    9 => {
+                        match <&[u8; 9]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                let [word @ .., _] = bytes;
+                                match u64::from_le_bytes(*word) {
+                                    0x65_64_64_69_62_72_6f_66_u64 => {
+                                        if *bytes == *b"forbidden" {
+                                            Some(Self::Forbidden)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    0x6e_75_6f_66_5f_74_6f_6e_u64 => {
+                                        if *bytes == *b"not_found" {
+                                            Some(Self::NotFound)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    _ => None,
+                                }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    14 => {
+                        match <&[u8; 14]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                let [word @ .., _, _, _, _, _, _] = bytes;
+                                match u64::from_le_bytes(*word) {
+                                    0x6c_61_6e_72_65_74_6e_69_u64 => {
+                                        if *bytes == *b"internal_error" {
+                                            Some(Self::InternalError)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    0x6d_61_65_72_74_73_70_75_u64 => {
+                                        if *bytes == *b"upstream_error" {
+                                            Some(Self::UpstreamError)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    _ => None,
+                                }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    15 => {
+                        match <&[u8; 15]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                let [_, word @ .., _, _, _, _, _, _] = bytes;
+                                match u64::from_le_bytes(*word) {
+                                    0x61_5f_64_69_6c_61_76_6e_u64 => {
+                                        if *bytes == *b"invalid_api_key" {
+                                            Some(Self::InvalidApiKey)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    0x65_6c_70_6d_69_5f_74_6f_u64 => {
+                                        if *bytes == *b"not_implemented" {
+                                            Some(Self::NotImplemented)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    0x72_5f_64_69_6c_61_76_6e_u64 => {
+                                        if *bytes == *b"invalid_request" {
+                                            Some(Self::InvalidRequest)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    _ => None,
+                                }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    16 => {
+                        match <&[u8; 16]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                let [word @ .., _, _, _, _, _, _, _, _] = bytes;
+                                match u64::from_le_bytes(*word) {
+                                    0x68_67_69_6c_66_65_72_70_u64 => {
+                                        if *bytes == *b"preflight_failed" {
+                                            Some(Self::PreflightFailed)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    0x69_74_61_64_69_6c_61_76_u64 => {
+                                        if *bytes == *b"validation_error" {
+                                            Some(Self::ValidationError)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    _ => None,
+                                }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    17 => {
+                        match <&[u8; 17]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"payload_too_large" {
+                                    Some(Self::PayloadTooLarge)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    19 => {
+                        match <&[u8; 19]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                let [word @ .., _, _, _, _, _, _, _, _, _, _, _] = bytes;
+                                match u64::from_le_bytes(*word) {
+                                    0x5f_65_63_69_76_72_65_73_u64 => {
+                                        if *bytes == *b"service_unavailable" {
+                                            Some(Self::ServiceUnavailable)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    0x6d_69_6c_5f_65_74_61_72_u64 => {
+                                        if *bytes == *b"rate_limit_exceeded" {
+                                            Some(Self::RateLimitExceeded)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    _ => None,
+                                }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    20 => {
+                        match <&[u8; 20]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"insufficient_credits" {
+                                    Some(Self::InsufficientCredits)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    26 => {
+                        match <&[u8; 26]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"sync_timeout_upgrade_async" {
+                                    Some(Self::SyncTimeoutUpgradeAsync)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    _ => None,
+                }
+            }
+            Source::Eachlabs => {
+                match text.len() {
+                    13 => {
+                        match <&[u8; 13]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"Invalid input" {
+                                    Some(Self::InvalidRequest)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    15 => {
+                        match <&[u8; 15]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                let [word @ .., _, _, _, _, _, _, _] = bytes;
+                                match u64::from_le_bytes(*word) {
+                                    0x6f_69_74_75_63_65_78_45_u64 => {
+                                        if *bytes == *b"ExecutionFailed" {
+                                            Some(Self::WorkflowExecutionFailed)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    0x6f_6e_20_6c_65_64_6f_4d_u64 => {
+                                        if *bytes == *b"Model not found" {
+                                            Some(Self::ModelNotFound)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    _ => None,
+                                }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    17 => {
+                        match <&[u8; 17]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                let [word @ .., _, _, _, _, _, _, _, _, _] = bytes;
+                                match u64::from_le_bytes(*word) {
+                                    0x20_6e_6f_69_73_72_65_56_u64 => {
+                                        if *bytes == *b"Version not found" {
+                                            Some(Self::VersionNotFound)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    0x20_6e_6f_69_73_73_65_53_u64 => {
+                                        if *bytes == *b"Session not found" {
+                                            Some(Self::SessionNotFound)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    _ => None,
+                                }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    18 => {
+                        match <&[u8; 18]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                let [_, _, word @ .., _, _, _, _, _, _, _, _] = bytes;
+                                match u64::from_le_bytes(*word) {
+                                    0x69_20_77_6f_6c_66_6b_72_u64 => {
+                                        if *bytes == *b"Workflow is locked" {
+                                            Some(Self::WorkflowLocked)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    0x6e_20_77_6f_6c_66_6b_72_u64 => {
+                                        if *bytes == *b"Workflow not found" {
+                                            Some(Self::WorkflowNotFound)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    _ => None,
+                                }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    20 => {
+                        match <&[u8; 20]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"Prediction not found" {
+                                    Some(Self::PredictionNotFound)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    22 => {
+                        match <&[u8; 22]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"Model execution failed" {
+                                    Some(Self::ModelExecutionFailed)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    26 => {
+                        match <&[u8; 26]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"Workflow execution timeout" {
+                                    Some(Self::WorkflowExecutionTimeout)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    37 => {
+                        match <&[u8; 37]>::try_from(text.as_bytes()) {
+                            Ok(bytes) => {
+                                if *bytes == *b"invalid input: missing required field" {
+                                    Some(Self::WorkflowInputInvalid)
+                                } else {
+                                    None
+                                }
+                            }
+                            Err(_) => None,
+                        }
+                    }
+                    _ => None,
+                }
+            }
+            Source::Agnes => None,
         }
+    }
+    fn from_wire_pattern_0(text: &str) -> bool {
+        fn walk(rest: &str) -> ::core::option::Option<()> {
+            let rest = rest.strip_prefix("App not found: ")?;
+            (!rest.is_empty()).then_some(())
+        }
+        walk(text).is_some()
     }
     /// The code `text` names in any source: a canonical id, a wire code
     /// or a fixed message. Exact and case sensitive.
@@ -4270,30 +4748,10 @@ impl Code {
     pub fn lookup(text: &str) -> ::core::option::Option<Self> {
         #[allow(unused_imports)]
         use ::core::option::Option::{None, Some};
-        match Self::exact_spelling(text) {
-            Some((code, _)) => Some(code),
-            None => if Self::pattern_0(text) { Some(Self::ModelNotFound) } else { None }
-        }
-    }
-    /// The code an exact spelling names (a canonical id, a wire
-    /// code or a fixed message) and the sources that send it: none
-    /// for an id that no source sends. The one matcher behind
-    /// [`Self::lookup`] and [`Self::from_wire`]; `#[inline]` with
-    /// them.
-    #[inline]
-    fn exact_spelling(text: &str) -> ::core::option::Option<(Self, &'static [Source])> {
-        #[allow(unused_imports)]
-        use ::core::option::Option::{None, Some};
-        match text.len() {
+        match match text.len() {
             4 => {
                 match <&[u8; 4]>::try_from(text.as_bytes()) {
-                    Ok(bytes) => {
-                        if *bytes == *b"gone" {
-                            Some((Self::Gone, &[Source::Runs]))
-                        } else {
-                            None
-                        }
-                    }
+                    Ok(bytes) => if *bytes == *b"gone" { Some(Self::Gone) } else { None }
                     Err(_) => None,
                 }
             }
@@ -4304,14 +4762,14 @@ impl Code {
                         match u64::from_le_bytes(*word) {
                             0x64_65_6c_65_63_6e_61_63_u64 => {
                                 if *bytes == *b"canceled" {
-                                    Some((Self::Canceled, &[]))
+                                    Some(Self::Canceled)
                                 } else {
                                     None
                                 }
                             }
                             0x74_63_69_6c_66_6e_6f_63_u64 => {
                                 if *bytes == *b"conflict" {
-                                    Some((Self::Conflict, &[Source::Runs]))
+                                    Some(Self::Conflict)
                                 } else {
                                     None
                                 }
@@ -4329,21 +4787,21 @@ impl Code {
                         match u64::from_le_bytes(*word) {
                             0x65_64_64_69_62_72_6f_66_u64 => {
                                 if *bytes == *b"forbidden" {
-                                    Some((Self::Forbidden, &[Source::Runs]))
+                                    Some(Self::Forbidden)
                                 } else {
                                     None
                                 }
                             }
                             0x6e_75_6f_46_20_74_6f_4e_u64 => {
                                 if *bytes == *b"Not Found" {
-                                    Some((Self::EndpointNotFound, &[Source::Queue]))
+                                    Some(Self::EndpointNotFound)
                                 } else {
                                     None
                                 }
                             }
                             0x6e_75_6f_66_5f_74_6f_6e_u64 => {
                                 if *bytes == *b"not_found" {
-                                    Some((Self::NotFound, &[Source::Runs]))
+                                    Some(Self::NotFound)
                                 } else {
                                     None
                                 }
@@ -4358,7 +4816,7 @@ impl Code {
                 match <&[u8; 11]>::try_from(text.as_bytes()) {
                     Ok(bytes) => {
                         if *bytes == *b"task_failed" {
-                            Some((Self::TaskFailed, &[]))
+                            Some(Self::TaskFailed)
                         } else {
                             None
                         }
@@ -4370,7 +4828,7 @@ impl Code {
                 match <&[u8; 12]>::try_from(text.as_bytes()) {
                     Ok(bytes) => {
                         if *bytes == *b"UNAUTHORIZED" {
-                            Some((Self::InvalidApiKey, &[Source::Queue]))
+                            Some(Self::InvalidApiKey)
                         } else {
                             None
                         }
@@ -4382,7 +4840,7 @@ impl Code {
                 match <&[u8; 13]>::try_from(text.as_bytes()) {
                     Ok(bytes) => {
                         if *bytes == *b"Invalid input" {
-                            Some((Self::InvalidRequest, &[Source::Eachlabs]))
+                            Some(Self::InvalidRequest)
                         } else {
                             None
                         }
@@ -4397,14 +4855,14 @@ impl Code {
                         match u64::from_le_bytes(*word) {
                             0x6c_61_6e_72_65_74_6e_69_u64 => {
                                 if *bytes == *b"internal_error" {
-                                    Some((Self::InternalError, &[Source::Runs]))
+                                    Some(Self::InternalError)
                                 } else {
                                     None
                                 }
                             }
                             0x6d_61_65_72_74_73_70_75_u64 => {
                                 if *bytes == *b"upstream_error" {
-                                    Some((Self::UpstreamError, &[Source::Runs]))
+                                    Some(Self::UpstreamError)
                                 } else {
                                     None
                                 }
@@ -4422,56 +4880,56 @@ impl Code {
                         match u64::from_le_bytes(*word) {
                             0x5f_77_6f_6c_66_6b_72_6f_u64 => {
                                 if *bytes == *b"workflow_locked" {
-                                    Some((Self::WorkflowLocked, &[]))
+                                    Some(Self::WorkflowLocked)
                                 } else {
                                     None
                                 }
                             }
                             0x61_5f_64_69_6c_61_76_6e_u64 => {
                                 if *bytes == *b"invalid_api_key" {
-                                    Some((Self::InvalidApiKey, &[Source::Runs]))
+                                    Some(Self::InvalidApiKey)
                                 } else {
                                     None
                                 }
                             }
                             0x62_5f_74_6e_65_74_6e_6f_u64 => {
                                 if *bytes == *b"content_blocked" {
-                                    Some((Self::ContentBlocked, &[]))
+                                    Some(Self::ContentBlocked)
                                 } else {
                                     None
                                 }
                             }
                             0x65_6c_70_6d_69_5f_74_6f_u64 => {
                                 if *bytes == *b"not_implemented" {
-                                    Some((Self::NotImplemented, &[Source::Runs]))
+                                    Some(Self::NotImplemented)
                                 } else {
                                     None
                                 }
                             }
                             0x6e_6f_69_74_75_63_65_78_u64 => {
                                 if *bytes == *b"ExecutionFailed" {
-                                    Some((Self::WorkflowExecutionFailed, &[Source::Eachlabs]))
+                                    Some(Self::WorkflowExecutionFailed)
                                 } else {
                                     None
                                 }
                             }
                             0x72_5f_64_69_6c_61_76_6e_u64 => {
                                 if *bytes == *b"invalid_request" {
-                                    Some((Self::InvalidRequest, &[Source::Runs]))
+                                    Some(Self::InvalidRequest)
                                 } else {
                                     None
                                 }
                             }
                             0x74_6f_6e_20_6c_65_64_6f_u64 => {
                                 if *bytes == *b"Model not found" {
-                                    Some((Self::ModelNotFound, &[Source::Eachlabs]))
+                                    Some(Self::ModelNotFound)
                                 } else {
                                     None
                                 }
                             }
                             0x74_6f_6e_5f_6c_65_64_6f_u64 => {
                                 if *bytes == *b"model_not_found" {
-                                    Some((Self::ModelNotFound, &[]))
+                                    Some(Self::ModelNotFound)
                                 } else {
                                     None
                                 }
@@ -4489,14 +4947,14 @@ impl Code {
                         match u64::from_le_bytes(*word) {
                             0x68_67_69_6c_66_65_72_70_u64 => {
                                 if *bytes == *b"preflight_failed" {
-                                    Some((Self::PreflightFailed, &[Source::Runs]))
+                                    Some(Self::PreflightFailed)
                                 } else {
                                     None
                                 }
                             }
                             0x69_74_61_64_69_6c_61_76_u64 => {
                                 if *bytes == *b"validation_error" {
-                                    Some((Self::ValidationError, &[Source::Runs]))
+                                    Some(Self::ValidationError)
                                 } else {
                                     None
                                 }
@@ -4514,70 +4972,70 @@ impl Code {
                         match u64::from_le_bytes(*word) {
                             0x20_6e_6f_69_73_72_65_56_u64 => {
                                 if *bytes == *b"Version not found" {
-                                    Some((Self::VersionNotFound, &[Source::Eachlabs]))
+                                    Some(Self::VersionNotFound)
                                 } else {
                                     None
                                 }
                             }
                             0x20_6e_6f_69_73_73_65_53_u64 => {
                                 if *bytes == *b"Session not found" {
-                                    Some((Self::SessionNotFound, &[Source::Eachlabs]))
+                                    Some(Self::SessionNotFound)
                                 } else {
                                     None
                                 }
                             }
                             0x20_74_73_65_75_71_65_52_u64 => {
                                 if *bytes == *b"Request not found" {
-                                    Some((Self::RequestNotFound, &[Source::Queue]))
+                                    Some(Self::RequestNotFound)
                                 } else {
                                     None
                                 }
                             }
                             0x5f_64_61_6f_6c_79_61_70_u64 => {
                                 if *bytes == *b"payload_too_large" {
-                                    Some((Self::PayloadTooLarge, &[Source::Runs]))
+                                    Some(Self::PayloadTooLarge)
                                 } else {
                                     None
                                 }
                             }
                             0x5f_6e_6f_69_73_72_65_76_u64 => {
                                 if *bytes == *b"version_not_found" {
-                                    Some((Self::VersionNotFound, &[]))
+                                    Some(Self::VersionNotFound)
                                 } else {
                                     None
                                 }
                             }
                             0x5f_6e_6f_69_73_73_65_73_u64 => {
                                 if *bytes == *b"session_not_found" {
-                                    Some((Self::SessionNotFound, &[]))
+                                    Some(Self::SessionNotFound)
                                 } else {
                                     None
                                 }
                             }
                             0x5f_74_6f_6e_5f_65_73_73_u64 => {
                                 if *bytes == *b"sse_not_supported" {
-                                    Some((Self::SseNotSupported, &[]))
+                                    Some(Self::SseNotSupported)
                                 } else {
                                     None
                                 }
                             }
                             0x5f_74_73_65_75_71_65_72_u64 => {
                                 if *bytes == *b"request_not_found" {
-                                    Some((Self::RequestNotFound, &[]))
+                                    Some(Self::RequestNotFound)
                                 } else {
                                     None
                                 }
                             }
                             0x63_6e_65_72_65_66_6e_69_u64 => {
                                 if *bytes == *b"inference_timeout" {
-                                    Some((Self::InferenceTimeout, &[]))
+                                    Some(Self::InferenceTimeout)
                                 } else {
                                     None
                                 }
                             }
                             0x6f_6e_5f_6c_65_64_6f_6d_u64 => {
                                 if *bytes == *b"model_not_allowed" {
-                                    Some((Self::ModelNotAllowed, &[]))
+                                    Some(Self::ModelNotAllowed)
                                 } else {
                                     None
                                 }
@@ -4595,28 +5053,28 @@ impl Code {
                         match u64::from_le_bytes(*word) {
                             0x69_20_77_6f_6c_66_6b_72_u64 => {
                                 if *bytes == *b"Workflow is locked" {
-                                    Some((Self::WorkflowLocked, &[Source::Eachlabs]))
+                                    Some(Self::WorkflowLocked)
                                 } else {
                                     None
                                 }
                             }
                             0x6e_20_77_6f_6c_66_6b_72_u64 => {
                                 if *bytes == *b"Workflow not found" {
-                                    Some((Self::WorkflowNotFound, &[Source::Eachlabs]))
+                                    Some(Self::WorkflowNotFound)
                                 } else {
                                     None
                                 }
                             }
                             0x6e_5f_74_6e_69_6f_70_64_u64 => {
                                 if *bytes == *b"endpoint_not_found" {
-                                    Some((Self::EndpointNotFound, &[]))
+                                    Some(Self::EndpointNotFound)
                                 } else {
                                     None
                                 }
                             }
                             0x6e_5f_77_6f_6c_66_6b_72_u64 => {
                                 if *bytes == *b"workflow_not_found" {
-                                    Some((Self::WorkflowNotFound, &[]))
+                                    Some(Self::WorkflowNotFound)
                                 } else {
                                     None
                                 }
@@ -4634,21 +5092,21 @@ impl Code {
                         match u64::from_le_bytes(*word) {
                             0x4d_49_4c_5f_45_54_41_52_u64 => {
                                 if *bytes == *b"RATE_LIMIT_EXCEEDED" {
-                                    Some((Self::RateLimitExceeded, &[Source::Queue]))
+                                    Some(Self::RateLimitExceeded)
                                 } else {
                                     None
                                 }
                             }
                             0x5f_65_63_69_76_72_65_73_u64 => {
                                 if *bytes == *b"service_unavailable" {
-                                    Some((Self::ServiceUnavailable, &[Source::Runs]))
+                                    Some(Self::ServiceUnavailable)
                                 } else {
                                     None
                                 }
                             }
                             0x6d_69_6c_5f_65_74_61_72_u64 => {
                                 if *bytes == *b"rate_limit_exceeded" {
-                                    Some((Self::RateLimitExceeded, &[Source::Runs]))
+                                    Some(Self::RateLimitExceeded)
                                 } else {
                                     None
                                 }
@@ -4666,21 +5124,21 @@ impl Code {
                         match u64::from_le_bytes(*word) {
                             0x63_69_66_66_75_73_6e_69_u64 => {
                                 if *bytes == *b"insufficient_credits" {
-                                    Some((Self::InsufficientCredits, &[Source::Runs]))
+                                    Some(Self::InsufficientCredits)
                                 } else {
                                     None
                                 }
                             }
                             0x69_74_63_69_64_65_72_50_u64 => {
                                 if *bytes == *b"Prediction not found" {
-                                    Some((Self::PredictionNotFound, &[Source::Eachlabs]))
+                                    Some(Self::PredictionNotFound)
                                 } else {
                                     None
                                 }
                             }
                             0x69_74_63_69_64_65_72_70_u64 => {
                                 if *bytes == *b"prediction_not_found" {
-                                    Some((Self::PredictionNotFound, &[]))
+                                    Some(Self::PredictionNotFound)
                                 } else {
                                     None
                                 }
@@ -4698,21 +5156,21 @@ impl Code {
                         match u64::from_le_bytes(*word) {
                             0x20_6b_6f_6f_68_62_65_77_u64 => {
                                 if *bytes == *b"webhook not supported" {
-                                    Some((Self::WebhookNotSupported, &[Source::Queue]))
+                                    Some(Self::WebhookNotSupported)
                                 } else {
                                     None
                                 }
                             }
                             0x5f_6b_6f_6f_68_62_65_77_u64 => {
                                 if *bytes == *b"webhook_not_supported" {
-                                    Some((Self::WebhookNotSupported, &[]))
+                                    Some(Self::WebhookNotSupported)
                                 } else {
                                     None
                                 }
                             }
                             0x65_78_65_20_6b_73_61_54_u64 => {
                                 if *bytes == *b"Task execution failed" {
-                                    Some((Self::TaskFailed, &[Source::Queue]))
+                                    Some(Self::TaskFailed)
                                 } else {
                                     None
                                 }
@@ -4730,21 +5188,21 @@ impl Code {
                         match u64::from_le_bytes(*word) {
                             0x77_6f_6c_66_6b_72_6f_77_u64 => {
                                 if *bytes == *b"workflow_input_invalid" {
-                                    Some((Self::WorkflowInputInvalid, &[]))
+                                    Some(Self::WorkflowInputInvalid)
                                 } else {
                                     None
                                 }
                             }
                             0x78_65_20_6c_65_64_6f_4d_u64 => {
                                 if *bytes == *b"Model execution failed" {
-                                    Some((Self::ModelExecutionFailed, &[Source::Eachlabs]))
+                                    Some(Self::ModelExecutionFailed)
                                 } else {
                                     None
                                 }
                             }
                             0x78_65_5f_6c_65_64_6f_6d_u64 => {
                                 if *bytes == *b"model_execution_failed" {
-                                    Some((Self::ModelExecutionFailed, &[]))
+                                    Some(Self::ModelExecutionFailed)
                                 } else {
                                     None
                                 }
@@ -4759,7 +5217,7 @@ impl Code {
                 match <&[u8; 24]>::try_from(text.as_bytes()) {
                     Ok(bytes) => {
                         if *bytes == *b"Runtime execution failed" {
-                            Some((Self::ModelExecutionFailed, &[Source::Queue]))
+                            Some(Self::ModelExecutionFailed)
                         } else {
                             None
                         }
@@ -4771,7 +5229,7 @@ impl Code {
                 match <&[u8; 25]>::try_from(text.as_bytes()) {
                     Ok(bytes) => {
                         if *bytes == *b"workflow_execution_failed" {
-                            Some((Self::WorkflowExecutionFailed, &[]))
+                            Some(Self::WorkflowExecutionFailed)
                         } else {
                             None
                         }
@@ -4787,21 +5245,21 @@ impl Code {
                         match u64::from_le_bytes(*word) {
                             0x6d_69_74_5f_63_6e_79_73_u64 => {
                                 if *bytes == *b"sync_timeout_upgrade_async" {
-                                    Some((Self::SyncTimeoutUpgradeAsync, &[Source::Runs]))
+                                    Some(Self::SyncTimeoutUpgradeAsync)
                                 } else {
                                     None
                                 }
                             }
                             0x77_6f_6c_66_6b_72_6f_57_u64 => {
                                 if *bytes == *b"Workflow execution timeout" {
-                                    Some((Self::WorkflowExecutionTimeout, &[Source::Eachlabs]))
+                                    Some(Self::WorkflowExecutionTimeout)
                                 } else {
                                     None
                                 }
                             }
                             0x77_6f_6c_66_6b_72_6f_77_u64 => {
                                 if *bytes == *b"workflow_execution_timeout" {
-                                    Some((Self::WorkflowExecutionTimeout, &[]))
+                                    Some(Self::WorkflowExecutionTimeout)
                                 } else {
                                     None
                                 }
@@ -4816,7 +5274,7 @@ impl Code {
                 match <&[u8; 27]>::try_from(text.as_bytes()) {
                     Ok(bytes) => {
                         if *bytes == *b"SSE streaming not supported" {
-                            Some((Self::SseNotSupported, &[Source::Queue]))
+                            Some(Self::SseNotSupported)
                         } else {
                             None
                         }
@@ -4828,7 +5286,7 @@ impl Code {
                 match <&[u8; 31]>::try_from(text.as_bytes()) {
                     Ok(bytes) => {
                         if *bytes == *b"Model not allowed for this user" {
-                            Some((Self::ModelNotAllowed, &[Source::Queue]))
+                            Some(Self::ModelNotAllowed)
                         } else {
                             None
                         }
@@ -4840,7 +5298,7 @@ impl Code {
                 match <&[u8; 37]>::try_from(text.as_bytes()) {
                     Ok(bytes) => {
                         if *bytes == *b"invalid input: missing required field" {
-                            Some((Self::WorkflowInputInvalid, &[Source::Eachlabs]))
+                            Some(Self::WorkflowInputInvalid)
                         } else {
                             None
                         }
@@ -4852,7 +5310,7 @@ impl Code {
                 match <&[u8; 43]>::try_from(text.as_bytes()) {
                     Ok(bytes) => {
                         if *bytes == *b"Rate limit exceeded, please try again later" {
-                            Some((Self::RateLimitExceeded, &[Source::Queue]))
+                            Some(Self::RateLimitExceeded)
                         } else {
                             None
                         }
@@ -4864,7 +5322,7 @@ impl Code {
                 match <&[u8; 45]>::try_from(text.as_bytes()) {
                     Ok(bytes) => {
                         if *bytes == *b"Authorization Bearer or Key token is required" {
-                            Some((Self::InvalidApiKey, &[Source::Queue]))
+                            Some(Self::InvalidApiKey)
                         } else {
                             None
                         }
@@ -4873,9 +5331,18 @@ impl Code {
                 }
             }
             _ => None,
+        } {
+            Some(code) => Some(code),
+            None => {
+                if Self::lookup_pattern_0(text) {
+                    Some(Self::ModelNotFound)
+                } else {
+                    None
+                }
+            }
         }
     }
-    fn pattern_0(text: &str) -> bool {
+    fn lookup_pattern_0(text: &str) -> bool {
         fn walk(rest: &str) -> ::core::option::Option<()> {
             let rest = rest.strip_prefix("App not found: ")?;
             (!rest.is_empty()).then_some(())
