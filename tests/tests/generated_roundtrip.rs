@@ -167,11 +167,10 @@ fn error_types_task_statuses_sources_categories_and_limits_round_trip() {
 fn request_id_header_names_are_every_sources_headers_lower_cased_once() {
     let mut expected: Vec<String> = Vec::new();
     for entry in catalogue().sources() {
-        for carrier in &entry.request_id {
-            if let model::RequestIdCarrier::Header(h) = carrier
-                && !expected.contains(&h.to_ascii_lowercase())
-            {
-                expected.push(h.to_ascii_lowercase());
+        for header in entry.request_id_headers() {
+            let lower = header.to_ascii_lowercase();
+            if !expected.contains(&lower) {
+                expected.push(lower);
             }
         }
     }
