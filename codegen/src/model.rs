@@ -31,6 +31,10 @@ pub struct RawCatalogue {
     pub documents: Vec<Document>,
     /// The APIs whose errors are catalogued.
     pub sources: Vec<Source>,
+    /// Body shapes no source owns: envelopes many APIs copy (`OpenAI`'s),
+    /// tried like a source's but never naming a source.
+    #[serde(default)]
+    pub bodies: Vec<Body>,
     /// The closed set of categories a code belongs to.
     pub categories: Vec<Category>,
     /// Every HTTP status any document names.
@@ -43,6 +47,17 @@ pub struct RawCatalogue {
     pub task_statuses: Vec<TaskStatus>,
     /// Figures the documents give: rates, concurrency, ceilings, retention.
     pub limits: Vec<Limit>,
+}
+
+impl RawCatalogue {
+    /// Every body shape: each source's, in source order, then the
+    /// top-level ones. The order the classifier breaks ties in.
+    pub fn shapes(&self) -> impl Iterator<Item = &Body> {
+        self.sources
+            .iter()
+            .flat_map(|s| s.bodies.iter())
+            .chain(&self.bodies)
+    }
 }
 
 /// The release of a catalogue that does not name one: 1, unlocated.
@@ -62,6 +77,9 @@ pub struct Document {
     pub id: Spanned<String>,
     /// The document's own title.
     pub title: String,
+    /// Where it is published, when it is a public page.
+    #[serde(default)]
+    pub url: Option<String>,
 }
 
 /// A documented API.
@@ -78,7 +96,8 @@ pub struct Source {
     pub summary: String,
     /// How a request authenticates.
     pub auth: Auth,
-    /// Where the API puts the id of a request, for support tickets.
+    /// The response headers that carry the id of a request, for support
+    /// tickets. (A body's request id is a field of its shape.)
     #[serde(default)]
     pub request_id: Vec<RequestIdCarrier>,
     /// The shapes of the error bodies this API sends.
@@ -96,17 +115,8 @@ pub struct Source {
 impl Source {
     /// The response headers that carry the request id, as documented.
     pub fn request_id_headers(&self) -> impl Iterator<Item = &String> {
-        self.request_id.iter().filter_map(|carrier| match carrier {
-            RequestIdCarrier::Header(header) => Some(header),
-            RequestIdCarrier::BodyField(_) => None,
-        })
-    }
-
-    /// The top-level body fields that carry the request id.
-    pub fn request_id_fields(&self) -> impl Iterator<Item = &String> {
-        self.request_id.iter().filter_map(|carrier| match carrier {
-            RequestIdCarrier::BodyField(field) => Some(field),
-            RequestIdCarrier::Header(_) => None,
+        self.request_id.iter().map(|carrier| match carrier {
+            RequestIdCarrier::Header(header) => header,
         })
     }
 }
@@ -125,32 +135,195 @@ pub struct Auth {
     pub key_format: Option<String>,
 }
 
-/// Where a request id travels.
+/// Where a request id travels outside the body (a body's request id is a
+/// field of its shape).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum RequestIdCarrier {
     /// A response header, spelled as documented.
     Header(String),
-    /// A top-level field of the JSON body.
-    BodyField(String),
 }
 
-/// One error-body shape of a source.
+/// One error-body shape: how to recognise it and where its fields sit
+/// (docs/body-shapes.md).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Body {
-    /// Which of the known shapes it is.
-    pub shape: Spanned<Shape>,
-    /// An example body, copied from the document (or written by us when `assumed`).
-    pub example: String,
-    /// True when the document does not show this shape and we chose it.
+    /// Snake-case id, unique in the catalogue; becomes a `Shape` variant.
+    pub shape: Spanned<String>,
+    /// Alternatives, each a set of tests on places: a body is of this shape
+    /// when every test of one alternative holds. Empty for a shape that is
+    /// never read from a body (`status_only`).
     #[serde(default)]
-    pub assumed: bool,
+    pub when: Vec<Alternative>,
+    /// Where each field sits, as JSON Pointers, in file order.
+    #[serde(default)]
+    pub fields: BodyFields,
+    /// Whether a body of this shape tells which source sent it without a
+    /// spelling of that source; missing: only by a spelling.
+    #[serde(default)]
+    pub identifies_source: Option<Spanned<IdentifiesSource>>,
+    /// An example body, copied from the document (or written by us when the
+    /// shape is `assumed`).
+    pub example: String,
+    /// What the documents leave out and we chose: `shape` (the document
+    /// shows no such body), `when`, `fields` or `identifies_source`.
+    #[serde(default)]
+    pub assumed: Vec<Spanned<String>>,
 }
 
-/// The error-body shapes, who has to act, and the units of a limit: shared
-/// with the runtime's generated enums, so defined once, in [`errors_vocab`].
-pub use errors_vocab::{Fault, Shape, Unit};
+impl Body {
+    /// Whether the classifier can recognise this shape in a body: it has at
+    /// least one alternative.
+    #[must_use]
+    pub fn is_readable(&self) -> bool {
+        !self.when.is_empty()
+    }
+
+    /// Every place the shape names, in its tests and its fields.
+    pub fn places(&self) -> impl Iterator<Item = &Spanned<String>> {
+        let tests = self
+            .when
+            .iter()
+            .flat_map(|a| a.tests.iter().map(|(p, _)| p));
+        let fields = self
+            .fields
+            .entries
+            .iter()
+            .flat_map(|(_, places)| places.iter());
+        tests.chain(fields)
+    }
+
+    /// Whether the documents show no such body and the shape is ours.
+    #[must_use]
+    pub fn is_assumed(&self) -> bool {
+        self.assumed.iter().any(|a| a.value == "shape")
+    }
+
+    /// The places of `field`, in the order they are tried.
+    #[must_use]
+    pub fn field(&self, field: BodyField) -> &[Spanned<String>] {
+        self.fields
+            .entries
+            .iter()
+            .find(|(f, _)| f.value == field)
+            .map_or(&[], |(_, places)| places.as_slice())
+    }
+}
+
+/// One way to recognise a shape: places and the test each must pass, in
+/// file order.
+#[derive(Debug, Clone)]
+pub struct Alternative {
+    /// `(place, test)`: a JSON Pointer and what it must hold.
+    pub tests: Vec<(Spanned<String>, Spanned<Test>)>,
+}
+
+impl<'de> Deserialize<'de> for Alternative {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_map(PairsVisitor::new("a map from JSON Pointers to tests"))
+            .map(|tests| Self { tests })
+    }
+}
+
+/// A shape's `fields`: each field with its places, in file order.
+#[derive(Debug, Clone, Default)]
+pub struct BodyFields {
+    /// `(field, places)`: the first place present wins.
+    pub entries: Vec<(Spanned<BodyField>, Vec<Spanned<String>>)>,
+}
+
+impl<'de> Deserialize<'de> for BodyFields {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let pairs: Vec<(Spanned<BodyField>, Spanned<Places>)> = deserializer
+            .deserialize_map(PairsVisitor::new("a map from field names to JSON Pointers"))?;
+        Ok(Self {
+            entries: pairs
+                .into_iter()
+                .map(|(field, places)| {
+                    let at = places.referenced;
+                    let list = match places.value {
+                        Places::One(one) => vec![one],
+                        Places::Many(many) => many,
+                    };
+                    let list = list
+                        .into_iter()
+                        .map(|place| Spanned::new(place, at, places.defined))
+                        .collect();
+                    (field, list)
+                })
+                .collect(),
+        })
+    }
+}
+
+/// One place, or several tried in order.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum Places {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// Reads a YAML map into its pairs, in order, keys and values as they
+/// deserialize (with their spans when they are `Spanned`).
+struct PairsVisitor<K, V> {
+    expecting: &'static str,
+    marker: std::marker::PhantomData<(K, V)>,
+}
+
+impl<K, V> PairsVisitor<K, V> {
+    fn new(expecting: &'static str) -> Self {
+        Self {
+            expecting,
+            marker: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> serde::de::Visitor<'de> for PairsVisitor<K, V> {
+    type Value = Vec<(K, V)>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.expecting)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut pairs = Vec::new();
+        while let Some(key) = map.next_key()? {
+            pairs.push((key, map.next_value()?));
+        }
+        Ok(pairs)
+    }
+}
+
+/// When a body of a shape tells its source with no spelling of it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum IdentifiesSource {
+    /// `always`: the shape alone tells.
+    Keyword(IdentifiesKeyword),
+    /// Places any of which, present, tells.
+    Places(Vec<String>),
+}
+
+/// The one keyword of [`IdentifiesSource`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IdentifiesKeyword {
+    /// The shape alone tells.
+    Always,
+}
+
+/// How a body's places are named and tested: shared with the runtime, so
+/// defined once, in [`errors_vocab::wire`].
+pub use errors_vocab::wire::{BodyField, Test};
+
+/// Who has to act and the units of a limit: shared with the runtime's
+/// generated enums, so defined once, in [`errors_vocab`].
+pub use errors_vocab::{Fault, Unit};
 
 /// A category of codes.
 #[derive(Debug, Clone, Deserialize)]

@@ -20,6 +20,8 @@ use crate::ident;
 use crate::model::{Code, ErrorType, RawCatalogue, Retry, Source, Spelling, Status, Wire};
 use crate::pattern::Pattern;
 
+mod bodies;
+
 /// Runs every check on `catalogue`; without problems, it is the checked,
 /// resolved [`Catalogue`].
 pub(crate) fn check(catalogue: RawCatalogue, path: &Path) -> Result<Catalogue, Diagnostics> {
@@ -89,6 +91,8 @@ fn index(catalogue: &RawCatalogue, path: &Path) -> Result<Index, Diagnostics> {
         catalogue.task_statuses.iter().map(|x| &x.id),
     );
     identifiers(&mut d, "Limit", catalogue.limits.iter().map(|x| &x.id));
+    identifiers(&mut d, "Shape", catalogue.shapes().map(|x| &x.shape));
+    bodies::check(&mut d, catalogue);
 
     // Each entry's references, resolved: `None` for a section where one
     // did not, which its check reported.

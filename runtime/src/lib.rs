@@ -48,7 +48,9 @@ mod generated {
     include!("generated/taxonomy.rs");
 }
 
-pub use generated::{Category, Code, ErrorType, Limit, Source, Status, StatusView, TaskStatus};
+pub use generated::{
+    Category, Code, ErrorType, Limit, Shape, Source, Status, StatusView, TaskStatus,
+};
 pub use named::{Named, UnknownName};
 pub use retry::Retry;
 // Defined once for the catalogue's tools and this crate; shown here as
@@ -56,7 +58,7 @@ pub use retry::Retry;
 #[doc(inline)]
 pub use errors_vocab::retry::CreateRule;
 #[doc(inline)]
-pub use errors_vocab::{Fault, Shape, Unit};
+pub use errors_vocab::{Fault, Unit};
 pub use status::UncataloguedStatus;
 pub use taxonomy::ErrorTaxonomy;
 

@@ -34,7 +34,7 @@ fn load(text: &str, name: &str) -> Catalogue {
 
 // Entries added to the real catalogue, so that removing them keeps it valid.
 const SOURCE: (&str, &str) = (
-    "\ncategories:\n",
+    "\nbodies:\n",
     "
   - id: extra
     name: Extra API
@@ -43,10 +43,10 @@ const SOURCE: (&str, &str) = (
     auth:
       header: Authorization
     bodies:
-      - shape: status_only
+      - shape: extra_status_only
         example: '{}'
 
-categories:
+bodies:
 ",
 );
 const SOURCE_RENAMED: (&str, &str) = (
@@ -59,10 +59,10 @@ const SOURCE_RENAMED: (&str, &str) = (
     auth:
       header: Authorization
     bodies:
-      - shape: status_only
+      - shape: extra_status_only
         example: '{}'
 
-categories:
+bodies:
 ",
 );
 const CATEGORY: (&str, &str) = (
@@ -201,8 +201,10 @@ const GONE_HEAD: &str = "  - id: gone\n    status: 410\n    category: gone\n    
 const GONE_WIRE: &str = "      - {source: runs, code: gone}\n    assumed: [retry]\n";
 const INVALID_INPUT: &str = "      - {source: eachlabs, message: \"Invalid input\"}\n";
 const INFERENCE_FAILURE_RETRY: &str = "    code: model_execution_failed\n    retry: {backoff: {max_attempts: 2, create: idempotent_only}}\n";
-const QUEUE_DETAIL_BODY: &str =
-    "      - shape: detail\n        example: '{ \"detail\": \"webhook not supported\"}'\n\n";
+const QUEUE_DETAIL_BODY: &str = "      - shape: detail\n        when:\n          - {/detail: string}\n          - {/detail: array}\n        fields:\n          # FastAPI's validation list, `{\"detail\": [{\"loc\", \"msg\", \"type\"}]}`,\n          # is what the queue's apps send for a request that fails\n          # validation; 000 shows only the string form.\n          message: [/detail, /detail/*/msg]\n          request_field: /detail/*/loc\n          request_id: /request_id\n        example: '{ \"detail\": \"webhook not supported\"}'\n        assumed: [when, fields]\n\n";
+const GATEWAY_REQUEST_ID: &str = "          code: /error/code\n          message: /error/message\n          request_id: /request_id\n";
+const GATEWAY_NO_REQUEST_ID: &str =
+    "          code: /error/code\n          message: /error/message\n";
 const VIEWS_431: &str = "    meaning: The request headers are larger than the server accepts.\n    retry: never\n    views:\n";
 
 /// One row: the old and new catalogue as edits of the real one, and the
@@ -253,6 +255,14 @@ fn cases() -> Vec<Case> {
             &[(QUEUE_DETAIL_BODY, "")],
             (Some("detail"), None),
             "shape: detail",
+        ),
+        case(
+            R::BodyPlaceRemoved,
+            "sources.queue",
+            &[],
+            &[(GATEWAY_REQUEST_ID, GATEWAY_NO_REQUEST_ID)],
+            (Some("request_id: /request_id"), None),
+            "shape: gateway",
         ),
         case(
             R::CategoryRemoved,
@@ -714,6 +724,14 @@ fn cases() -> Vec<Case> {
             &[],
             (None, Some("detail")),
             "shape: detail",
+        ),
+        case(
+            R::BodyPlaceAdded,
+            "sources.queue",
+            &[(GATEWAY_REQUEST_ID, GATEWAY_NO_REQUEST_ID)],
+            &[],
+            (None, Some("request_id: /request_id")),
+            "shape: gateway",
         ),
         case(
             R::CodeDeprecated,

@@ -22,7 +22,7 @@ use errors_core::integrations::queue::{
 };
 use errors_core::integrations::reqwest::classify;
 use errors_core::wire::{Decision, Dialect, Operation, Reported, RetryPolicy, StopReason, decide};
-use errors_core::{Code, ErrorType, Source, TaskStatus};
+use errors_core::{Code, ErrorType, Shape, Source, TaskStatus};
 use serde_json::{Value, json};
 use server::{Config, Endpoint, Pace, RateLimit};
 
@@ -250,7 +250,7 @@ async fn a_request_without_a_bearer_or_key_token_is_unauthorized() {
         let response = reqwest::Client::new().post(&create).send().await.unwrap();
         let error = classify(response).await.unwrap();
         assert_eq!(error.code(), Some(Code::InvalidApiKey));
-        assert_eq!(error.dialect(), Dialect::Gateway);
+        assert_eq!(error.dialect(), Dialect::Declared(Shape::Gateway));
         assert_eq!(
             decide(
                 &error,
@@ -433,7 +433,7 @@ async fn an_unknown_endpoint_is_app_not_found() {
         );
         let error = stopped.response().unwrap();
         assert_eq!(error.status(), 404);
-        assert_eq!(error.dialect(), Dialect::Detail);
+        assert_eq!(error.dialect(), Dialect::Declared(Shape::Detail));
         // 000's example, hole filled with the name asked for.
         assert_eq!(error.message(), Some("App not found: not_exists"));
     })

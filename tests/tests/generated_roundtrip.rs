@@ -6,9 +6,8 @@
 //! its header owned in one and `&'static` in the other: `as_deref`
 //! compares them.
 
-use errors_codegen::model;
 use errors_codegen::pattern::Pattern;
-use errors_core::{Category, Code, ErrorType, Limit, Source, Status, TaskStatus};
+use errors_core::{Category, Code, ErrorType, Limit, Shape, Source, Status, TaskStatus};
 use errors_tests::catalogue;
 use std::sync::LazyLock;
 
@@ -136,16 +135,23 @@ fn error_types_task_statuses_sources_categories_and_limits_round_trip() {
         assert_eq!(s.auth_header(), entry.auth.header);
         assert_eq!(s.auth_schemes(), strings(&entry.auth.schemes));
         assert_eq!(s.shapes().len(), entry.bodies.len());
-        for carrier in &entry.request_id {
-            match carrier {
-                model::RequestIdCarrier::Header(h) => {
-                    assert!(s.request_id_headers().contains(&h.as_str()));
-                }
-                model::RequestIdCarrier::BodyField(f) => {
-                    assert!(s.request_id_fields().contains(&f.as_str()));
-                }
-            }
+        for (shape, body) in s.shapes().iter().zip(&entry.bodies) {
+            assert_eq!(shape.as_str(), body.shape.value);
+            assert_eq!(shape.source(), Some(s));
+            assert_eq!(shape.example(), body.example);
+            assert_eq!(shape.when().len(), body.when.len());
+            assert_eq!(shape.fields().len(), body.fields.entries.len());
         }
+        for header in entry.request_id_headers() {
+            assert!(s.request_id_headers().contains(&header.as_str()));
+        }
+    }
+    // The shapes no source owns come after the sources' own.
+    let owned: usize = c.sources().iter().map(|s| s.bodies.len()).sum();
+    assert_eq!(Shape::ALL.len(), owned + c.raw().bodies.len());
+    for (shape, body) in Shape::ALL[owned..].iter().zip(&c.raw().bodies) {
+        assert_eq!(shape.as_str(), body.shape.value);
+        assert_eq!(shape.source(), None);
     }
     assert_eq!(Category::ALL.len(), c.categories().len());
     for (entry, cat) in c.categories().iter().zip(Category::iter()) {

@@ -26,7 +26,7 @@ fn non_exhaustive_and_runtime_path_are_honoured() {
         .unwrap();
     assert_eq!(
         source.matches("#[non_exhaustive]").count(),
-        7,
+        8,
         "one per enum"
     );
     assert!(source.contains("use ::my_sdk::errors::{CreateRule, Retry};"));

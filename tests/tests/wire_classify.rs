@@ -11,7 +11,7 @@ use errors_core::wire::{
     BodyIssue, Classified, Dialect, MAX_BODY, Origin, Outcome, RateLimit, RateLimitReset, Reported,
     RetryAfter, classify, classify_response,
 };
-use errors_core::{Code, ErrorTaxonomy, ErrorType, Retry, Source, Status, TaskStatus};
+use errors_core::{Code, ErrorTaxonomy, ErrorType, Retry, Shape, Source, Status, TaskStatus};
 use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use serde_json::Value;
 
@@ -116,13 +116,13 @@ fn expected(case: &Value) -> Facts {
         Some(other) => panic!("outcome {other}"),
     };
     let dialect = match e["dialect"].as_str().unwrap() {
-        "Gateway" => Dialect::Gateway,
-        "Detail" => Dialect::Detail,
-        "TaskStatus" => Dialect::TaskStatus,
-        "CodeAndMessage" => Dialect::CodeAndMessage,
-        "RunsTask" => Dialect::RunsTask,
-        "ErrorString" => Dialect::ErrorString,
-        "OpenAi" => Dialect::OpenAi,
+        "Gateway" => Dialect::Declared(Shape::Gateway),
+        "Detail" => Dialect::Declared(Shape::Detail),
+        "TaskStatus" => Dialect::Declared(Shape::TaskStatus),
+        "CodeAndMessage" => Dialect::Declared(Shape::CodeAndMessage),
+        "RunsTask" => Dialect::Declared(Shape::RunsTask),
+        "ErrorString" => Dialect::Declared(Shape::ErrorString),
+        "OpenAi" => Dialect::Declared(Shape::Openai),
         "Problem" => Dialect::Problem,
         "Html" => Dialect::Html,
         "Text" => Dialect::Text,

@@ -9,7 +9,7 @@ use errors_core::wire::{
     BodyIssue, Classified, Decision, Dialect, MAX_BODY, Operation, RenderDialect, RenderError,
     RetryPolicy, StopReason, classify, render,
 };
-use errors_core::{Code, ErrorType, Retry, Source, Status, TaskStatus};
+use errors_core::{Code, ErrorType, Retry, Shape, Source, Status, TaskStatus};
 use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -205,6 +205,23 @@ fn assert_sound(
     Ok(())
 }
 
+/// Whether `shape` reads the request id from the top-level `request_id`
+/// member before any other place.
+fn request_id_first_at_top_level(shape: Shape) -> bool {
+    let root = Shape::PLAN[0];
+    let top = usize::from(root.first_child)..usize::from(root.first_child + root.children);
+    let Some(node) = top
+        .into_iter()
+        .find(|&i| Shape::PLAN[i].step == Some(errors_vocab::wire::Step::Member("request_id")))
+    else {
+        return false;
+    };
+    shape.fields().iter().any(|f| {
+        f.field == errors_core::wire::BodyField::RequestId
+            && f.places.first() == Some(&(node as u16))
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
@@ -224,8 +241,11 @@ proptest! {
         if value.is_object() || value.is_array() {
             prop_assert!(!matches!(error.dialect(), Dialect::Html | Dialect::Text | Dialect::Empty));
         }
-        // A top-level request_id string is always found, whatever else is there.
-        if let Some(Value::String(id)) = value.get("request_id") {
+        // A top-level request_id string is found whenever the body's shape
+        // places the request id there first, whatever else is there.
+        if let (Some(Value::String(id)), Some(shape)) = (value.get("request_id"), error.dialect().shape())
+            && request_id_first_at_top_level(shape)
+        {
             prop_assert_eq!(error.request_id(), Some(id.as_str()));
         }
     }
@@ -246,7 +266,7 @@ proptest! {
         let body = serde_json::to_vec(&serde_json::json!({ "detail": detail })).unwrap();
         let headers = HeaderMap::new();
         let error = classify(StatusCode::BAD_REQUEST, &headers, &body);
-        prop_assert_eq!(error.dialect(), Dialect::Detail);
+        prop_assert_eq!(error.dialect(), Dialect::Declared(Shape::Detail));
         prop_assert_eq!(error.message(), Some(detail.as_str()));
         let escaped = detail.chars().any(|c| c == '"' || c == '\\' || c < ' ');
         // Borrowed text points into the body; decoded text was copied.
@@ -328,12 +348,19 @@ fn deep_nesting_is_skipped_without_overflowing_the_stack() {
     ));
     assert_eq!(
         (error.dialect(), error.code(), error.wire_code()),
-        (Dialect::Gateway, Some(Code::RequestNotFound), None)
+        (
+            Dialect::Declared(Shape::Gateway),
+            Some(Code::RequestNotFound),
+            None
+        )
     );
     let error = read(&format!(
         r#"{{"detail": [{{"msg": {open}{close}}}, {open}{close}]}}"#
     ));
-    assert_eq!((error.dialect(), error.message()), (Dialect::Detail, None));
+    assert_eq!(
+        (error.dialect(), error.message()),
+        (Dialect::Declared(Shape::Detail), None)
+    );
 
     // Unterminated: malformed, and the status still answers.
     for body in [

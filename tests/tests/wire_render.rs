@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use errors_core::wire::{
     Dialect, MAX_REQUEST_ID, RenderDialect, RenderError, classify, classify_response, render,
 };
-use errors_core::{Code, ErrorTaxonomy, ErrorType, Retry, Source, Status};
+use errors_core::{Code, ErrorTaxonomy, ErrorType, Retry, Shape, Source, Status};
 use http::StatusCode;
 use serde_json::{Value, json};
 
@@ -280,7 +280,7 @@ fn render_then_classify_gives_back_the_same_code() {
         if queue_fixed_message(code).is_some() {
             let response = render(&code, RenderDialect::QueueDetail, None).unwrap();
             let error = classify_response(&response);
-            if error.code() != Some(code) || error.dialect() != Dialect::Detail {
+            if error.code() != Some(code) || error.dialect() != Dialect::Declared(Shape::Detail) {
                 problems.push(format!("{code} QueueDetail: {error:?}"));
             }
         }

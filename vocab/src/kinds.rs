@@ -2,9 +2,8 @@
 //! by errors-codegen (feature `serde`), used by errors-core's generated
 //! enums, and defined here once for both.
 //!
-//! All three are exhaustive, as every enum errors-core exposes is: a new
-//! [`Shape`] needs a parser in the wire layer, a new [`Unit`] or [`Fault`]
-//! needs words in `taxonomy explain` and the CLI, and an exhaustive
+//! Both are exhaustive, as every enum errors-core exposes is: a new
+//! [`Unit`] or [`Fault`] needs words in `taxonomy explain` and the CLI, and an exhaustive
 //! `match` is what points at each place. (`#[non_exhaustive]` would make
 //! every crate but this one add a wildcard arm, and lose that.)
 
@@ -37,30 +36,6 @@ impl fmt::Display for Fault {
     }
 }
 
-/// The error-body shapes the documents use. Closed: the wire layer parses each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Deserialize),
-    serde(rename_all = "snake_case")
-)]
-pub enum Shape {
-    /// `{"error": {"code": …, "message": …}, "request_id": …}`
-    Gateway,
-    /// `{"detail": "…"}`
-    Detail,
-    /// `{"status": "COMPLETED", "error": …, "error_type": …}`
-    TaskStatus,
-    /// `{"error": "<code>", "message": "…"}`
-    CodeAndMessage,
-    /// `{"error": "<fixed string>"}` or `{"message": "<fixed string>"}`
-    ErrorString,
-    /// `{"task_id": …, "status": …, "error": {"code": …, "message": …}}`: an async task's failure.
-    RunsTask,
-    /// No documented body: the status alone carries the meaning.
-    StatusOnly,
-}
-
 /// Units of a catalogued limit (errors-core's `Limit`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
@@ -91,7 +66,7 @@ mod tokens {
     use proc_macro2::TokenStream;
     use quote::quote;
 
-    use super::{Fault, Shape, Unit};
+    use super::{Fault, Unit};
 
     impl Fault {
         /// This value as a path through `runtime` (`::errors_core::Fault::Caller`).
@@ -103,23 +78,6 @@ mod tokens {
                 Self::Nobody => quote!(Nobody),
             };
             quote!(#runtime::Fault::#variant)
-        }
-    }
-
-    impl Shape {
-        /// This value as a path through `runtime` (`::errors_core::Shape::Gateway`).
-        #[must_use]
-        pub fn to_tokens(self, runtime: &TokenStream) -> TokenStream {
-            let variant = match self {
-                Self::Gateway => quote!(Gateway),
-                Self::Detail => quote!(Detail),
-                Self::TaskStatus => quote!(TaskStatus),
-                Self::CodeAndMessage => quote!(CodeAndMessage),
-                Self::ErrorString => quote!(ErrorString),
-                Self::RunsTask => quote!(RunsTask),
-                Self::StatusOnly => quote!(StatusOnly),
-            };
-            quote!(#runtime::Shape::#variant)
         }
     }
 

@@ -4,7 +4,8 @@
 //! (the `#[derive(ErrorTaxonomy)]` macro) and `errors-core` (the runtime)
 //! must agree on a few rules of the catalogue's language: the [`retry`]
 //! vocabulary (one type, [`retry::RetryRule`], with its words), the small
-//! closed sets [`Fault`], [`Shape`] and [`Unit`], and, for the tools, the
+//! closed sets [`Fault`] and [`Unit`], the [`wire`] words that say where
+//! a body's fields sit, and, for the tools, the
 //! one-line retry grammar, its checks and the "did you mean" ranking. They
 //! live here, in a crate with no dependencies, so that the derive, which
 //! every dependent of `errors-core` compiles, does not pull a YAML parser
@@ -35,7 +36,8 @@ mod kinds;
 #[cfg(feature = "tools")]
 mod nearest;
 pub mod retry;
+pub mod wire;
 
-pub use kinds::{Fault, Shape, Unit};
+pub use kinds::{Fault, Unit};
 #[cfg(feature = "tools")]
 pub use nearest::nearest;

@@ -19,6 +19,8 @@ pub enum Rule {
     SourceRenamed,
     /// `BODY_SHAPE_REMOVED` (breaking): A source no longer lists an error-body shape: bodies in that shape stop being parsed.
     BodyShapeRemoved,
+    /// `BODY_PLACE_REMOVED` (breaking): A shape no longer reads a field at a place, or no longer recognises bodies by one of its alternatives: such responses lose what was read there.
+    BodyPlaceRemoved,
     /// `CATEGORY_REMOVED` (breaking): A category was removed: its `Category` variant disappears.
     CategoryRemoved,
     /// `CATEGORY_RENAMED` (breaking): A category's id changed (same meaning and fault): the old `Category` variant disappears.
@@ -103,6 +105,8 @@ pub enum Rule {
     WireSpellingAdded,
     /// `BODY_SHAPE_ADDED` (info): A source lists a new error-body shape.
     BodyShapeAdded,
+    /// `BODY_PLACE_ADDED` (info): A shape reads a field at a new place, or recognises bodies by a new alternative.
+    BodyPlaceAdded,
     /// `CODE_DEPRECATED` (info): A code was marked `deprecated`: it stays, so old responses still classify.
     CodeDeprecated,
     /// `DEPRECATION_WITHDRAWN` (info): A code is no longer marked `deprecated`.
@@ -127,6 +131,7 @@ impl Rule {
         Rule::SourceRemoved,
         Rule::SourceRenamed,
         Rule::BodyShapeRemoved,
+        Rule::BodyPlaceRemoved,
         Rule::CategoryRemoved,
         Rule::CategoryRenamed,
         Rule::StatusRemoved,
@@ -169,6 +174,7 @@ impl Rule {
         Rule::ReleaseChanged,
         Rule::WireSpellingAdded,
         Rule::BodyShapeAdded,
+        Rule::BodyPlaceAdded,
         Rule::CodeDeprecated,
         Rule::DeprecationWithdrawn,
         Rule::UserMessageReworded,
@@ -186,6 +192,7 @@ impl Rule {
             Rule::SourceRemoved => "SOURCE_REMOVED",
             Rule::SourceRenamed => "SOURCE_RENAMED",
             Rule::BodyShapeRemoved => "BODY_SHAPE_REMOVED",
+            Rule::BodyPlaceRemoved => "BODY_PLACE_REMOVED",
             Rule::CategoryRemoved => "CATEGORY_REMOVED",
             Rule::CategoryRenamed => "CATEGORY_RENAMED",
             Rule::StatusRemoved => "STATUS_REMOVED",
@@ -228,6 +235,7 @@ impl Rule {
             Rule::ReleaseChanged => "RELEASE_CHANGED",
             Rule::WireSpellingAdded => "WIRE_SPELLING_ADDED",
             Rule::BodyShapeAdded => "BODY_SHAPE_ADDED",
+            Rule::BodyPlaceAdded => "BODY_PLACE_ADDED",
             Rule::CodeDeprecated => "CODE_DEPRECATED",
             Rule::DeprecationWithdrawn => "DEPRECATION_WITHDRAWN",
             Rule::UserMessageReworded => "USER_MESSAGE_REWORDED",
@@ -246,6 +254,7 @@ impl Rule {
             Rule::SourceRemoved
             | Rule::SourceRenamed
             | Rule::BodyShapeRemoved
+            | Rule::BodyPlaceRemoved
             | Rule::CategoryRemoved
             | Rule::CategoryRenamed
             | Rule::StatusRemoved
@@ -288,6 +297,7 @@ impl Rule {
             Rule::ReleaseChanged
             | Rule::WireSpellingAdded
             | Rule::BodyShapeAdded
+            | Rule::BodyPlaceAdded
             | Rule::CodeDeprecated
             | Rule::DeprecationWithdrawn
             | Rule::UserMessageReworded
@@ -312,6 +322,9 @@ impl Rule {
             }
             Rule::BodyShapeRemoved => {
                 "A source no longer lists an error-body shape: bodies in that shape stop being parsed."
+            }
+            Rule::BodyPlaceRemoved => {
+                "A shape no longer reads a field at a place, or no longer recognises bodies by one of its alternatives: such responses lose what was read there."
             }
             Rule::CategoryRemoved => "A category was removed: its `Category` variant disappears.",
             Rule::CategoryRenamed => {
@@ -417,6 +430,9 @@ impl Rule {
                 "A wire code or message was added to an existing code: more responses classify."
             }
             Rule::BodyShapeAdded => "A source lists a new error-body shape.",
+            Rule::BodyPlaceAdded => {
+                "A shape reads a field at a new place, or recognises bodies by a new alternative."
+            }
             Rule::CodeDeprecated => {
                 "A code was marked `deprecated`: it stays, so old responses still classify."
             }

@@ -5,10 +5,10 @@
 use std::fmt::Write as _;
 
 use super::change::{Changes, Place};
-use super::section::{SOURCES, snake};
+use super::section::SOURCES;
 use super::{Rule, matching, text};
 use crate::Catalogue;
-use crate::model::{Auth, RequestIdCarrier, Source};
+use crate::model::{Auth, Body, RequestIdCarrier, Source};
 
 pub(crate) fn compare(out: &mut Changes, old: &Catalogue, new: &Catalogue) {
     let m = matching::by_id(
@@ -56,35 +56,35 @@ fn fields(out: &mut Changes, old: &Source, new: &Source) {
     }
 
     for body in &old.bodies {
-        let shape = format!("{:?}", body.shape.value);
+        let shape = body.shape.value.as_str();
         match new.bodies.iter().find(|b| b.shape.value == body.shape.value) {
             None => out.add(
                 Rule::BodyShapeRemoved,
                 &entry,
                 Place::old(body.shape.referenced),
                 format!(
-                    "error bodies of `{}` in the {} shape are no longer parsed, so such responses lose their code",
+                    "error bodies of `{}` in the {shape} shape are no longer parsed, so such responses lose their code",
                     new.id.value,
-                    snake(&shape)
                 ),
-                (Some(snake(&shape)), None),
+                (Some(shape.to_owned()), None),
             ),
             Some(now) => {
-                let field = format!("bodies.{}.example", snake(&shape));
+                let field = format!("bodies.{shape}.example");
                 text::reworded(out, &entry, &field, (&body.example, &now.example), now.shape.referenced);
                 text::assumed_flag(
                     out,
                     &entry,
-                    &format!("the {} body", snake(&shape)),
-                    (body.assumed, now.assumed),
+                    &format!("the {shape} body"),
+                    (body.is_assumed(), now.is_assumed()),
                     now.shape.referenced,
                 );
+                places(out, &entry, (body, now));
             }
         }
     }
     for body in &new.bodies {
         if !old.bodies.iter().any(|b| b.shape.value == body.shape.value) {
-            let shape = snake(&format!("{:?}", body.shape.value));
+            let shape = body.shape.value.clone();
             out.add(
                 Rule::BodyShapeAdded,
                 &entry,
@@ -98,6 +98,76 @@ fn fields(out: &mut Changes, old: &Source, new: &Source) {
         }
     }
     text::assumed(out, &entry, (&old.assumed, &new.assumed));
+}
+
+/// One shape's places and alternatives compared: what it no longer reads
+/// breaks the clients that relied on it; what it reads anew is news.
+fn places(out: &mut Changes, entry: &str, (old, new): (&Body, &Body)) {
+    let shape = &new.shape.value;
+    let (was, at) = (old.shape.referenced, new.shape.referenced);
+    let read = |body: &Body| -> Vec<(String, String)> {
+        body.fields
+            .entries
+            .iter()
+            .flat_map(|(field, places)| {
+                places
+                    .iter()
+                    .map(move |p| (field.value.as_str().to_owned(), p.value.clone()))
+            })
+            .collect()
+    };
+    let (before, after) = (read(old), read(new));
+    for (field, place) in before.iter().filter(|x| !after.contains(x)) {
+        out.add(
+            Rule::BodyPlaceRemoved,
+            entry,
+            Place::old(was),
+            format!("bodies in the {shape} shape no longer have their {field} read at `{place}`"),
+            (Some(format!("{field}: {place}")), None),
+        );
+    }
+    for (field, place) in after.iter().filter(|x| !before.contains(x)) {
+        out.add(
+            Rule::BodyPlaceAdded,
+            entry,
+            Place::new(at),
+            format!("bodies in the {shape} shape now have their {field} read at `{place}`"),
+            (None, Some(format!("{field}: {place}"))),
+        );
+    }
+    let alternatives = |body: &Body| -> Vec<String> {
+        body.when
+            .iter()
+            .map(|alternative| {
+                let mut tests: Vec<String> = alternative
+                    .tests
+                    .iter()
+                    .map(|(place, test)| format!("{}: {}", place.value, test.value))
+                    .collect();
+                tests.sort();
+                format!("{{{}}}", tests.join(", "))
+            })
+            .collect()
+    };
+    let (before, after) = (alternatives(old), alternatives(new));
+    for alternative in before.iter().filter(|x| !after.contains(x)) {
+        out.add(
+            Rule::BodyPlaceRemoved,
+            entry,
+            Place::old(was),
+            format!("bodies that are {alternative} are no longer recognised as the {shape} shape"),
+            (Some(alternative.clone()), None),
+        );
+    }
+    for alternative in after.iter().filter(|x| !before.contains(x)) {
+        out.add(
+            Rule::BodyPlaceAdded,
+            entry,
+            Place::new(at),
+            format!("bodies that are {alternative} are now recognised as the {shape} shape"),
+            (None, Some(alternative.clone())),
+        );
+    }
 }
 
 fn auth(auth: &Auth) -> String {
@@ -119,7 +189,6 @@ fn request_id(carriers: &[RequestIdCarrier]) -> String {
         .iter()
         .map(|c| match c {
             RequestIdCarrier::Header(h) => format!("header {h}"),
-            RequestIdCarrier::BodyField(f) => format!("body field {f}"),
         })
         .collect::<Vec<_>>()
         .join(", ")

@@ -15,6 +15,7 @@ mod leak;
 mod limit;
 mod named;
 mod retry;
+mod shape;
 mod source;
 mod status;
 mod task_status;
@@ -60,6 +61,7 @@ pub(crate) struct Options {
 /// The whole generated module as tokens.
 pub(crate) fn emit(catalogue: &Catalogue, options: &Options) -> TokenStream {
     let sources = source::sources(catalogue, options);
+    let shapes = shape::shapes(catalogue, options);
     let categories = category::categories(catalogue, options);
     let statuses = status::statuses(catalogue, options);
     let codes = code::codes(catalogue, options);
@@ -69,6 +71,7 @@ pub(crate) fn emit(catalogue: &Catalogue, options: &Options) -> TokenStream {
     let leak = leak::module(options);
     quote! {
         #sources
+        #shapes
         #categories
         #statuses
         #codes

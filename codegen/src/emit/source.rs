@@ -10,7 +10,6 @@ use super::named::{Variant, assumed_fn, ident, named_enum, str_slice, str_tokens
 use crate::Catalogue;
 
 pub(super) fn sources(catalogue: &Catalogue, options: &Options) -> TokenStream {
-    let runtime = &options.runtime;
     // Plain fields only: the entries as written.
     let list = catalogue.sources().entries();
     let variants: Vec<Variant> = list
@@ -75,17 +74,14 @@ pub(super) fn sources(catalogue: &Catalogue, options: &Options) -> TokenStream {
             list.iter().map(|s| str_slice(s.request_id_headers())),
         ),
         table_fn(
-            "Top-level body fields that carry the request id.",
-            "request_id_fields",
-            &slice_ty,
-            list.iter().map(|s| str_slice(s.request_id_fields())),
-        ),
-        table_fn(
             "The error-body shapes it sends.",
             "shapes",
-            &quote!(&'static [#runtime::Shape]),
+            &quote!(&'static [Shape]),
             list.iter().map(|s| {
-                let shapes = s.bodies.iter().map(|b| b.shape.value.to_tokens(runtime));
+                let shapes = s.bodies.iter().map(|b| {
+                    let v = super::named::variant_ident(&b.shape.value);
+                    quote!(Shape::#v)
+                });
                 quote!(&[#(#shapes),*])
             }),
         ),

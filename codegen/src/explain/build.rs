@@ -4,7 +4,7 @@ use super::advice::{StatusClass, retry_advice};
 use super::find::Entry;
 use super::{Explanation, Fact, FieldView, Related, Spelling, StatusLine, View};
 use crate::entry::{EntryKind, anchor};
-use crate::model::{RequestIdCarrier, Unit};
+use crate::model::{BodyField, Unit};
 use crate::{Catalogue, CodeRef, ErrorTypeRef, LimitRef, SourceRef, StatusRef, TaskStatusRef};
 
 pub(crate) fn explanation(c: &Catalogue, entry: &Entry<'_>, matched: String) -> Explanation {
@@ -195,22 +195,27 @@ fn source(s: SourceRef<'_>) -> Explanation {
     if let Some(format) = &s.auth.key_format {
         e.facts.push(fact("key format", format.clone()));
     }
-    for carrier in &s.request_id {
-        let value = match carrier {
-            RequestIdCarrier::Header(h) => format!("header {h}"),
-            RequestIdCarrier::BodyField(f) => format!("body field {f}"),
-        };
-        e.facts.push(fact("request id", value));
+    for header in s.request_id_headers() {
+        e.facts.push(fact("request id", format!("header {header}")));
     }
     for body in &s.bodies {
-        let label = if body.assumed {
+        for place in body.field(BodyField::RequestId) {
+            e.facts.push(fact(
+                "request id",
+                format!("body {} ({} shape)", place.value, body.shape.value),
+            ));
+        }
+    }
+    for body in &s.bodies {
+        let label = if body.is_assumed() {
             "error body (our example; the document shows none)"
         } else {
             "error body"
         };
-        let shape = format!("{:?}", body.shape.value);
-        e.facts
-            .push(fact(label, format!("{shape}: {}", body.example)));
+        e.facts.push(fact(
+            label,
+            format!("{}: {}", body.shape.value, body.example),
+        ));
     }
     e.related = s
         .codes()

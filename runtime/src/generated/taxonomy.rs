@@ -123,20 +123,14 @@ impl Source {
         const TABLE: [&[&str]; 4] = [&[], &["X-Request-Id"], &[], &[]];
         TABLE[self as usize]
     }
-    /// Top-level body fields that carry the request id.
-    #[must_use]
-    pub const fn request_id_fields(self) -> &'static [&'static str] {
-        const TABLE: [&[&str]; 4] = [&["request_id"], &[], &[], &[]];
-        TABLE[self as usize]
-    }
     /// The error-body shapes it sends.
     #[must_use]
-    pub const fn shapes(self) -> &'static [crate::Shape] {
-        const TABLE: [&[crate::Shape]; 4] = [
-            &[crate::Shape::Gateway, crate::Shape::Detail, crate::Shape::TaskStatus],
-            &[crate::Shape::CodeAndMessage, crate::Shape::RunsTask],
-            &[crate::Shape::ErrorString],
-            &[crate::Shape::StatusOnly],
+    pub const fn shapes(self) -> &'static [Shape] {
+        const TABLE: [&[Shape]; 4] = [
+            &[Shape::TaskStatus, Shape::Created, Shape::Gateway, Shape::Detail],
+            &[Shape::CodeAndMessage, Shape::RunsTask, Shape::Run],
+            &[Shape::ErrorString],
+            &[Shape::StatusOnly],
         ];
         TABLE[self as usize]
     }
@@ -150,6 +144,603 @@ impl Source {
     #[must_use]
     pub const fn assumed(self) -> &'static [&'static str] {
         const TABLE: [&[&str]; 4] = [&[], &["auth"], &[], &["auth"]];
+        TABLE[self as usize]
+    }
+}
+/// An error-body shape the catalogue declares: how the classifier recognises it and where its fields sit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Shape {
+    /// `task_status`: Sent by `queue`.
+    ///
+    /// Example: `{ "status": "COMPLETED", "request_id": "mmsu_01hxyz...", "response_url": "https://.../response", "error": "Task execution failed", "error_type": "INFERENCE_FAILURE"}`
+    TaskStatus,
+    /// `created`: Sent by `queue`.
+    ///
+    /// Example: `{"request_id": "mmsu_01hxyz...", "status_url": "https://.../status", "response_url": "https://.../response"}`
+    Created,
+    /// `gateway`: Sent by `queue`.
+    ///
+    /// Example: `{ "error": { "code": "UNAUTHORIZED", "message": "Authorization Bearer or Key token is required" }, "request_id": "..."}`
+    Gateway,
+    /// `detail`: Sent by `queue`.
+    ///
+    /// Example: `{ "detail": "webhook not supported"}`
+    Detail,
+    /// `code_and_message`: Sent by `runs`.
+    ///
+    /// Example: `{"error": "rate_limit_exceeded", "message": "Too many requests. Please wait a moment and try again."}`
+    CodeAndMessage,
+    /// `runs_task`: Sent by `runs`.
+    ///
+    /// Example: `{"task_id": "task_01HXYZ", "run_id": "run_01HXYZ", "status": "failed", "error": {"code": "upstream_error", "message": "The model provider is unavailable. Please try again."}}`
+    RunsTask,
+    /// `run`: Sent by `runs`.
+    ///
+    /// Example: `{"run_id": "run_01HXYZ", "task_id": "task_01HXYZ"}`
+    Run,
+    /// `error_string`: Sent by `eachlabs`.
+    ///
+    /// Example: `{"error": "Prediction not found"}`
+    ErrorString,
+    /// `status_only`: Sent by `agnes`.
+    ///
+    /// Example: `{}`
+    StatusOnly,
+    /// `openai`: Sent by many APIs; names no source.
+    ///
+    /// Example: `{"error": {"message": "Rate limit reached for requests", "type": "requests", "param": null, "code": "rate_limit_exceeded"}}`
+    Openai,
+}
+#[allow(deprecated, clippy::too_many_lines)]
+impl Shape {
+    /// Every variant, in catalogue order.
+    pub const ALL: &'static [Self] = &[
+        Self::TaskStatus,
+        Self::Created,
+        Self::Gateway,
+        Self::Detail,
+        Self::CodeAndMessage,
+        Self::RunsTask,
+        Self::Run,
+        Self::ErrorString,
+        Self::StatusOnly,
+        Self::Openai,
+    ];
+    /// The catalogue's spelling of this value.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        const TABLE: [&str; 10] = [
+            "task_status",
+            "created",
+            "gateway",
+            "detail",
+            "code_and_message",
+            "runs_task",
+            "run",
+            "error_string",
+            "status_only",
+            "openai",
+        ];
+        TABLE[self as usize]
+    }
+    /// The value spelled `name` in the catalogue, exactly.
+    #[must_use]
+    pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+        #[allow(unused_imports)]
+        use ::core::option::Option::{None, Some};
+        match name {
+            "task_status" => Some(Self::TaskStatus),
+            "created" => Some(Self::Created),
+            "gateway" => Some(Self::Gateway),
+            "detail" => Some(Self::Detail),
+            "code_and_message" => Some(Self::CodeAndMessage),
+            "runs_task" => Some(Self::RunsTask),
+            "run" => Some(Self::Run),
+            "error_string" => Some(Self::ErrorString),
+            "status_only" => Some(Self::StatusOnly),
+            "openai" => Some(Self::Openai),
+            _ => None,
+        }
+    }
+}
+#[allow(deprecated)]
+impl crate::Named for Shape {
+    const WHAT: &'static str = "shape";
+    const NAMES: &'static [&'static str] = &[
+        "task_status",
+        "created",
+        "gateway",
+        "detail",
+        "code_and_message",
+        "runs_task",
+        "run",
+        "error_string",
+        "status_only",
+        "openai",
+    ];
+    fn as_str(self) -> &'static str {
+        Shape::as_str(self)
+    }
+    fn from_name(name: &str) -> ::core::option::Option<Self> {
+        Shape::from_name(name)
+    }
+}
+crate::__impl_named!(Shape);
+impl ::core::convert::From<Shape> for &'static str {
+    fn from(value: Shape) -> Self {
+        value.as_str()
+    }
+}
+#[allow(clippy::too_many_lines)]
+impl Shape {
+    /// The reading plan: every place any shape names, as a tree of steps in breadth-first order (node 0 is the whole body).
+    #[doc(hidden)]
+    pub const PLAN: &'static [crate::wire::PlanNode] = &[
+        crate::wire::PlanNode::root(1, 14),
+        crate::wire::PlanNode::member("type", 15, 0),
+        crate::wire::PlanNode::member("title", 15, 0),
+        crate::wire::PlanNode::member("status", 15, 0),
+        crate::wire::PlanNode::member("detail", 15, 1),
+        crate::wire::PlanNode::member("code", 16, 0),
+        crate::wire::PlanNode::member("request_id", 16, 0),
+        crate::wire::PlanNode::member("error_type", 16, 0),
+        crate::wire::PlanNode::member("error", 16, 5),
+        crate::wire::PlanNode::member("queue_position", 21, 0),
+        crate::wire::PlanNode::member("status_url", 21, 0),
+        crate::wire::PlanNode::member("response_url", 21, 0),
+        crate::wire::PlanNode::member("message", 21, 0),
+        crate::wire::PlanNode::member("run_id", 21, 0),
+        crate::wire::PlanNode::member("task_id", 21, 0),
+        crate::wire::PlanNode::any_element(21, 2),
+        crate::wire::PlanNode::member("message", 23, 0),
+        crate::wire::PlanNode::member("code", 23, 0),
+        crate::wire::PlanNode::member("error", 23, 0),
+        crate::wire::PlanNode::member("type", 23, 0),
+        crate::wire::PlanNode::member("param", 23, 0),
+        crate::wire::PlanNode::member("msg", 23, 0),
+        crate::wire::PlanNode::member("loc", 23, 0),
+    ];
+    /// Where the plan keeps RFC 9457's members, in the order of `PROBLEM_MEMBERS`.
+    #[doc(hidden)]
+    pub const PROBLEM: [u16; 6] = [1, 2, 3, 4, 5, 6];
+    /// The source that sends it; `None` for a shape many APIs copy.
+    #[must_use]
+    pub const fn source(self) -> ::core::option::Option<Source> {
+        const TABLE: [::core::option::Option<Source>; 10] = [
+            ::core::option::Option::Some(Source::Queue),
+            ::core::option::Option::Some(Source::Queue),
+            ::core::option::Option::Some(Source::Queue),
+            ::core::option::Option::Some(Source::Queue),
+            ::core::option::Option::Some(Source::Runs),
+            ::core::option::Option::Some(Source::Runs),
+            ::core::option::Option::Some(Source::Runs),
+            ::core::option::Option::Some(Source::Eachlabs),
+            ::core::option::Option::Some(Source::Agnes),
+            ::core::option::Option::None,
+        ];
+        TABLE[self as usize]
+    }
+    /// An example body, from the documents (or ours when the shape is assumed).
+    #[must_use]
+    pub const fn example(self) -> &'static str {
+        const TABLE: [&str; 10] = [
+            "{ \"status\": \"COMPLETED\", \"request_id\": \"mmsu_01hxyz...\", \"response_url\": \"https://.../response\", \"error\": \"Task execution failed\", \"error_type\": \"INFERENCE_FAILURE\"}",
+            "{\"request_id\": \"mmsu_01hxyz...\", \"status_url\": \"https://.../status\", \"response_url\": \"https://.../response\"}",
+            "{ \"error\": { \"code\": \"UNAUTHORIZED\", \"message\": \"Authorization Bearer or Key token is required\" }, \"request_id\": \"...\"}",
+            "{ \"detail\": \"webhook not supported\"}",
+            "{\"error\": \"rate_limit_exceeded\", \"message\": \"Too many requests. Please wait a moment and try again.\"}",
+            "{\"task_id\": \"task_01HXYZ\", \"run_id\": \"run_01HXYZ\", \"status\": \"failed\", \"error\": {\"code\": \"upstream_error\", \"message\": \"The model provider is unavailable. Please try again.\"}}",
+            "{\"run_id\": \"run_01HXYZ\", \"task_id\": \"task_01HXYZ\"}",
+            "{\"error\": \"Prediction not found\"}",
+            "{}",
+            "{\"error\": {\"message\": \"Rate limit reached for requests\", \"type\": \"requests\", \"param\": null, \"code\": \"rate_limit_exceeded\"}}",
+        ];
+        TABLE[self as usize]
+    }
+    /// How to recognise it: alternatives, each a list of tests on the reading plan's places that must all hold. Empty: never read from a body.
+    #[must_use]
+    pub const fn when(self) -> &'static [&'static [crate::wire::Check]] {
+        const TABLE: [&[&[crate::wire::Check]]; 10] = [
+            &[
+                &[
+                    crate::wire::Check {
+                        place: 3,
+                        test: crate::wire::Test::TaskStatus,
+                    },
+                ],
+                &[
+                    crate::wire::Check {
+                        place: 3,
+                        test: crate::wire::Test::String,
+                    },
+                    crate::wire::Check {
+                        place: 7,
+                        test: crate::wire::Test::String,
+                    },
+                ],
+            ],
+            &[
+                &[
+                    crate::wire::Check {
+                        place: 6,
+                        test: crate::wire::Test::String,
+                    },
+                    crate::wire::Check {
+                        place: 10,
+                        test: crate::wire::Test::String,
+                    },
+                    crate::wire::Check {
+                        place: 3,
+                        test: crate::wire::Test::Absent,
+                    },
+                ],
+                &[
+                    crate::wire::Check {
+                        place: 6,
+                        test: crate::wire::Test::String,
+                    },
+                    crate::wire::Check {
+                        place: 11,
+                        test: crate::wire::Test::String,
+                    },
+                    crate::wire::Check {
+                        place: 3,
+                        test: crate::wire::Test::Absent,
+                    },
+                ],
+            ],
+            &[
+                &[
+                    crate::wire::Check {
+                        place: 8,
+                        test: crate::wire::Test::Object,
+                    },
+                ],
+            ],
+            &[
+                &[
+                    crate::wire::Check {
+                        place: 4,
+                        test: crate::wire::Test::String,
+                    },
+                ],
+                &[
+                    crate::wire::Check {
+                        place: 4,
+                        test: crate::wire::Test::Array,
+                    },
+                ],
+            ],
+            &[
+                &[
+                    crate::wire::Check {
+                        place: 8,
+                        test: crate::wire::Test::String,
+                    },
+                    crate::wire::Check {
+                        place: 12,
+                        test: crate::wire::Test::String,
+                    },
+                ],
+                &[
+                    crate::wire::Check {
+                        place: 8,
+                        test: crate::wire::Test::Spelling,
+                    },
+                ],
+            ],
+            &[
+                &[
+                    crate::wire::Check {
+                        place: 14,
+                        test: crate::wire::Test::Present,
+                    },
+                    crate::wire::Check {
+                        place: 3,
+                        test: crate::wire::Test::String,
+                    },
+                    crate::wire::Check {
+                        place: 8,
+                        test: crate::wire::Test::Object,
+                    },
+                ],
+                &[
+                    crate::wire::Check {
+                        place: 13,
+                        test: crate::wire::Test::Present,
+                    },
+                    crate::wire::Check {
+                        place: 3,
+                        test: crate::wire::Test::String,
+                    },
+                    crate::wire::Check {
+                        place: 8,
+                        test: crate::wire::Test::Object,
+                    },
+                ],
+                &[
+                    crate::wire::Check {
+                        place: 14,
+                        test: crate::wire::Test::Present,
+                    },
+                    crate::wire::Check {
+                        place: 3,
+                        test: crate::wire::Test::String,
+                    },
+                    crate::wire::Check {
+                        place: 8,
+                        test: crate::wire::Test::Absent,
+                    },
+                ],
+                &[
+                    crate::wire::Check {
+                        place: 13,
+                        test: crate::wire::Test::Present,
+                    },
+                    crate::wire::Check {
+                        place: 3,
+                        test: crate::wire::Test::String,
+                    },
+                    crate::wire::Check {
+                        place: 8,
+                        test: crate::wire::Test::Absent,
+                    },
+                ],
+            ],
+            &[
+                &[
+                    crate::wire::Check {
+                        place: 13,
+                        test: crate::wire::Test::String,
+                    },
+                    crate::wire::Check {
+                        place: 8,
+                        test: crate::wire::Test::Absent,
+                    },
+                    crate::wire::Check {
+                        place: 12,
+                        test: crate::wire::Test::Absent,
+                    },
+                ],
+                &[
+                    crate::wire::Check {
+                        place: 14,
+                        test: crate::wire::Test::String,
+                    },
+                    crate::wire::Check {
+                        place: 8,
+                        test: crate::wire::Test::Absent,
+                    },
+                    crate::wire::Check {
+                        place: 12,
+                        test: crate::wire::Test::Absent,
+                    },
+                ],
+            ],
+            &[
+                &[
+                    crate::wire::Check {
+                        place: 8,
+                        test: crate::wire::Test::String,
+                    },
+                ],
+                &[
+                    crate::wire::Check {
+                        place: 12,
+                        test: crate::wire::Test::String,
+                    },
+                ],
+            ],
+            &[],
+            &[
+                &[
+                    crate::wire::Check {
+                        place: 8,
+                        test: crate::wire::Test::Object,
+                    },
+                    crate::wire::Check {
+                        place: 19,
+                        test: crate::wire::Test::String,
+                    },
+                ],
+            ],
+        ];
+        TABLE[self as usize]
+    }
+    /// Where each field sits: the reading plan's places, the first present wins.
+    #[must_use]
+    pub const fn fields(self) -> &'static [crate::wire::FieldPlaces] {
+        const TABLE: [&[crate::wire::FieldPlaces]; 10] = [
+            &[
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::TaskStatus,
+                    places: &[3],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::Message,
+                    places: &[8, 16],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::ErrorType,
+                    places: &[7],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::RequestId,
+                    places: &[6],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::QueuePosition,
+                    places: &[9],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::StatusUrl,
+                    places: &[10],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::ResponseUrl,
+                    places: &[11],
+                },
+            ],
+            &[
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::RequestId,
+                    places: &[6],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::StatusUrl,
+                    places: &[10],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::ResponseUrl,
+                    places: &[11],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::QueuePosition,
+                    places: &[9],
+                },
+            ],
+            &[
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::Code,
+                    places: &[17],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::Message,
+                    places: &[16],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::RequestId,
+                    places: &[6],
+                },
+            ],
+            &[
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::Message,
+                    places: &[4, 21],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::RequestField,
+                    places: &[22],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::RequestId,
+                    places: &[6],
+                },
+            ],
+            &[
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::Code,
+                    places: &[8],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::Message,
+                    places: &[12],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::RunId,
+                    places: &[13],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::TaskId,
+                    places: &[14],
+                },
+            ],
+            &[
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::TaskStatus,
+                    places: &[3],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::Code,
+                    places: &[17, 18],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::Message,
+                    places: &[16, 12],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::Kind,
+                    places: &[19],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::RunId,
+                    places: &[13],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::TaskId,
+                    places: &[14],
+                },
+            ],
+            &[
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::RunId,
+                    places: &[13],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::TaskId,
+                    places: &[14],
+                },
+            ],
+            &[
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::Message,
+                    places: &[8, 12],
+                },
+            ],
+            &[],
+            &[
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::Code,
+                    places: &[17],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::Message,
+                    places: &[16],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::Kind,
+                    places: &[19],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::RequestField,
+                    places: &[20],
+                },
+            ],
+        ];
+        TABLE[self as usize]
+    }
+    /// When a body of this shape tells its source without a spelling of it.
+    #[must_use]
+    pub const fn identifies_source(self) -> crate::wire::Identifies {
+        const TABLE: [crate::wire::Identifies; 10] = [
+            crate::wire::Identifies::Always,
+            crate::wire::Identifies::Always,
+            crate::wire::Identifies::ByPlaces(&[6]),
+            crate::wire::Identifies::BySpelling,
+            crate::wire::Identifies::BySpelling,
+            crate::wire::Identifies::Always,
+            crate::wire::Identifies::Always,
+            crate::wire::Identifies::BySpelling,
+            crate::wire::Identifies::BySpelling,
+            crate::wire::Identifies::BySpelling,
+        ];
+        TABLE[self as usize]
+    }
+    /// Fields whose values the catalogue chose where the documents are silent.
+    #[must_use]
+    pub const fn assumed(self) -> &'static [&'static str] {
+        const TABLE: [&[&str]; 10] = [
+            &[],
+            &["when", "example"],
+            &[],
+            &["when", "fields"],
+            &["shape"],
+            &["shape"],
+            &["when", "example"],
+            &["shape"],
+            &["shape"],
+            &["shape"],
+        ];
         TABLE[self as usize]
     }
 }

@@ -41,7 +41,7 @@ pub(crate) fn describe_dyn(error: &(dyn std::error::Error + 'static)) -> Transpo
         if let Some(io) = error.downcast_ref::<std::io::Error>() {
             return io.transport_failure();
         }
-        #[cfg(feature = "reqwest")]
+        #[cfg(any(feature = "reqwest", feature = "reqwest-middleware"))]
         if let Some(reqwest) = error.downcast_ref::<::reqwest::Error>() {
             return reqwest.transport_failure();
         }
@@ -54,9 +54,19 @@ pub(crate) fn describe_dyn(error: &(dyn std::error::Error + 'static)) -> Transpo
     TransportFailure::SentThenFailed
 }
 
-#[cfg(feature = "reqwest")]
+/// A connect error never reached the server; a timeout or any other error
+/// (a reset, a body cut short) came after the request was sent.
+// Here, not in `integrations::reqwest`: the `reqwest-middleware` feature
+// reads reqwest's errors too, and must build without the `reqwest` one.
+#[cfg(any(feature = "reqwest", feature = "reqwest-middleware"))]
 impl DescribeFailure for ::reqwest::Error {
     fn transport_failure(&self) -> TransportFailure {
-        super::reqwest::transport_failure(self)
+        if self.is_connect() {
+            TransportFailure::NeverConnected
+        } else if self.is_timeout() {
+            TransportFailure::SentThenTimedOut
+        } else {
+            TransportFailure::SentThenFailed
+        }
     }
 }

@@ -1,22 +1,26 @@
 //! Glue to HTTP frameworks and retry libraries, each behind a feature of
 //! the same name (all off by default).
 //!
-//! - `axum`: [`axum::Reply`] answers a request with a catalogued error.
-//! - `reqwest`: [`reqwest::classify`] reads and classifies a response;
-//!   [`queue::QueueClient`] drives the queue protocol (documents 000 and
+//! - `axum`: `axum::Reply` answers a request with a catalogued error.
+//! - `reqwest`: `reqwest::classify` reads and classifies a response;
+//!   `queue::QueueClient` drives the queue protocol (documents 000 and
 //!   002) through one [`Retrier`](crate::wire::Retrier).
-//! - `tower`: [`tower::CatalogueRetryPolicy`], a `tower::retry::Policy`
+//! - `tower`: `tower::CatalogueRetryPolicy`, a `tower::retry::Policy`
 //!   for `http` services, and the layer that installs it.
-//! - `reqwest-middleware`: [`reqwest_middleware::RetryMiddleware`] for a
+//! - `reqwest-middleware`: `reqwest_middleware::RetryMiddleware` for a
 //!   `reqwest_middleware::ClientBuilder`.
-//! - `backon`: [`backon::BackonRetry`], the decision as backon's `.when`
+//! - `backon`: `backon::BackonRetry`, the decision as backon's `.when`
 //!   and `.adjust` hooks for a user's own error type.
 //!
 //! Every retrying integration follows the same [`RetryPolicy`](crate::wire::RetryPolicy):
 //! `Retry-After` honoured up to its cap, the shared
 //! [`RetryBudget`](crate::wire::RetryBudget), and the idempotency rule: a
-//! request that is not idempotent ([`idempotency`]) and carries no
+//! request that is not idempotent (module `idempotency`) and carries no
 //! idempotency key is never repeated after an ambiguous failure.
+
+// The paths above are not links: each module exists only with its feature,
+// so a build with one feature would find links to the others broken.
+// rustdoc's list of modules, under this text, links those a build has.
 
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]

@@ -22,6 +22,7 @@
 
 use http::{HeaderMap, StatusCode};
 
+use super::failure::DescribeFailure;
 use crate::wire::{self, Classified, Classify, MAX_BODY, TransportFailure};
 
 /// A response whose body has been read, at most [`MAX_BODY`]` + 1` bytes
@@ -103,13 +104,7 @@ impl Classify for ReadResponse {
 /// (a reset, a body cut short) came after the request was sent.
 #[must_use]
 pub fn transport_failure(error: &::reqwest::Error) -> TransportFailure {
-    if error.is_connect() {
-        TransportFailure::NeverConnected
-    } else if error.is_timeout() {
-        TransportFailure::SentThenTimedOut
-    } else {
-        TransportFailure::SentThenFailed
-    }
+    DescribeFailure::transport_failure(error)
 }
 
 /// Reads `response` (see [`ReadResponse::read`]) and classifies it; the

@@ -44,18 +44,12 @@ pub(crate) enum Number {
 pub(crate) struct Reader<'a> {
     text: &'a str,
     pos: usize,
-    /// Whether a string had an escape and was decoded into a `String`.
-    decoded: bool,
 }
 
 impl<'a> Reader<'a> {
     /// A reader at the start of `text`.
     pub(crate) fn new(text: &'a str) -> Self {
-        Self {
-            text,
-            pos: 0,
-            decoded: false,
-        }
+        Self { text, pos: 0 }
     }
 
     fn bytes(&self) -> &'a [u8] {
@@ -94,12 +88,6 @@ impl<'a> Reader<'a> {
             b't' | b'f' | b'n' => Kind::Literal,
             _ => return Err(Malformed),
         })
-    }
-
-    /// Whether every string read so far was borrowed from the text (none
-    /// had an escape to decode).
-    pub(crate) fn borrowed_only(&self) -> bool {
-        !self.decoded
     }
 
     /// Only whitespace is left.
@@ -151,7 +139,6 @@ impl<'a> Reader<'a> {
     #[cold]
     #[inline(never)]
     fn escaped_string(&mut self, start: usize, end: usize) -> Result<String, Malformed> {
-        self.decoded = true;
         let mut owned = String::with_capacity(end - start + 8);
         owned.push_str(self.text.get(start..end).ok_or(Malformed)?);
         self.pos = end;
@@ -327,6 +314,20 @@ impl<'a> Reader<'a> {
             Some(n) if integer && !negative => Number::Count(n),
             _ => Number::Other,
         })
+    }
+
+    /// As [`Reader::number`], with the number's text as written.
+    pub(crate) fn number_text(&mut self) -> Result<(Number, &'a str), Malformed> {
+        self.skip_whitespace();
+        let start = self.pos;
+        let number = self.number()?;
+        Ok((number, &self.text[start..self.pos]))
+    }
+
+    /// Whether the next value is `null` (checked after [`Reader::peek`]
+    /// answered [`Kind::Literal`]); nothing is consumed.
+    pub(crate) fn next_is_null(&mut self) -> bool {
+        self.next_byte() == Ok(b'n')
     }
 
     /// One or more digits.

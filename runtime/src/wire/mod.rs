@@ -168,7 +168,6 @@
 //! `Content-Type`, `Retry-After` and `X-Request-Id`, and a body holding
 //! only the user-safe message.
 
-mod body;
 mod budget;
 mod classify;
 mod decide;
@@ -176,6 +175,7 @@ mod headers;
 mod json;
 mod render;
 mod retrier;
+mod shape;
 mod status_facts;
 
 pub use budget::RetryBudget;
@@ -190,3 +190,6 @@ pub use decide::{
 pub use headers::{REQUEST_ID_HEADERS, RateLimit, RateLimitReset, ResponseHeaders, RetryAfter};
 pub use render::{MAX_REQUEST_ID, RenderDialect, RenderError, render};
 pub use retrier::{Classify, Next, Retrier, Sent, Unanswered, send_with_retries};
+#[doc(hidden)]
+pub use shape::PlanNode;
+pub use shape::{BodyField, Check, FieldPlaces, Identifies, Test};

@@ -7,7 +7,7 @@ use http::{HeaderName, HeaderValue};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::classify::Dialect;
-use crate::{Code, ErrorTaxonomy, Retry, Source, Status};
+use crate::{Code, ErrorTaxonomy, Retry, Shape, Source, Status};
 
 /// The body shape to answer in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -27,9 +27,9 @@ impl RenderDialect {
     #[must_use]
     pub const fn dialect(self) -> Dialect {
         match self {
-            Self::QueueGateway => Dialect::Gateway,
-            Self::QueueDetail => Dialect::Detail,
-            Self::Runs => Dialect::CodeAndMessage,
+            Self::QueueGateway => Dialect::Declared(Shape::Gateway),
+            Self::QueueDetail => Dialect::Declared(Shape::Detail),
+            Self::Runs => Dialect::Declared(Shape::CodeAndMessage),
             Self::Problem => Dialect::Problem,
         }
     }

@@ -1,0 +1,47 @@
+//! What kind of body it is, before reading it: JSON, HTML, text or
+//! nothing, from its first byte and its `Content-Type`.
+
+use super::Dialect;
+
+/// Tells JSON, HTML, text and nothing apart from the first byte, and the
+/// `Content-Type` when the first byte does not say. JSON is recognised
+/// by its opening brace or bracket whatever the header claims: edge
+/// proxies send HTML as `application/json` and JSON as `text/plain`.
+pub(super) fn sniff(body: &[u8], content_type: Option<&[u8]>) -> Dialect {
+    let body = strip_bom(body).trim_ascii_start();
+    match body.first() {
+        None => Dialect::Empty,
+        Some(b'{' | b'[') => Dialect::UnknownJson,
+        Some(b'<') => Dialect::Html,
+        Some(_) if content_type.is_some_and(|ct| media_type_is(ct, "text/html")) => Dialect::Html,
+        Some(_) => Dialect::Text,
+    }
+}
+
+pub(super) fn strip_bom(body: &[u8]) -> &[u8] {
+    body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body)
+}
+
+/// Whether a `Content-Type` value names `media_type` (lower case),
+/// parameters aside: `application/json; charset=utf-8` names
+/// `application/json`.
+pub(super) fn media_type_is(content_type: &[u8], media_type: &str) -> bool {
+    let content_type = content_type.trim_ascii_start();
+    let Some((essence, rest)) = content_type.split_at_checked(media_type.len()) else {
+        return false;
+    };
+    essence.eq_ignore_ascii_case(media_type.as_bytes())
+        && matches!(rest.trim_ascii_start().first(), None | Some(b';'))
+}
+
+/// At most `max` bytes of `text`, cut at a character boundary.
+pub(super) fn prefix(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}

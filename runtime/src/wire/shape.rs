@@ -1,0 +1,94 @@
+//! What a catalogue's body shapes look like to the classifier: the tables
+//! the generator writes for each [`Shape`](crate::Shape) (its tests, its
+//! fields, whether it tells its source) and the reading plan they index.
+//! Written by errors-codegen, read by the classifier; a person reads the
+//! same facts in the catalogue (docs/body-shapes.md).
+
+#[doc(inline)]
+pub use errors_vocab::wire::{BodyField, Test};
+
+/// One test of a shape's `when`: what must hold at a place of the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Check {
+    /// The place: an index into the reading plan.
+    pub place: u16,
+    /// What must hold there.
+    pub test: Test,
+}
+
+/// Where one field of a shape sits: places of the plan, tried in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FieldPlaces {
+    /// The field.
+    pub field: BodyField,
+    /// Indices into the reading plan; the first place present wins.
+    pub places: &'static [u16],
+}
+
+/// Whether a body of a shape tells which source sent it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Identifies {
+    /// Only when its code or message is one of the source's spellings.
+    BySpelling,
+    /// Always: the shape is the source's own.
+    Always,
+    /// When a spelling matched, or any of these places is present.
+    ByPlaces(&'static [u16]),
+}
+
+/// One node of the reading plan: a step from its parent, and where its
+/// children sit in the plan (side by side: the plan is breadth-first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[doc(hidden)]
+pub struct PlanNode {
+    /// The step from the parent; `None` for the root (the whole body).
+    pub step: Option<errors_vocab::wire::Step>,
+    /// Index of the first child.
+    pub first_child: u16,
+    /// How many children.
+    pub children: u16,
+}
+
+// One constructor per kind of step, so that a generated plan is a line a node.
+impl PlanNode {
+    /// The root: the whole body.
+    #[must_use]
+    pub const fn root(first_child: u16, children: u16) -> Self {
+        Self {
+            step: None,
+            first_child,
+            children,
+        }
+    }
+
+    /// An object's member.
+    #[must_use]
+    pub const fn member(name: &'static str, first_child: u16, children: u16) -> Self {
+        Self {
+            step: Some(errors_vocab::wire::Step::Member(name)),
+            first_child,
+            children,
+        }
+    }
+
+    /// An array's element by position.
+    #[must_use]
+    pub const fn index(index: u32, first_child: u16, children: u16) -> Self {
+        Self {
+            step: Some(errors_vocab::wire::Step::Index(index)),
+            first_child,
+            children,
+        }
+    }
+
+    /// Any element of an array.
+    #[must_use]
+    pub const fn any_element(first_child: u16, children: u16) -> Self {
+        Self {
+            step: Some(errors_vocab::wire::Step::AnyElement),
+            first_child,
+            children,
+        }
+    }
+}
