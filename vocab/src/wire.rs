@@ -282,6 +282,12 @@ impl Test {
         }
     }
 
+    /// Whether the test holds only where a value (not `null`) is present.
+    #[must_use]
+    pub const fn needs_presence(self) -> bool {
+        !matches!(self, Self::Absent)
+    }
+
     /// Whether the test needs the shape's source: its task statuses or its
     /// spellings.
     #[must_use]

@@ -76,19 +76,40 @@ pub(super) fn shapes(catalogue: &Catalogue, options: &Options) -> TokenStream {
             list.iter().map(|(b, _)| str_tokens(&b.example)),
         ),
         table_fn(
-            "How to recognise it: alternatives, each a list of tests on the reading plan's places that must all hold. Empty: never read from a body.",
+            "How to recognise it: alternatives, each tests on the reading plan's places that must all hold. Empty: never read from a body.",
             "when",
-            &quote!(&'static [&'static [#wire::Check]]),
+            &quote!(&'static [#wire::Alternative]),
             list.iter().map(|(body, _)| {
                 let alternatives = body.when.iter().map(|alternative| {
-                    let checks = alternative.tests.iter().map(|(place, test)| {
-                        let node = Literal::u16_unsuffixed(plan.node(&place.value));
-                        let test = test.value.to_tokens(runtime);
-                        quote!(#wire::Check { place: #node, test: #test })
-                    });
-                    quote!(&[#(#checks),*])
+                    let requires = requires(&plan, alternative);
+                    let checks: Vec<TokenStream> = alternative
+                        .tests
+                        .iter()
+                        .map(|(place, test)| {
+                            let node = Literal::u16_unsuffixed(plan.node(&place.value));
+                            let test = test.value.to_tokens(runtime);
+                            quote!(#wire::Check { place: #node, test: #test })
+                        })
+                        .collect();
+                    let requires = Literal::u64_unsuffixed(requires);
+                    quote!(#wire::Alternative { requires: #requires, checks: &[#(#checks),*] })
                 });
                 quote!(&[#(#alternatives),*])
+            }),
+        ),
+        table_fn(
+            "The places among the plan's first 64 that every alternative of `when` needs present, one bit each: a body missing one is not of this shape, whatever else it holds.",
+            "requires",
+            &quote!(u64),
+            list.iter().map(|(body, _)| {
+                let requires = body
+                    .when
+                    .iter()
+                    .map(|alternative| requires(&plan, alternative))
+                    .reduce(|a, b| a & b)
+                    .unwrap_or(0);
+                let requires = Literal::u64_unsuffixed(requires);
+                quote!(#requires)
             }),
         ),
         table_fn(
@@ -162,6 +183,18 @@ pub(super) fn shapes(catalogue: &Catalogue, options: &Options) -> TokenStream {
     }
 }
 
+/// The places among the plan's first 64 that `alternative`'s tests need
+/// present, one bit each.
+fn requires(plan: &Plan, alternative: &crate::model::Alternative) -> u64 {
+    alternative
+        .tests
+        .iter()
+        .filter(|(_, test)| test.value.needs_presence())
+        .map(|(place, _)| plan.node(&place.value))
+        .filter(|&node| node < 64)
+        .fold(0, |bits, node| bits | (1 << node))
+}
+
 /// One node of the plan: the step from its parent (none for the root) and
 /// where its children sit in the table.
 struct Node {
@@ -224,6 +257,14 @@ impl Plan {
                 }
             }
         }
+        // Each node's children sorted (members by name, then array steps),
+        // so that the reader finds a member by binary search.
+        fn sort(tree: &mut Tree) {
+            tree.children
+                .sort_by(|a, b| step_order(a.step.as_ref()).cmp(&step_order(b.step.as_ref())));
+            tree.children.iter_mut().for_each(sort);
+        }
+        sort(&mut root);
         // Breadth-first, so that each node's children are contiguous.
         let mut nodes = Vec::new();
         let mut paths: Vec<Vec<Step<String>>> = Vec::new();
@@ -258,6 +299,18 @@ impl Plan {
             .ok()
             .and_then(|steps| self.by_place.get(&steps).copied())
             .unwrap_or_default()
+    }
+}
+
+/// How the reader orders a node's children: members first, shorter names
+/// first and then by their bytes (a length compares faster than bytes),
+/// then array steps.
+fn step_order(step: Option<&Step<String>>) -> (u8, usize, &str, u32) {
+    match step {
+        None => (0, 0, "", 0),
+        Some(Step::Member(name)) => (1, name.len(), name, 0),
+        Some(Step::Index(i)) => (2, 0, "", *i),
+        Some(Step::AnyElement) => (3, 0, "", 0),
     }
 }
 

@@ -277,32 +277,32 @@ impl Shape {
     #[doc(hidden)]
     pub const PLAN: &'static [crate::wire::PlanNode] = &[
         crate::wire::PlanNode::root(1, 14),
+        crate::wire::PlanNode::member("code", 15, 0),
         crate::wire::PlanNode::member("type", 15, 0),
-        crate::wire::PlanNode::member("title", 15, 0),
-        crate::wire::PlanNode::member("status", 15, 0),
-        crate::wire::PlanNode::member("detail", 15, 1),
-        crate::wire::PlanNode::member("code", 16, 0),
-        crate::wire::PlanNode::member("request_id", 16, 0),
-        crate::wire::PlanNode::member("error_type", 16, 0),
-        crate::wire::PlanNode::member("error", 16, 5),
-        crate::wire::PlanNode::member("queue_position", 21, 0),
+        crate::wire::PlanNode::member("error", 15, 5),
+        crate::wire::PlanNode::member("title", 20, 0),
+        crate::wire::PlanNode::member("detail", 20, 1),
+        crate::wire::PlanNode::member("run_id", 21, 0),
+        crate::wire::PlanNode::member("status", 21, 0),
+        crate::wire::PlanNode::member("message", 21, 0),
+        crate::wire::PlanNode::member("task_id", 21, 0),
+        crate::wire::PlanNode::member("error_type", 21, 0),
+        crate::wire::PlanNode::member("request_id", 21, 0),
         crate::wire::PlanNode::member("status_url", 21, 0),
         crate::wire::PlanNode::member("response_url", 21, 0),
+        crate::wire::PlanNode::member("queue_position", 21, 0),
+        crate::wire::PlanNode::member("code", 21, 0),
+        crate::wire::PlanNode::member("type", 21, 0),
+        crate::wire::PlanNode::member("error", 21, 0),
+        crate::wire::PlanNode::member("param", 21, 0),
         crate::wire::PlanNode::member("message", 21, 0),
-        crate::wire::PlanNode::member("run_id", 21, 0),
-        crate::wire::PlanNode::member("task_id", 21, 0),
         crate::wire::PlanNode::any_element(21, 2),
-        crate::wire::PlanNode::member("message", 23, 0),
-        crate::wire::PlanNode::member("code", 23, 0),
-        crate::wire::PlanNode::member("error", 23, 0),
-        crate::wire::PlanNode::member("type", 23, 0),
-        crate::wire::PlanNode::member("param", 23, 0),
-        crate::wire::PlanNode::member("msg", 23, 0),
         crate::wire::PlanNode::member("loc", 23, 0),
+        crate::wire::PlanNode::member("msg", 23, 0),
     ];
     /// Where the plan keeps RFC 9457's members, in the order of `PROBLEM_MEMBERS`.
     #[doc(hidden)]
-    pub const PROBLEM: [u16; 6] = [1, 2, 3, 4, 5, 6];
+    pub const PROBLEM: [u16; 6] = [2, 4, 7, 5, 1, 11];
     /// The source that sends it; `None` for a shape many APIs copy.
     #[must_use]
     pub const fn source(self) -> ::core::option::Option<Source> {
@@ -337,214 +337,274 @@ impl Shape {
         ];
         TABLE[self as usize]
     }
-    /// How to recognise it: alternatives, each a list of tests on the reading plan's places that must all hold. Empty: never read from a body.
+    /// How to recognise it: alternatives, each tests on the reading plan's places that must all hold. Empty: never read from a body.
     #[must_use]
-    pub const fn when(self) -> &'static [&'static [crate::wire::Check]] {
-        const TABLE: [&[&[crate::wire::Check]]; 10] = [
+    pub const fn when(self) -> &'static [crate::wire::Alternative] {
+        const TABLE: [&[crate::wire::Alternative]; 10] = [
             &[
-                &[
-                    crate::wire::Check {
-                        place: 3,
-                        test: crate::wire::Test::TaskStatus,
-                    },
-                ],
-                &[
-                    crate::wire::Check {
-                        place: 3,
-                        test: crate::wire::Test::String,
-                    },
-                    crate::wire::Check {
-                        place: 7,
-                        test: crate::wire::Test::String,
-                    },
-                ],
+                crate::wire::Alternative {
+                    requires: 128,
+                    checks: &[
+                        crate::wire::Check {
+                            place: 7,
+                            test: crate::wire::Test::TaskStatus,
+                        },
+                    ],
+                },
+                crate::wire::Alternative {
+                    requires: 1152,
+                    checks: &[
+                        crate::wire::Check {
+                            place: 7,
+                            test: crate::wire::Test::String,
+                        },
+                        crate::wire::Check {
+                            place: 10,
+                            test: crate::wire::Test::String,
+                        },
+                    ],
+                },
             ],
             &[
-                &[
-                    crate::wire::Check {
-                        place: 6,
-                        test: crate::wire::Test::String,
-                    },
-                    crate::wire::Check {
-                        place: 10,
-                        test: crate::wire::Test::String,
-                    },
-                    crate::wire::Check {
-                        place: 3,
-                        test: crate::wire::Test::Absent,
-                    },
-                ],
-                &[
-                    crate::wire::Check {
-                        place: 6,
-                        test: crate::wire::Test::String,
-                    },
-                    crate::wire::Check {
-                        place: 11,
-                        test: crate::wire::Test::String,
-                    },
-                    crate::wire::Check {
-                        place: 3,
-                        test: crate::wire::Test::Absent,
-                    },
-                ],
+                crate::wire::Alternative {
+                    requires: 6144,
+                    checks: &[
+                        crate::wire::Check {
+                            place: 11,
+                            test: crate::wire::Test::String,
+                        },
+                        crate::wire::Check {
+                            place: 12,
+                            test: crate::wire::Test::String,
+                        },
+                        crate::wire::Check {
+                            place: 7,
+                            test: crate::wire::Test::Absent,
+                        },
+                    ],
+                },
+                crate::wire::Alternative {
+                    requires: 10240,
+                    checks: &[
+                        crate::wire::Check {
+                            place: 11,
+                            test: crate::wire::Test::String,
+                        },
+                        crate::wire::Check {
+                            place: 13,
+                            test: crate::wire::Test::String,
+                        },
+                        crate::wire::Check {
+                            place: 7,
+                            test: crate::wire::Test::Absent,
+                        },
+                    ],
+                },
             ],
             &[
-                &[
-                    crate::wire::Check {
-                        place: 8,
-                        test: crate::wire::Test::Object,
-                    },
-                ],
+                crate::wire::Alternative {
+                    requires: 8,
+                    checks: &[
+                        crate::wire::Check {
+                            place: 3,
+                            test: crate::wire::Test::Object,
+                        },
+                    ],
+                },
             ],
             &[
-                &[
-                    crate::wire::Check {
-                        place: 4,
-                        test: crate::wire::Test::String,
-                    },
-                ],
-                &[
-                    crate::wire::Check {
-                        place: 4,
-                        test: crate::wire::Test::Array,
-                    },
-                ],
+                crate::wire::Alternative {
+                    requires: 32,
+                    checks: &[
+                        crate::wire::Check {
+                            place: 5,
+                            test: crate::wire::Test::String,
+                        },
+                    ],
+                },
+                crate::wire::Alternative {
+                    requires: 32,
+                    checks: &[
+                        crate::wire::Check {
+                            place: 5,
+                            test: crate::wire::Test::Array,
+                        },
+                    ],
+                },
             ],
             &[
-                &[
-                    crate::wire::Check {
-                        place: 8,
-                        test: crate::wire::Test::String,
-                    },
-                    crate::wire::Check {
-                        place: 12,
-                        test: crate::wire::Test::String,
-                    },
-                ],
-                &[
-                    crate::wire::Check {
-                        place: 8,
-                        test: crate::wire::Test::Spelling,
-                    },
-                ],
+                crate::wire::Alternative {
+                    requires: 264,
+                    checks: &[
+                        crate::wire::Check {
+                            place: 3,
+                            test: crate::wire::Test::String,
+                        },
+                        crate::wire::Check {
+                            place: 8,
+                            test: crate::wire::Test::String,
+                        },
+                    ],
+                },
+                crate::wire::Alternative {
+                    requires: 8,
+                    checks: &[
+                        crate::wire::Check {
+                            place: 3,
+                            test: crate::wire::Test::Spelling,
+                        },
+                    ],
+                },
             ],
             &[
-                &[
-                    crate::wire::Check {
-                        place: 14,
-                        test: crate::wire::Test::Present,
-                    },
-                    crate::wire::Check {
-                        place: 3,
-                        test: crate::wire::Test::String,
-                    },
-                    crate::wire::Check {
-                        place: 8,
-                        test: crate::wire::Test::Object,
-                    },
-                ],
-                &[
-                    crate::wire::Check {
-                        place: 13,
-                        test: crate::wire::Test::Present,
-                    },
-                    crate::wire::Check {
-                        place: 3,
-                        test: crate::wire::Test::String,
-                    },
-                    crate::wire::Check {
-                        place: 8,
-                        test: crate::wire::Test::Object,
-                    },
-                ],
-                &[
-                    crate::wire::Check {
-                        place: 14,
-                        test: crate::wire::Test::Present,
-                    },
-                    crate::wire::Check {
-                        place: 3,
-                        test: crate::wire::Test::String,
-                    },
-                    crate::wire::Check {
-                        place: 8,
-                        test: crate::wire::Test::Absent,
-                    },
-                ],
-                &[
-                    crate::wire::Check {
-                        place: 13,
-                        test: crate::wire::Test::Present,
-                    },
-                    crate::wire::Check {
-                        place: 3,
-                        test: crate::wire::Test::String,
-                    },
-                    crate::wire::Check {
-                        place: 8,
-                        test: crate::wire::Test::Absent,
-                    },
-                ],
+                crate::wire::Alternative {
+                    requires: 648,
+                    checks: &[
+                        crate::wire::Check {
+                            place: 9,
+                            test: crate::wire::Test::Present,
+                        },
+                        crate::wire::Check {
+                            place: 7,
+                            test: crate::wire::Test::String,
+                        },
+                        crate::wire::Check {
+                            place: 3,
+                            test: crate::wire::Test::Object,
+                        },
+                    ],
+                },
+                crate::wire::Alternative {
+                    requires: 200,
+                    checks: &[
+                        crate::wire::Check {
+                            place: 6,
+                            test: crate::wire::Test::Present,
+                        },
+                        crate::wire::Check {
+                            place: 7,
+                            test: crate::wire::Test::String,
+                        },
+                        crate::wire::Check {
+                            place: 3,
+                            test: crate::wire::Test::Object,
+                        },
+                    ],
+                },
+                crate::wire::Alternative {
+                    requires: 640,
+                    checks: &[
+                        crate::wire::Check {
+                            place: 9,
+                            test: crate::wire::Test::Present,
+                        },
+                        crate::wire::Check {
+                            place: 7,
+                            test: crate::wire::Test::String,
+                        },
+                        crate::wire::Check {
+                            place: 3,
+                            test: crate::wire::Test::Absent,
+                        },
+                    ],
+                },
+                crate::wire::Alternative {
+                    requires: 192,
+                    checks: &[
+                        crate::wire::Check {
+                            place: 6,
+                            test: crate::wire::Test::Present,
+                        },
+                        crate::wire::Check {
+                            place: 7,
+                            test: crate::wire::Test::String,
+                        },
+                        crate::wire::Check {
+                            place: 3,
+                            test: crate::wire::Test::Absent,
+                        },
+                    ],
+                },
             ],
             &[
-                &[
-                    crate::wire::Check {
-                        place: 13,
-                        test: crate::wire::Test::String,
-                    },
-                    crate::wire::Check {
-                        place: 8,
-                        test: crate::wire::Test::Absent,
-                    },
-                    crate::wire::Check {
-                        place: 12,
-                        test: crate::wire::Test::Absent,
-                    },
-                ],
-                &[
-                    crate::wire::Check {
-                        place: 14,
-                        test: crate::wire::Test::String,
-                    },
-                    crate::wire::Check {
-                        place: 8,
-                        test: crate::wire::Test::Absent,
-                    },
-                    crate::wire::Check {
-                        place: 12,
-                        test: crate::wire::Test::Absent,
-                    },
-                ],
+                crate::wire::Alternative {
+                    requires: 64,
+                    checks: &[
+                        crate::wire::Check {
+                            place: 6,
+                            test: crate::wire::Test::String,
+                        },
+                        crate::wire::Check {
+                            place: 3,
+                            test: crate::wire::Test::Absent,
+                        },
+                        crate::wire::Check {
+                            place: 8,
+                            test: crate::wire::Test::Absent,
+                        },
+                    ],
+                },
+                crate::wire::Alternative {
+                    requires: 512,
+                    checks: &[
+                        crate::wire::Check {
+                            place: 9,
+                            test: crate::wire::Test::String,
+                        },
+                        crate::wire::Check {
+                            place: 3,
+                            test: crate::wire::Test::Absent,
+                        },
+                        crate::wire::Check {
+                            place: 8,
+                            test: crate::wire::Test::Absent,
+                        },
+                    ],
+                },
             ],
             &[
-                &[
-                    crate::wire::Check {
-                        place: 8,
-                        test: crate::wire::Test::String,
-                    },
-                ],
-                &[
-                    crate::wire::Check {
-                        place: 12,
-                        test: crate::wire::Test::String,
-                    },
-                ],
+                crate::wire::Alternative {
+                    requires: 8,
+                    checks: &[
+                        crate::wire::Check {
+                            place: 3,
+                            test: crate::wire::Test::String,
+                        },
+                    ],
+                },
+                crate::wire::Alternative {
+                    requires: 256,
+                    checks: &[
+                        crate::wire::Check {
+                            place: 8,
+                            test: crate::wire::Test::String,
+                        },
+                    ],
+                },
             ],
             &[],
             &[
-                &[
-                    crate::wire::Check {
-                        place: 8,
-                        test: crate::wire::Test::Object,
-                    },
-                    crate::wire::Check {
-                        place: 19,
-                        test: crate::wire::Test::String,
-                    },
-                ],
+                crate::wire::Alternative {
+                    requires: 65544,
+                    checks: &[
+                        crate::wire::Check {
+                            place: 3,
+                            test: crate::wire::Test::Object,
+                        },
+                        crate::wire::Check {
+                            place: 16,
+                            test: crate::wire::Test::String,
+                        },
+                    ],
+                },
             ],
         ];
+        TABLE[self as usize]
+    }
+    /// The places among the plan's first 64 that every alternative of `when` needs present, one bit each: a body missing one is not of this shape, whatever else it holds.
+    #[must_use]
+    pub const fn requires(self) -> u64 {
+        const TABLE: [u64; 10] = [128, 2048, 8, 32, 8, 128, 0, 0, 0, 65544];
         TABLE[self as usize]
     }
     /// Where each field sits: the reading plan's places, the first present wins.
@@ -554,156 +614,156 @@ impl Shape {
             &[
                 crate::wire::FieldPlaces {
                     field: crate::wire::BodyField::TaskStatus,
+                    places: &[7],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::Message,
+                    places: &[3, 19],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::ErrorType,
+                    places: &[10],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::RequestId,
+                    places: &[11],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::QueuePosition,
+                    places: &[14],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::StatusUrl,
+                    places: &[12],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::ResponseUrl,
+                    places: &[13],
+                },
+            ],
+            &[
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::RequestId,
+                    places: &[11],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::StatusUrl,
+                    places: &[12],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::ResponseUrl,
+                    places: &[13],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::QueuePosition,
+                    places: &[14],
+                },
+            ],
+            &[
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::Code,
+                    places: &[15],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::Message,
+                    places: &[19],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::RequestId,
+                    places: &[11],
+                },
+            ],
+            &[
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::Message,
+                    places: &[5, 22],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::RequestField,
+                    places: &[21],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::RequestId,
+                    places: &[11],
+                },
+            ],
+            &[
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::Code,
                     places: &[3],
                 },
                 crate::wire::FieldPlaces {
                     field: crate::wire::BodyField::Message,
-                    places: &[8, 16],
-                },
-                crate::wire::FieldPlaces {
-                    field: crate::wire::BodyField::ErrorType,
-                    places: &[7],
-                },
-                crate::wire::FieldPlaces {
-                    field: crate::wire::BodyField::RequestId,
-                    places: &[6],
-                },
-                crate::wire::FieldPlaces {
-                    field: crate::wire::BodyField::QueuePosition,
-                    places: &[9],
-                },
-                crate::wire::FieldPlaces {
-                    field: crate::wire::BodyField::StatusUrl,
-                    places: &[10],
-                },
-                crate::wire::FieldPlaces {
-                    field: crate::wire::BodyField::ResponseUrl,
-                    places: &[11],
-                },
-            ],
-            &[
-                crate::wire::FieldPlaces {
-                    field: crate::wire::BodyField::RequestId,
-                    places: &[6],
-                },
-                crate::wire::FieldPlaces {
-                    field: crate::wire::BodyField::StatusUrl,
-                    places: &[10],
-                },
-                crate::wire::FieldPlaces {
-                    field: crate::wire::BodyField::ResponseUrl,
-                    places: &[11],
-                },
-                crate::wire::FieldPlaces {
-                    field: crate::wire::BodyField::QueuePosition,
-                    places: &[9],
-                },
-            ],
-            &[
-                crate::wire::FieldPlaces {
-                    field: crate::wire::BodyField::Code,
-                    places: &[17],
-                },
-                crate::wire::FieldPlaces {
-                    field: crate::wire::BodyField::Message,
-                    places: &[16],
-                },
-                crate::wire::FieldPlaces {
-                    field: crate::wire::BodyField::RequestId,
-                    places: &[6],
-                },
-            ],
-            &[
-                crate::wire::FieldPlaces {
-                    field: crate::wire::BodyField::Message,
-                    places: &[4, 21],
-                },
-                crate::wire::FieldPlaces {
-                    field: crate::wire::BodyField::RequestField,
-                    places: &[22],
-                },
-                crate::wire::FieldPlaces {
-                    field: crate::wire::BodyField::RequestId,
-                    places: &[6],
-                },
-            ],
-            &[
-                crate::wire::FieldPlaces {
-                    field: crate::wire::BodyField::Code,
                     places: &[8],
                 },
                 crate::wire::FieldPlaces {
-                    field: crate::wire::BodyField::Message,
-                    places: &[12],
-                },
-                crate::wire::FieldPlaces {
                     field: crate::wire::BodyField::RunId,
-                    places: &[13],
+                    places: &[6],
                 },
                 crate::wire::FieldPlaces {
                     field: crate::wire::BodyField::TaskId,
-                    places: &[14],
+                    places: &[9],
                 },
             ],
             &[
                 crate::wire::FieldPlaces {
                     field: crate::wire::BodyField::TaskStatus,
-                    places: &[3],
+                    places: &[7],
                 },
                 crate::wire::FieldPlaces {
                     field: crate::wire::BodyField::Code,
-                    places: &[17, 18],
+                    places: &[15, 17],
                 },
                 crate::wire::FieldPlaces {
                     field: crate::wire::BodyField::Message,
-                    places: &[16, 12],
+                    places: &[19, 8],
                 },
                 crate::wire::FieldPlaces {
                     field: crate::wire::BodyField::Kind,
-                    places: &[19],
+                    places: &[16],
                 },
                 crate::wire::FieldPlaces {
                     field: crate::wire::BodyField::RunId,
-                    places: &[13],
+                    places: &[6],
                 },
                 crate::wire::FieldPlaces {
                     field: crate::wire::BodyField::TaskId,
-                    places: &[14],
+                    places: &[9],
                 },
             ],
             &[
                 crate::wire::FieldPlaces {
                     field: crate::wire::BodyField::RunId,
-                    places: &[13],
+                    places: &[6],
                 },
                 crate::wire::FieldPlaces {
                     field: crate::wire::BodyField::TaskId,
-                    places: &[14],
+                    places: &[9],
                 },
             ],
             &[
                 crate::wire::FieldPlaces {
                     field: crate::wire::BodyField::Message,
-                    places: &[8, 12],
+                    places: &[3, 8],
                 },
             ],
             &[],
             &[
                 crate::wire::FieldPlaces {
                     field: crate::wire::BodyField::Code,
-                    places: &[17],
+                    places: &[15],
                 },
                 crate::wire::FieldPlaces {
                     field: crate::wire::BodyField::Message,
-                    places: &[16],
-                },
-                crate::wire::FieldPlaces {
-                    field: crate::wire::BodyField::Kind,
                     places: &[19],
                 },
                 crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::Kind,
+                    places: &[16],
+                },
+                crate::wire::FieldPlaces {
                     field: crate::wire::BodyField::RequestField,
-                    places: &[20],
+                    places: &[18],
                 },
             ],
         ];
@@ -715,7 +775,7 @@ impl Shape {
         const TABLE: [crate::wire::Identifies; 10] = [
             crate::wire::Identifies::Always,
             crate::wire::Identifies::Always,
-            crate::wire::Identifies::ByPlaces(&[6]),
+            crate::wire::Identifies::ByPlaces(&[11]),
             crate::wire::Identifies::BySpelling,
             crate::wire::Identifies::BySpelling,
             crate::wire::Identifies::Always,

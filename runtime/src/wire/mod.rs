@@ -192,4 +192,4 @@ pub use render::{MAX_REQUEST_ID, RenderDialect, RenderError, render};
 pub use retrier::{Classify, Next, Retrier, Sent, Unanswered, send_with_retries};
 #[doc(hidden)]
 pub use shape::PlanNode;
-pub use shape::{BodyField, Check, FieldPlaces, Identifies, Test};
+pub use shape::{Alternative, BodyField, Check, FieldPlaces, Identifies, Test};

@@ -16,6 +16,18 @@ pub struct Check {
     pub test: Test,
 }
 
+/// One alternative of a shape's `when`: tests that must all hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Alternative {
+    /// The places among the plan's first 64 that the tests need present,
+    /// one bit each (bit `n` for place `n`): a body missing any of them
+    /// fails the alternative without a test being run. Written by the
+    /// generator from the tests; 0 asks nothing.
+    pub requires: u64,
+    /// The tests.
+    pub checks: &'static [Check],
+}
+
 /// Where one field of a shape sits: places of the plan, tried in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct FieldPlaces {

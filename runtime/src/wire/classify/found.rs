@@ -1,22 +1,31 @@
 //! One pass over a JSON body along the catalogue's reading plan: what sits
 //! at each place any shape names, and nothing else.
 //!
-//! The plan ([`Shape::PLAN`](crate::Shape)) is a tree of steps; the reader
-//! follows it into the members and elements it names and skips every other
-//! value without looking inside. A value of a type no field expects is kept
-//! as what it is (a test may ask), never an error; a repeated member's last
-//! value wins (as in JavaScript and Python), while under `*` the first
-//! element that has a place wins. Text stays borrowed from the body unless a
-//! JSON escape had to be decoded.
+//! The plan ([`Shape::PLAN`](crate::Shape)) is a tree of steps, each
+//! node's members sorted by name; the reader follows it into the members
+//! and elements it names and skips every other value without looking
+//! inside. A value of a type no field expects is kept as what it is (a
+//! test may ask), never an error; a repeated member's last value wins (as
+//! in JavaScript and Python), while under `*` the first element that has
+//! a place wins.
+//!
+//! What is found is `Copy` and borrows from the body: the few strings
+//! that had an escape to decode live in a side list, so that the
+//! per-place table is neither dropped nor allocated place by place (on a
+//! small body, that is most of the work; BENCHMARKS.md, "Classifying").
 
 use std::borrow::Cow;
+use std::cmp::Ordering;
 
-use crate::wire::json::{Kind, Malformed, Number, Reader};
+use crate::wire::json::{Kind, Malformed, Reader};
 use crate::wire::shape::PlanNode;
+use errors_vocab::wire::Step;
 
 /// What a JSON value was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Held {
+    /// Nothing: the place is not in the body.
+    Missing,
     String,
     Number,
     Object,
@@ -25,29 +34,95 @@ pub(crate) enum Held {
     Null,
 }
 
-/// What sat at one place of the plan.
-#[derive(Debug, Default)]
-pub(crate) struct Found<'a> {
-    /// The value's type; `None` when the place is not in the body.
-    pub(crate) held: Option<Held>,
-    /// A string's text, a number as written, or an array of names and
-    /// numbers joined with `.` (a validation error's `loc`).
-    pub(crate) text: Option<Cow<'a, str>>,
-    /// A non-negative whole number.
-    pub(crate) count: Option<u64>,
+/// Where a found text is: kept as offsets, so that a place is small and
+/// `Copy` and the table of places costs little to fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Text {
+    None,
+    /// In the body, as written: `start..start + len`.
+    Body {
+        start: u32,
+        len: u32,
+    },
+    /// Decoded (it had escapes) or joined: in [`Found`]'s side list, at this index.
+    Decoded(u32),
 }
 
-impl Found<'_> {
+/// What sat at one place of the plan.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Place {
+    /// The value's type.
+    pub(crate) held: Held,
+    /// A string's text, a number as written, or an array of names and
+    /// numbers joined with `.` (a validation error's `loc`).
+    pub(crate) text: Text,
+}
+
+impl Place {
+    pub(crate) const MISSING: Self = Self {
+        held: Held::Missing,
+        text: Text::None,
+    };
+
     /// Whether the place holds a value other than `null`.
-    pub(crate) fn is_present(&self) -> bool {
-        !matches!(self.held, None | Some(Held::Null))
+    pub(crate) fn is_present(self) -> bool {
+        !matches!(self.held, Held::Missing | Held::Null)
+    }
+}
+
+/// Plans up to this many places are read into a table on the stack.
+pub(crate) const ON_STACK: usize = 64;
+
+/// What a body holds at every place of the plan.
+pub(crate) struct Found<'a, 'p> {
+    body: &'a str,
+    /// Which of the plan's first 64 places hold a value (not `null`).
+    pub(crate) present: u64,
+    places: &'p mut [Place],
+    /// Texts that had escapes, decoded, and joined arrays.
+    decoded: Vec<String>,
+}
+
+impl<'a> Found<'a, '_> {
+    /// What is at `place` (nothing for a place outside the plan).
+    pub(crate) fn at(&self, place: u16) -> Place {
+        self.places
+            .get(usize::from(place))
+            .copied()
+            .unwrap_or(Place::MISSING)
     }
 
-    /// The text of a string there.
-    pub(crate) fn string(&self) -> Option<&str> {
-        match self.held {
-            Some(Held::String) => self.text.as_deref(),
-            _ => None,
+    /// The text at `place`, borrowed (to test or look up).
+    pub(crate) fn text(&self, place: u16) -> Option<&str> {
+        match self.at(place).text {
+            Text::None => None,
+            Text::Body { start, len } => self.body.get(start as usize..(start + len) as usize),
+            Text::Decoded(i) => self.decoded.get(i as usize).map(String::as_str),
+        }
+    }
+
+    /// The string at `place`.
+    pub(crate) fn string(&self, place: u16) -> Option<&str> {
+        if self.at(place).held == Held::String {
+            self.text(place)
+        } else {
+            None
+        }
+    }
+
+    /// The text at `place`, to keep: borrowed from the body, or moved out
+    /// of the side list (each place is taken once).
+    pub(crate) fn take(&mut self, place: u16) -> Option<Cow<'a, str>> {
+        match self.at(place).text {
+            Text::None => None,
+            Text::Body { start, len } => self
+                .body
+                .get(start as usize..(start + len) as usize)
+                .map(Cow::Borrowed),
+            Text::Decoded(i) => self
+                .decoded
+                .get_mut(i as usize)
+                .map(|s| Cow::Owned(std::mem::take(s))),
         }
     }
 }
@@ -68,22 +143,30 @@ impl From<Malformed> for Unreadable {
 }
 
 /// Reads `body` (one JSON value, whitespace around it at most) along
-/// `plan` into `found`, one entry per node of the plan.
-pub(crate) fn read<'a>(
+/// `plan`, into `places` (one per node of the plan, all missing).
+pub(crate) fn read<'a, 'p>(
     body: &'a [u8],
     plan: &[PlanNode],
-    found: &mut [Found<'a>],
-) -> Result<(), Unreadable> {
+    places: &'p mut [Place],
+) -> Result<Found<'a, 'p>, Unreadable> {
     let text = std::str::from_utf8(body).map_err(|_| Unreadable::NotUtf8)?;
     let mut reader = Reader::new(text);
-    let mut walk = Walk { plan, found };
+    let mut walk = Walk {
+        plan,
+        found: Found {
+            body: text,
+            present: 0,
+            places,
+            decoded: Vec::new(),
+        },
+    };
     if plan.is_empty() {
         reader.skip_value()?;
     } else {
         walk.value(&mut reader, 0, Keep::Last)?;
     }
     reader.end()?;
-    Ok(())
+    Ok(walk.found)
 }
 
 /// Which of several values for one place is kept.
@@ -95,12 +178,12 @@ enum Keep {
     First,
 }
 
-struct Walk<'p, 'f, 'a> {
+struct Walk<'p, 'a, 'f> {
     plan: &'p [PlanNode],
-    found: &'f mut [Found<'a>],
+    found: Found<'a, 'f>,
 }
 
-impl<'a> Walk<'_, '_, 'a> {
+impl<'a> Walk<'_, 'a, '_> {
     /// The value at `node`. Recursion follows the plan only, so its depth
     /// is the plan's; whatever lies deeper is skipped without recursion.
     fn value(&mut self, r: &mut Reader<'a>, node: usize, keep: Keep) -> Result<(), Malformed> {
@@ -112,24 +195,25 @@ impl<'a> Walk<'_, '_, 'a> {
         else {
             return r.skip_value();
         };
-        let children = usize::from(first_child)..usize::from(first_child) + usize::from(children);
-        let kind = r.peek()?;
-        let settable = keep == Keep::Last || !self.found.get(node).is_some_and(Found::is_present);
-        match kind {
+        let first = usize::from(first_child);
+        let children = self
+            .plan
+            .get(first..first + usize::from(children))
+            .unwrap_or_default();
+        let settable = keep == Keep::Last || !self.found.at(index(node)).is_present();
+        match r.peek()? {
             Kind::String => {
                 let text = r.string()?;
                 if settable {
-                    self.set(node, Held::String, Some(text), None);
+                    let text = self.keep_text(text);
+                    self.set(node, Held::String, text);
                 }
             }
             Kind::Number => {
-                let (number, text) = r.number_text()?;
+                let (_, text) = r.number_text()?;
                 if settable {
-                    let count = match number {
-                        Number::Count(n) => Some(n),
-                        Number::Other => None,
-                    };
-                    self.set(node, Held::Number, Some(Cow::Borrowed(text)), count);
+                    let text = self.in_body(text);
+                    self.set(node, Held::Number, text);
                 }
             }
             Kind::Literal => {
@@ -140,101 +224,140 @@ impl<'a> Walk<'_, '_, 'a> {
                 };
                 r.skip_value()?;
                 if settable {
-                    self.set(node, held, None, None);
+                    self.set(node, held, Text::None);
                 }
             }
             Kind::Object => {
                 if settable {
-                    self.set(node, Held::Object, None, None);
+                    self.set(node, Held::Object, Text::None);
                 }
                 if children.is_empty() {
                     return r.skip_value();
                 }
                 let mut members = r.begin_object()?;
                 while let Some(key) = members.next_key(r)? {
-                    match self.member_child(children.clone(), &key) {
-                        Some(child) => self.value(r, child, keep)?,
+                    match member(children, &key) {
+                        Some(child) => self.value(r, first + child, keep)?,
                         None => r.skip_value()?,
                     }
                 }
             }
             Kind::Array if children.is_empty() => {
-                let joined = joined(r)?;
+                let joined = self.joined(r)?;
                 if settable {
-                    self.set(node, Held::Array, joined.map(Cow::Owned), None);
+                    self.set(node, Held::Array, joined);
                 }
             }
             Kind::Array => {
                 if settable {
-                    self.set(node, Held::Array, None, None);
+                    self.set(node, Held::Array, Text::None);
                 }
                 let mut elements = r.begin_array()?;
-                let mut index = 0u32;
+                let mut at = 0u32;
                 while elements.next(r)? {
-                    match self.element_child(children.clone(), index) {
+                    match element(children, at) {
                         Some((child, any)) => {
-                            self.value(r, child, if any { Keep::First } else { keep })?;
+                            let keep = if any { Keep::First } else { keep };
+                            self.value(r, first + child, keep)?;
                         }
                         None => r.skip_value()?,
                     }
-                    index = index.saturating_add(1);
+                    at = at.saturating_add(1);
                 }
             }
         }
         Ok(())
     }
 
-    fn set(&mut self, node: usize, held: Held, text: Option<Cow<'a, str>>, count: Option<u64>) {
-        if let Some(found) = self.found.get_mut(node) {
-            *found = Found {
-                held: Some(held),
-                text,
-                count,
-            };
+    fn set(&mut self, node: usize, held: Held, text: Text) {
+        if let Some(place) = self.found.places.get_mut(node) {
+            *place = Place { held, text };
+            if node < 64 {
+                let bit = 1 << node;
+                if place.is_present() {
+                    self.found.present |= bit;
+                } else {
+                    self.found.present &= !bit;
+                }
+            }
         }
     }
 
-    fn member_child(&self, children: std::ops::Range<usize>, key: &str) -> Option<usize> {
-        children.into_iter().find(|&child| {
-            matches!(
-                self.plan.get(child).and_then(|n| n.step),
-                Some(errors_vocab::wire::Step::Member(name)) if name == key
-            )
-        })
+    /// Where `text`, a slice of the body, sits in it.
+    fn in_body(&self, text: &'a str) -> Text {
+        let start = (text.as_ptr() as usize).wrapping_sub(self.found.body.as_ptr() as usize);
+        match (u32::try_from(start), u32::try_from(text.len())) {
+            (Ok(start), Ok(len)) => Text::Body { start, len },
+            _ => Text::None,
+        }
     }
 
-    /// The child for element `index`, and whether it is `*` (the loader
-    /// allows only one kind of step into each array).
-    fn element_child(&self, children: std::ops::Range<usize>, index: u32) -> Option<(usize, bool)> {
-        children
-            .into_iter()
-            .find_map(|child| match self.plan.get(child).and_then(|n| n.step) {
-                Some(errors_vocab::wire::Step::AnyElement) => Some((child, true)),
-                Some(errors_vocab::wire::Step::Index(i)) if i == index => Some((child, false)),
-                _ => None,
-            })
+    fn keep_text(&mut self, text: Cow<'a, str>) -> Text {
+        match text {
+            Cow::Borrowed(text) => self.in_body(text),
+            Cow::Owned(text) => {
+                self.found.decoded.push(text);
+                u32::try_from(self.found.decoded.len() - 1).map_or(Text::None, Text::Decoded)
+            }
+        }
+    }
+
+    /// An array of names and numbers, joined with `.` (`["body", "prompt"]`
+    /// is `body.prompt`): how validation errors name a request field. Other
+    /// elements are skipped; nothing when nothing was joined.
+    fn joined(&mut self, r: &mut Reader<'a>) -> Result<Text, Malformed> {
+        let mut out = String::new();
+        let mut elements = r.begin_array()?;
+        while elements.next(r)? {
+            let part = match r.peek()? {
+                Kind::String => r.string()?,
+                Kind::Number => Cow::Borrowed(r.number_text()?.1),
+                Kind::Object | Kind::Array | Kind::Literal => {
+                    r.skip_value()?;
+                    continue;
+                }
+            };
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(&part);
+        }
+        Ok(if out.is_empty() {
+            Text::None
+        } else {
+            self.keep_text(Cow::Owned(out))
+        })
     }
 }
 
-/// An array of names and numbers, joined with `.` (`["body", "prompt"]`
-/// is `body.prompt`): how validation errors name a request field. Other
-/// elements are skipped; `None` when nothing was joined.
-fn joined(r: &mut Reader<'_>) -> Result<Option<String>, Malformed> {
-    let mut out = String::new();
-    let mut elements = r.begin_array()?;
-    while elements.next(r)? {
-        let part = match r.peek()? {
-            Kind::String => r.string()?,
-            Kind::Number => Cow::Borrowed(r.number_text()?.1),
-            Kind::Object | Kind::Array | Kind::Literal => {
-                r.skip_value()?;
-                continue;
-            }
-        };
-        if !out.is_empty() {
-            out.push('.');
-        }
-        out.push_str(&part);
-    }
-    Ok((!out.is_empty()).then_some(out))
+/// The child for member `key`: the plan sorts each node's members by the
+/// length of their names, then by their bytes (and puts them before its
+/// array steps), so a binary search finds it, mostly comparing lengths.
+fn member(children: &[PlanNode], key: &str) -> Option<usize> {
+    children
+        .binary_search_by(|child| match child.step {
+            Some(Step::Member(name)) => name.len().cmp(&key.len()).then_with(|| name.cmp(key)),
+            _ => Ordering::Greater,
+        })
+        .ok()
+}
+
+/// The child for element `at`, and whether it is `*` (the loader allows
+/// only one kind of step into each array).
+fn element(children: &[PlanNode], at: u32) -> Option<(usize, bool)> {
+    children
+        .iter()
+        .position(|child| matches!(child.step, Some(Step::AnyElement)))
+        .map(|child| (child, true))
+        .or_else(|| {
+            children
+                .iter()
+                .position(|child| child.step == Some(Step::Index(at)))
+                .map(|child| (child, false))
+        })
+}
+
+/// A plan index as a place (the generator keeps plans under 65,536 places).
+fn index(node: usize) -> u16 {
+    u16::try_from(node).unwrap_or(u16::MAX)
 }

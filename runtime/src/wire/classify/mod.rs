@@ -108,21 +108,23 @@ fn read_body<'a>(r: &mut Reading<'_, 'a>, body: &'a [u8], content_type: Option<&
         Dialect::UnknownJson => {
             r.out.dialect = Dialect::UnknownJson;
             let plan = crate::Shape::PLAN;
-            let mut found: Vec<Found<'a>> = Vec::with_capacity(plan.len());
-            found.resize_with(plan.len(), Found::default);
-            match found::read(trimmed, plan, &mut found) {
-                Ok(())
-                    if found
-                        .first()
-                        .is_some_and(|root| root.held == Some(found::Held::Object)) =>
-                {
+            let mut stack = [found::Place::MISSING; found::ON_STACK];
+            let mut heap = Vec::new();
+            let places: &mut [found::Place] = if let Some(places) = stack.get_mut(..plan.len()) {
+                places
+            } else {
+                heap.resize(plan.len(), found::Place::MISSING);
+                &mut heap
+            };
+            match found::read(trimmed, plan, places) {
+                Ok(mut found) if found.at(0).held == found::Held::Object => {
                     if problem::is_problem(&found, content_type) {
                         problem::read(r, &mut found);
                     } else {
                         shapes::read(r, &mut found);
                     }
                 }
-                Ok(()) => {}
+                Ok(_) => {}
                 Err(issue) => {
                     r.out.body_issue = Some(match issue {
                         Unreadable::NotUtf8 => BodyIssue::NotUtf8,
@@ -145,10 +147,10 @@ fn read_body<'a>(r: &mut Reading<'_, 'a>, body: &'a [u8], content_type: Option<&
 }
 
 /// Takes the text found at the first of `places` that holds a string.
-fn take_string<'a>(found: &mut [Found<'a>], places: &[u16]) -> Option<Cow<'a, str>> {
+fn take_string<'a>(found: &mut Found<'a, '_>, places: &[u16]) -> Option<Cow<'a, str>> {
     let at = places
         .iter()
-        .map(|&p| usize::from(p))
-        .find(|&p| found.get(p).and_then(Found::string).is_some())?;
-    found.get_mut(at)?.text.take()
+        .copied()
+        .find(|&p| found.string(p).is_some())?;
+    found.take(at)
 }

@@ -16,24 +16,19 @@ const DETAIL: u16 = Shape::PROBLEM[3];
 const CODE: u16 = Shape::PROBLEM[4];
 const REQUEST_ID: u16 = Shape::PROBLEM[5];
 
-fn at<'f, 'a>(found: &'f [Found<'a>], place: u16) -> Option<&'f Found<'a>> {
-    found.get(usize::from(place))
-}
-
 /// Whether the body is a problem: its `Content-Type` says so, or it has a
 /// `title` beside a `type` or a numeric `status`, which no catalogued
 /// shape's body is expected to have together.
-pub(super) fn is_problem(found: &[Found<'_>], content_type: Option<&[u8]>) -> bool {
+pub(super) fn is_problem(found: &Found<'_, '_>, content_type: Option<&[u8]>) -> bool {
     if content_type.is_some_and(|ct| media_type_is(ct, "application/problem+json")) {
         return true;
     }
-    let string = |place| at(found, place).and_then(Found::string).is_some();
-    string(TITLE)
-        && (string(KIND) || at(found, STATUS).is_some_and(|s| s.held == Some(Held::Number)))
+    let string = |place| found.string(place).is_some();
+    string(TITLE) && (string(KIND) || found.at(STATUS).held == Held::Number)
 }
 
 /// The `code` extension names the code; `detail`, else `title`, is the message.
-pub(super) fn read<'a>(r: &mut Reading<'_, 'a>, found: &mut [Found<'a>]) {
+pub(super) fn read<'a>(r: &mut Reading<'_, 'a>, found: &mut Found<'a, '_>) {
     r.out.dialect = Dialect::Problem;
     let code = take_string(found, &[CODE]);
     r.code = code.as_deref().and_then(Code::lookup);
