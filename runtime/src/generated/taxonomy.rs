@@ -190,6 +190,10 @@ pub enum Shape {
     ///
     /// Example: `{"error": {"message": "Rate limit reached for requests", "type": "requests", "param": null, "code": "rate_limit_exceeded"}}`
     Openai,
+    /// `flat_message`: Sent by many APIs; names no source.
+    ///
+    /// Example: `{"code": "INVALID_ARGUMENT", "message": "prompt must not be empty", "request_id": "r-1"}`
+    FlatMessage,
 }
 #[allow(deprecated, clippy::too_many_lines)]
 impl Shape {
@@ -205,11 +209,12 @@ impl Shape {
         Self::ErrorString,
         Self::StatusOnly,
         Self::Openai,
+        Self::FlatMessage,
     ];
     /// The catalogue's spelling of this value.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
-        const TABLE: [&str; 10] = [
+        const TABLE: [&str; 11] = [
             "task_status",
             "created",
             "gateway",
@@ -220,6 +225,7 @@ impl Shape {
             "error_string",
             "status_only",
             "openai",
+            "flat_message",
         ];
         TABLE[self as usize]
     }
@@ -239,6 +245,7 @@ impl Shape {
             "error_string" => Some(Self::ErrorString),
             "status_only" => Some(Self::StatusOnly),
             "openai" => Some(Self::Openai),
+            "flat_message" => Some(Self::FlatMessage),
             _ => None,
         }
     }
@@ -257,6 +264,7 @@ impl crate::Named for Shape {
         "error_string",
         "status_only",
         "openai",
+        "flat_message",
     ];
     fn as_str(self) -> &'static str {
         Shape::as_str(self)
@@ -306,7 +314,7 @@ impl Shape {
     /// The source that sends it; `None` for a shape many APIs copy.
     #[must_use]
     pub const fn source(self) -> ::core::option::Option<Source> {
-        const TABLE: [::core::option::Option<Source>; 10] = [
+        const TABLE: [::core::option::Option<Source>; 11] = [
             ::core::option::Option::Some(Source::Queue),
             ::core::option::Option::Some(Source::Queue),
             ::core::option::Option::Some(Source::Queue),
@@ -317,13 +325,14 @@ impl Shape {
             ::core::option::Option::Some(Source::Eachlabs),
             ::core::option::Option::Some(Source::Agnes),
             ::core::option::Option::None,
+            ::core::option::Option::None,
         ];
         TABLE[self as usize]
     }
     /// An example body, from the documents (or ours when the shape is assumed).
     #[must_use]
     pub const fn example(self) -> &'static str {
-        const TABLE: [&str; 10] = [
+        const TABLE: [&str; 11] = [
             "{ \"status\": \"COMPLETED\", \"request_id\": \"mmsu_01hxyz...\", \"response_url\": \"https://.../response\", \"error\": \"Task execution failed\", \"error_type\": \"INFERENCE_FAILURE\"}",
             "{\"request_id\": \"mmsu_01hxyz...\", \"status_url\": \"https://.../status\", \"response_url\": \"https://.../response\"}",
             "{ \"error\": { \"code\": \"UNAUTHORIZED\", \"message\": \"Authorization Bearer or Key token is required\" }, \"request_id\": \"...\"}",
@@ -334,13 +343,14 @@ impl Shape {
             "{\"error\": \"Prediction not found\"}",
             "{}",
             "{\"error\": {\"message\": \"Rate limit reached for requests\", \"type\": \"requests\", \"param\": null, \"code\": \"rate_limit_exceeded\"}}",
+            "{\"code\": \"INVALID_ARGUMENT\", \"message\": \"prompt must not be empty\", \"request_id\": \"r-1\"}",
         ];
         TABLE[self as usize]
     }
     /// How to recognise it: alternatives, each tests on the reading plan's places that must all hold. Empty: never read from a body.
     #[must_use]
     pub const fn when(self) -> &'static [crate::wire::Alternative] {
-        const TABLE: [&[crate::wire::Alternative]; 10] = [
+        const TABLE: [&[crate::wire::Alternative]; 11] = [
             &[
                 crate::wire::Alternative {
                     requires: 128,
@@ -598,19 +608,52 @@ impl Shape {
                     ],
                 },
             ],
+            &[
+                crate::wire::Alternative {
+                    requires: 2304,
+                    checks: &[
+                        crate::wire::Check {
+                            place: 8,
+                            test: crate::wire::Test::String,
+                        },
+                        crate::wire::Check {
+                            place: 11,
+                            test: crate::wire::Test::String,
+                        },
+                    ],
+                },
+                crate::wire::Alternative {
+                    requires: 256,
+                    checks: &[
+                        crate::wire::Check {
+                            place: 8,
+                            test: crate::wire::Test::String,
+                        },
+                    ],
+                },
+                crate::wire::Alternative {
+                    requires: 2048,
+                    checks: &[
+                        crate::wire::Check {
+                            place: 11,
+                            test: crate::wire::Test::String,
+                        },
+                    ],
+                },
+            ],
         ];
         TABLE[self as usize]
     }
     /// The places among the plan's first 64 that every alternative of `when` needs present, one bit each: a body missing one is not of this shape, whatever else it holds.
     #[must_use]
     pub const fn requires(self) -> u64 {
-        const TABLE: [u64; 10] = [128, 2048, 8, 32, 8, 128, 0, 0, 0, 65544];
+        const TABLE: [u64; 11] = [128, 2048, 8, 32, 8, 128, 0, 0, 0, 65544, 0];
         TABLE[self as usize]
     }
     /// Where each field sits: the reading plan's places, the first present wins.
     #[must_use]
     pub const fn fields(self) -> &'static [crate::wire::FieldPlaces] {
-        const TABLE: [&[crate::wire::FieldPlaces]; 10] = [
+        const TABLE: [&[crate::wire::FieldPlaces]; 11] = [
             &[
                 crate::wire::FieldPlaces {
                     field: crate::wire::BodyField::TaskStatus,
@@ -765,6 +808,24 @@ impl Shape {
                     field: crate::wire::BodyField::RequestField,
                     places: &[18],
                 },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::RequestId,
+                    places: &[11],
+                },
+            ],
+            &[
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::Message,
+                    places: &[8],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::Code,
+                    places: &[1],
+                },
+                crate::wire::FieldPlaces {
+                    field: crate::wire::BodyField::RequestId,
+                    places: &[11],
+                },
             ],
         ];
         TABLE[self as usize]
@@ -772,7 +833,7 @@ impl Shape {
     /// When a body of this shape tells its source without a spelling of it.
     #[must_use]
     pub const fn identifies_source(self) -> crate::wire::Identifies {
-        const TABLE: [crate::wire::Identifies; 10] = [
+        const TABLE: [crate::wire::Identifies; 11] = [
             crate::wire::Identifies::Always,
             crate::wire::Identifies::Always,
             crate::wire::Identifies::ByPlaces(&[11]),
@@ -783,13 +844,14 @@ impl Shape {
             crate::wire::Identifies::BySpelling,
             crate::wire::Identifies::BySpelling,
             crate::wire::Identifies::BySpelling,
+            crate::wire::Identifies::BySpelling,
         ];
         TABLE[self as usize]
     }
     /// Fields whose values the catalogue chose where the documents are silent.
     #[must_use]
     pub const fn assumed(self) -> &'static [&'static str] {
-        const TABLE: [&[&str]; 10] = [
+        const TABLE: [&[&str]; 11] = [
             &[],
             &["when", "example"],
             &[],
@@ -797,6 +859,7 @@ impl Shape {
             &["shape"],
             &["shape"],
             &["when", "example"],
+            &["shape"],
             &["shape"],
             &["shape"],
             &["shape"],
