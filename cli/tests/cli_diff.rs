@@ -34,21 +34,9 @@ fn edit(text: &str, from: &str, to: &str) -> String {
 }
 
 const BREAKING: (&str, &str) = ("    status: 410\n", "    status: 404\n");
-const WARNING: (&str, &str) = (
-    "\nerror_types:\n",
-    "
-  - id: extra_code
-    status: 400
-    category: validation
-    retry: never
-    user_message: Something about the request is not right.
-    meaning: A code that only this test knows.
-    remedies:
-      - Change the request.
-
-error_types:
-",
-);
+/// A figure changed: a warning. (An added code is news: the generated
+/// enums are `#[non_exhaustive]`.)
+const WARNING: (&str, &str) = ("    value: 600\n", "    value: 900\n");
 const INFO: (&str, &str) = (
     "    meaning: The resource existed but has expired or been deleted.\n",
     "    meaning: The resource was deleted or has expired.\n",
@@ -295,7 +283,7 @@ fn the_ci_step_refuses_a_breaking_edit_unless_the_release_is_raised() {
         stdout(&out)
     );
 
-    commit(root, &[WARNING], "add a code");
+    commit(root, &[WARNING], "raise a limit");
     let out = ci_step(root);
     assert_eq!(
         out.status.code(),
@@ -305,7 +293,7 @@ fn the_ci_step_refuses_a_breaking_edit_unless_the_release_is_raised() {
         stderr(&out)
     );
     assert!(
-        stdout(&out).contains("CODE_ADDED codes.extra_code"),
+        stdout(&out).contains("LIMIT_VALUE_CHANGED limits.runs_enterprise_requests_per_minute"),
         "{}",
         stdout(&out)
     );

@@ -3,8 +3,8 @@
 //! `taxonomy.yaml` at the workspace root describes how four APIs report
 //! failures: HTTP statuses, error codes, task `error_type`s, the fixed
 //! strings servers send, and what to do about each. It is generated into
-//! exhaustive enums (committed in this crate, so depending on it runs no
-//! generator); the hand-written modules give them behaviour.
+//! enums (committed in this crate, so depending on it runs no generator);
+//! the hand-written modules give them behaviour.
 //!
 //! - A **backend engineer** returns catalogued errors: a [`Code`] directly,
 //!   or a service's own enum with `#[derive(ErrorTaxonomy)]`; both implement
@@ -29,8 +29,12 @@
 //! assert_eq!(Code::lookup("App not found: my-app"), Some(Code::ModelNotFound));
 //! ```
 //!
-//! Every enum is exhaustive: adding an entry to the catalogue makes each
-//! `match` that does not handle it fail to compile.
+//! Every generated enum is `#[non_exhaustive]`: the catalogue grows (a
+//! code, a status, a body shape added), and an added entry must not break
+//! a dependent's `match`, which keeps a wildcard arm for what it does not
+//! know. `taxonomy diff` calls an added entry news, not a break. A team
+//! that generates its own catalogue with exhaustive enums (the `Builder`'s
+//! default) gets the compile error instead.
 
 #![warn(missing_docs, clippy::pedantic)]
 // On docs.rs, items behind a feature say which one.

@@ -972,7 +972,9 @@ fn mixed() -> (String, String, Report) {
         &text,
         &[
             ("    status: 410\n", "    status: 404\n"),
-            CODE,
+            // A figure changed: a warning (an added code is news, since
+            // the generated enums are `#[non_exhaustive]`).
+            ("    value: 600\n", "    value: 900\n"),
             (
                 "    meaning: The resource existed but has expired or been deleted.\n",
                 "    meaning: The resource was deleted or has expired.\n",
@@ -1030,7 +1032,7 @@ fn the_gate_fails_on_the_level_asked_for_and_a_raised_release_acknowledges() {
     );
 
     // A warning alone passes the default gate.
-    let warned = edit(&text, &[CODE]);
+    let warned = edit(&text, &[("    value: 600\n", "    value: 900\n")]);
     let report = diff::diff(&load(&text, "a"), &load(&warned, "b"));
     assert!(report.acknowledged());
     assert_eq!(
@@ -1114,7 +1116,7 @@ fn json_has_one_object_per_change_with_exactly_the_documented_keys() {
         })
     );
     assert_eq!(changes[1]["level"], "warning");
-    assert_eq!(changes[1]["old"], serde_json::Value::Null);
+    assert_eq!(changes[1]["old"], "600 requests_per_minute");
     assert_eq!(changes[2]["level"], "info");
 }
 
@@ -1138,7 +1140,8 @@ fn github_annotations_are_error_warning_and_notice_with_escaped_fields() {
         lines[1]
     );
     assert!(
-        lines[1].contains(",title=CODE_ADDED codes.extra_code::"),
+        lines[1]
+            .contains(",title=LIMIT_VALUE_CHANGED limits.runs_enterprise_requests_per_minute::"),
         "{}",
         lines[1]
     );

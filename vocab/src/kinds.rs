@@ -2,10 +2,11 @@
 //! by errors-codegen (feature `serde`), used by errors-core's generated
 //! enums, and defined here once for both.
 //!
-//! Both are exhaustive, as every enum errors-core exposes is: a new
-//! [`Unit`] or [`Fault`] needs words in `taxonomy explain` and the CLI, and an exhaustive
-//! `match` is what points at each place. (`#[non_exhaustive]` would make
-//! every crate but this one add a wildcard arm, and lose that.)
+//! Both are exhaustive, unlike the enums generated from a catalogue: a new
+//! [`Unit`] or [`Fault`] is a change of the catalogue's language, not of its
+//! content, and needs words in `taxonomy explain` and the CLI; an
+//! exhaustive `match` is what points at each place. (`#[non_exhaustive]`
+//! would make every crate but this one add a wildcard arm, and lose that.)
 
 use std::fmt;
 

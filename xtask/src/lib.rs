@@ -68,6 +68,11 @@ pub fn generate(root: &Path) -> Result<Vec<GeneratedFile>, errors_codegen::Error
     let core = errors_codegen::Builder::new()
         .taxonomy(&taxonomy)
         .runtime_crate("crate")
+        // The catalogue grows (a code, a status, a shape added); adding a
+        // variant must not break a dependent's `match`, so every generated
+        // enum is `#[non_exhaustive]`, and `taxonomy diff` calls an added
+        // entry news (info), not a break. (Decided in issue 19.)
+        .non_exhaustive(true)
         .regenerate_with(REGENERATE)
         .docs_url(
             "https://docs.rs/errors-core/latest/errors_core/enum.{enum}.html#variant.{variant}",

@@ -117,7 +117,7 @@ pub(crate) fn compare<'a>(
             format!("codes.{}", n.id.value),
             Place::new(n.id.referenced),
             format!(
-                "`Code::{}` is new: a `match` on `Code` without a wildcard arm must handle it (a major version for Rust dependents of an exhaustive enum)",
+                "`Code::{}` is new; the generated enums are `#[non_exhaustive]`, so a dependent's `match` keeps compiling and its wildcard arm answers for it",
                 upper_camel(&n.id.value)
             ),
             (None, Some(n.id.value.clone())),

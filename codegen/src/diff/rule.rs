@@ -61,19 +61,19 @@ pub enum Rule {
     RetryRetryabilityChanged,
     /// `CREATE_RULE_LOOSENED` (breaking): A retry rule's `create` changed from `idempotent_only` to `safe`: creates without an idempotency key are now repeated.
     CreateRuleLoosened,
-    /// `SOURCE_ADDED` (warning): A source was added: a new `Source` variant that exhaustive matches must handle.
+    /// `SOURCE_ADDED` (info): A source was added: a new `Source` variant; the generated enums are `#[non_exhaustive]`, so dependents' matches keep compiling.
     SourceAdded,
-    /// `CATEGORY_ADDED` (warning): A category was added: a new `Category` variant that exhaustive matches must handle.
+    /// `CATEGORY_ADDED` (info): A category was added: a new `Category` variant; the generated enums are `#[non_exhaustive]`, so dependents' matches keep compiling.
     CategoryAdded,
-    /// `STATUS_ADDED` (warning): A status was added: a new `Status` variant that exhaustive matches must handle.
+    /// `STATUS_ADDED` (info): A status was added: a new `Status` variant; the generated enums are `#[non_exhaustive]`, so dependents' matches keep compiling.
     StatusAdded,
-    /// `CODE_ADDED` (warning): A code was added: a new `Code` variant that exhaustive matches must handle.
+    /// `CODE_ADDED` (info): A code was added: a new `Code` variant; the generated enums are `#[non_exhaustive]`, so dependents' matches keep compiling.
     CodeAdded,
-    /// `ERROR_TYPE_ADDED` (warning): A task `error_type` was added: a new `ErrorType` variant that exhaustive matches must handle.
+    /// `ERROR_TYPE_ADDED` (info): A task `error_type` was added: a new `ErrorType` variant; the generated enums are `#[non_exhaustive]`, so dependents' matches keep compiling.
     ErrorTypeAdded,
-    /// `TASK_STATUS_ADDED` (warning): A task status was added: a new `TaskStatus` variant that exhaustive matches must handle.
+    /// `TASK_STATUS_ADDED` (info): A task status was added: a new `TaskStatus` variant; the generated enums are `#[non_exhaustive]`, so dependents' matches keep compiling.
     TaskStatusAdded,
-    /// `LIMIT_ADDED` (warning): A limit was added: a new `Limit` variant that exhaustive matches must handle.
+    /// `LIMIT_ADDED` (info): A limit was added: a new `Limit` variant; the generated enums are `#[non_exhaustive]`, so dependents' matches keep compiling.
     LimitAdded,
     /// `CODE_CATEGORY_CHANGED` (warning): A code moved to another category: what `category()` and its fault say changes.
     CodeCategoryChanged,
@@ -152,13 +152,6 @@ impl Rule {
         Rule::LimitRenamed,
         Rule::RetryRetryabilityChanged,
         Rule::CreateRuleLoosened,
-        Rule::SourceAdded,
-        Rule::CategoryAdded,
-        Rule::StatusAdded,
-        Rule::CodeAdded,
-        Rule::ErrorTypeAdded,
-        Rule::TaskStatusAdded,
-        Rule::LimitAdded,
         Rule::CodeCategoryChanged,
         Rule::StatusCategoryChanged,
         Rule::StatusFlagChanged,
@@ -172,6 +165,13 @@ impl Rule {
         Rule::RetryStrategyChanged,
         Rule::CreateRuleTightened,
         Rule::ReleaseChanged,
+        Rule::SourceAdded,
+        Rule::CategoryAdded,
+        Rule::StatusAdded,
+        Rule::CodeAdded,
+        Rule::ErrorTypeAdded,
+        Rule::TaskStatusAdded,
+        Rule::LimitAdded,
         Rule::WireSpellingAdded,
         Rule::BodyShapeAdded,
         Rule::BodyPlaceAdded,
@@ -275,14 +275,7 @@ impl Rule {
             | Rule::LimitRenamed
             | Rule::RetryRetryabilityChanged
             | Rule::CreateRuleLoosened => Level::Breaking,
-            Rule::SourceAdded
-            | Rule::CategoryAdded
-            | Rule::StatusAdded
-            | Rule::CodeAdded
-            | Rule::ErrorTypeAdded
-            | Rule::TaskStatusAdded
-            | Rule::LimitAdded
-            | Rule::CodeCategoryChanged
+            Rule::CodeCategoryChanged
             | Rule::StatusCategoryChanged
             | Rule::StatusFlagChanged
             | Rule::CategoryFaultChanged
@@ -295,6 +288,13 @@ impl Rule {
             | Rule::RetryStrategyChanged
             | Rule::CreateRuleTightened => Level::Warning,
             Rule::ReleaseChanged
+            | Rule::SourceAdded
+            | Rule::CategoryAdded
+            | Rule::StatusAdded
+            | Rule::CodeAdded
+            | Rule::ErrorTypeAdded
+            | Rule::TaskStatusAdded
+            | Rule::LimitAdded
             | Rule::WireSpellingAdded
             | Rule::BodyShapeAdded
             | Rule::BodyPlaceAdded
@@ -377,25 +377,25 @@ impl Rule {
                 "A retry rule's `create` changed from `idempotent_only` to `safe`: creates without an idempotency key are now repeated."
             }
             Rule::SourceAdded => {
-                "A source was added: a new `Source` variant that exhaustive matches must handle."
+                "A source was added: a new `Source` variant; the generated enums are `#[non_exhaustive]`, so dependents' matches keep compiling."
             }
             Rule::CategoryAdded => {
-                "A category was added: a new `Category` variant that exhaustive matches must handle."
+                "A category was added: a new `Category` variant; the generated enums are `#[non_exhaustive]`, so dependents' matches keep compiling."
             }
             Rule::StatusAdded => {
-                "A status was added: a new `Status` variant that exhaustive matches must handle."
+                "A status was added: a new `Status` variant; the generated enums are `#[non_exhaustive]`, so dependents' matches keep compiling."
             }
             Rule::CodeAdded => {
-                "A code was added: a new `Code` variant that exhaustive matches must handle."
+                "A code was added: a new `Code` variant; the generated enums are `#[non_exhaustive]`, so dependents' matches keep compiling."
             }
             Rule::ErrorTypeAdded => {
-                "A task `error_type` was added: a new `ErrorType` variant that exhaustive matches must handle."
+                "A task `error_type` was added: a new `ErrorType` variant; the generated enums are `#[non_exhaustive]`, so dependents' matches keep compiling."
             }
             Rule::TaskStatusAdded => {
-                "A task status was added: a new `TaskStatus` variant that exhaustive matches must handle."
+                "A task status was added: a new `TaskStatus` variant; the generated enums are `#[non_exhaustive]`, so dependents' matches keep compiling."
             }
             Rule::LimitAdded => {
-                "A limit was added: a new `Limit` variant that exhaustive matches must handle."
+                "A limit was added: a new `Limit` variant; the generated enums are `#[non_exhaustive]`, so dependents' matches keep compiling."
             }
             Rule::CodeCategoryChanged => {
                 "A code moved to another category: what `category()` and its fault say changes."

@@ -150,10 +150,9 @@ impl Section {
             self.entry(id),
             Place::new(at),
             format!(
-                "`{}::{}` is new: a `match` on `{}` without a wildcard arm must handle it (a major version for Rust dependents of an exhaustive enum)",
+                "`{}::{}` is new; the generated enums are `#[non_exhaustive]`, so a dependent's `match` keeps compiling and its wildcard arm answers for it",
                 self.enum_name,
                 upper_camel(variant),
-                self.enum_name
             ),
             (None, Some(id.to_string())),
         );

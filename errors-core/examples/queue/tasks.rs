@@ -56,6 +56,9 @@ impl Endpoint {
                 ErrorType::ContentBlocked => "fail-blocked",
                 ErrorType::Canceled => "fail-canceled",
                 ErrorType::InternalServerError => "fail-internal",
+                // The catalogue's enums are `#[non_exhaustive]`: an
+                // error_type added later needs its own endpoint name here.
+                _ => "fail-other",
             },
         }
     }

@@ -2,6 +2,7 @@
 
 /// An API whose errors the catalogue describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Source {
     /// Multimodal queue API: An asynchronous-only task protocol for image and video generation: a create call returns a request id, the task is then polled until it is COMPLETED, and the result is fetched from its response URL. There is no synchronous endpoint, no webhook and no SSE stream. The gateway may answer authentication and rate-limit failures before the request reaches the service.
     ///
@@ -149,6 +150,7 @@ impl Source {
 }
 /// An error-body shape the catalogue declares: how the classifier recognises it and where its fields sit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Shape {
     /// `task_status`: Sent by `queue`.
     ///
@@ -869,6 +871,7 @@ impl Shape {
 }
 /// The kind of failure a code reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Category {
     /// The caller could not be identified because the credential is missing, malformed, expired or revoked.
     Authentication,
@@ -1082,6 +1085,7 @@ pub struct StatusView {
 ///
 /// Prints, parses and serialises as its number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Status {
     /// `200 OK`: The request succeeded and the body holds the result.
     ///
@@ -3527,6 +3531,7 @@ crate::__impl_status!(Status);
 ///
 /// Exhaustive on purpose: a code added to `taxonomy.yaml` makes every `match` that does not handle it fail to compile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Code {
     /// `invalid_api_key`: The request carries no API key, or one that is malformed or revoked.
     ///
@@ -6108,6 +6113,7 @@ impl Code {
 }
 /// A terminal task failure, as reported in a task status body's `error_type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ErrorType {
     /// `INFERENCE_FAILURE`: The model failed while running the task.
     ///
@@ -6337,6 +6343,7 @@ impl ErrorType {
 }
 /// A state of an asynchronous task, as reported in its `status`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum TaskStatus {
     /// `IN_QUEUE`: The task was accepted and waits for its turn; the response includes its `queue_position`.
     ///
@@ -6428,6 +6435,7 @@ impl TaskStatus {
 }
 /// A figure the documents give: a rate, a ceiling, a retention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Limit {
     /// 10 (Free tier, per key., `runs`): Requests beyond this rate in a minute are refused with `rate_limit_exceeded`.
     RunsFreeRequestsPerMinute,

@@ -35,13 +35,18 @@
 //!
 //! # Classifying
 //!
-//! [`classify`] reads the body once, borrowing its text, and recognises
-//! every shape of the documents ([`Dialect`]): the queue gateway's
-//! `{"error": {"code", "message"}, "request_id"}` and application
-//! `{"detail"}` (000), the task status `{"status", "error", "error_type"}`
-//! (002), the runs API's `{"error", "message"}` (001), `each::labs`' fixed
-//! strings (003); beside them `OpenAI`-style errors, RFC 9457 problem
-//! details, HTML pages, plain text and empty bodies. A code or
+//! [`classify`] reads the body once, borrowing its text, along the
+//! catalogue's reading plan: each [`Shape`](crate::Shape) the catalogue
+//! declares says how a body of that shape is recognised and where its code,
+//! message, request id, task status and the rest sit, as JSON Pointers
+//! (docs/body-shapes.md). The seeds' shapes are data in `taxonomy.yaml`:
+//! the queue gateway's `{"error": {"code", "message"}, "request_id"}` and
+//! application `{"detail"}` (000), the task status `{"status", "error",
+//! "error_type"}` (002), the runs API's `{"error", "message"}` (001),
+//! `each::labs`' fixed strings (003), beside the envelopes many APIs copy
+//! (`OpenAI`'s). Only what a standard defines is read by code: RFC 9457
+//! problem details, HTML pages, plain text and empty bodies. A client that
+//! knows which API it called says so with [`classify_from`]. A code or
 //! `error_type` the catalogue does not know is kept as sent and the error
 //! is handled by its status. Bodies over [`MAX_BODY`] are not parsed.
 //!
@@ -180,7 +185,7 @@ mod status_facts;
 
 pub use budget::RetryBudget;
 pub use classify::{
-    BodyIssue, Classified, Dialect, MAX_BODY, Origin, Outcome, Reported, classify,
+    BodyIssue, Classified, Dialect, MAX_BODY, Origin, Outcome, Reported, classify, classify_from,
     classify_response,
 };
 pub use decide::{

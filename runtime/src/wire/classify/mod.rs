@@ -33,6 +33,8 @@ const MAX_TEXT_MESSAGE: usize = 1024;
 /// the body said before [`settle::settle`] turns it into an [`Outcome`].
 struct Reading<'r, 'a> {
     out: &'r mut Classified<'a>,
+    /// The API the client says it called: only its shapes are tried.
+    known_source: Option<crate::Source>,
     code: Option<Code>,
     task_failed: bool,
 }
@@ -59,6 +61,47 @@ pub fn classify<'body>(
     headers: &http::HeaderMap,
     body: &'body [u8],
 ) -> Classified<'body> {
+    classify_in(None, status, headers, body)
+}
+
+/// Classifies a response from an API the client knows it called: only
+/// `source`'s own shapes, and the shapes no source owns, are tried, so a
+/// body that another API's shape would also fit is read as `source`'s,
+/// and [`Classified::source`] is `source` whatever the body says.
+///
+/// ```
+/// # extern crate errors_runtime as errors_core;
+/// use errors_core::wire::{classify, classify_from, Dialect};
+/// use errors_core::{Shape, Source};
+///
+/// // Both the runs API's `{"error", "message"}` and each::labs' fixed
+/// // string fit this body; told which API answered, the classifier reads it
+/// // as that API's.
+/// let body = br#"{"error": "Something odd", "message": "Try again later"}"#;
+/// let headers = http::HeaderMap::new();
+/// let guessed = classify(http::StatusCode::BAD_REQUEST, &headers, body);
+/// assert_eq!(guessed.dialect(), Dialect::Declared(Shape::CodeAndMessage));
+/// let told = classify_from(Source::Eachlabs, http::StatusCode::BAD_REQUEST, &headers, body);
+/// assert_eq!(told.dialect(), Dialect::Declared(Shape::ErrorString));
+/// assert_eq!(told.source(), Some(Source::Eachlabs));
+/// assert_eq!(told.message(), Some("Something odd"));
+/// ```
+#[must_use]
+pub fn classify_from<'body>(
+    source: crate::Source,
+    status: http::StatusCode,
+    headers: &http::HeaderMap,
+    body: &'body [u8],
+) -> Classified<'body> {
+    classify_in(Some(source), status, headers, body)
+}
+
+fn classify_in<'body>(
+    known_source: Option<crate::Source>,
+    status: http::StatusCode,
+    headers: &http::HeaderMap,
+    body: &'body [u8],
+) -> Classified<'body> {
     let mut out = Classified {
         status,
         outcome: Outcome::Succeeded,
@@ -78,11 +121,15 @@ pub fn classify<'body>(
     let content_type = headers::scan(headers, &mut out.headers);
     let mut reading = Reading {
         out: &mut out,
+        known_source,
         code: None,
         task_failed: false,
     };
     read_body(&mut reading, body, content_type);
     let (code, task_failed) = (reading.code, reading.task_failed);
+    if known_source.is_some() {
+        out.source = known_source;
+    }
     settle::settle(&mut out, code, task_failed);
     out
 }

@@ -20,7 +20,7 @@ const REMEMBERED: usize = 64;
 /// Recognises the body's shape and reads what it says into `r`. A body no
 /// shape matches stays [`Dialect::UnknownJson`].
 pub(super) fn read<'a>(r: &mut Reading<'_, 'a>, found: &mut Found<'a, '_>) {
-    let Some((shape, matched)) = choose(found) else {
+    let Some((shape, matched)) = choose(found, r.known_source) else {
         return;
     };
     r.out.dialect = Dialect::Declared(shape);
@@ -126,10 +126,14 @@ impl Matched {
 /// The shape the body is: among the shapes one of whose alternatives holds
 /// whole, one whose source spells the body's code or message, else the
 /// one whose alternative has the most tests, else the first in the file.
-fn choose(found: &Found<'_, '_>) -> Option<(Shape, Matched)> {
+/// With `only`, the shapes of other sources are not tried.
+fn choose(found: &Found<'_, '_>, only: Option<Source>) -> Option<(Shape, Matched)> {
     let mut best: Option<(bool, usize, Shape)> = None;
     let mut matched = Matched(0);
     for (i, &shape) in Shape::ALL.iter().enumerate() {
+        if only.is_some() && shape.source().is_some_and(|s| Some(s) != only) {
+            continue;
+        }
         let Some(tests) = matches(found, shape) else {
             continue;
         };
