@@ -2,7 +2,7 @@
 //! what happened with the catalogue's remediation text.
 //!
 //! ```text
-//! cargo run -p errors-core --example queue_client --features axum,reqwest -- [URL] [ENDPOINT] [options]
+//! cargo run -p errors-core --example queue_client --features axum,queue -- [URL] [ENDPOINT] [options]
 //!
 //!   URL                   the queue's base URL (http://127.0.0.1:PORT); without
 //!                         one, the example server is started in-process

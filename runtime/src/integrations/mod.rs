@@ -2,9 +2,10 @@
 //! the same name (all off by default).
 //!
 //! - `axum`: `axum::Reply` answers a request with a catalogued error.
-//! - `reqwest`: `reqwest::classify` reads and classifies a response;
-//!   `queue::QueueClient` drives the queue protocol (documents 000 and
-//!   002) through one [`Retrier`](crate::wire::Retrier).
+//! - `reqwest`: `reqwest::classify` reads and classifies a response.
+//! - `queue` (with `reqwest`): `queue::QueueClient` drives the queue
+//!   protocol (documents 000 and 002) through one
+//!   [`Retrier`](crate::wire::Retrier).
 //! - `tower`: `tower::CatalogueRetryPolicy`, a `tower::retry::Policy`
 //!   for `http` services, and the layer that installs it.
 //! - `reqwest-middleware`: `reqwest_middleware::RetryMiddleware` for a
@@ -36,8 +37,8 @@ pub mod failure;
 #[cfg(any(feature = "reqwest", feature = "tower", feature = "reqwest-middleware"))]
 pub mod idempotency;
 
-#[cfg(feature = "reqwest")]
-#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+#[cfg(feature = "queue")]
+#[cfg_attr(docsrs, doc(cfg(feature = "queue")))]
 pub mod queue;
 
 #[cfg(feature = "reqwest")]
