@@ -70,9 +70,6 @@ impl Place {
     }
 }
 
-/// Plans up to this many places are read into a table on the stack.
-pub(crate) const ON_STACK: usize = 64;
-
 /// What a body holds at every place of the plan.
 pub(crate) struct Found<'a, 'p> {
     body: &'a str,

@@ -24,6 +24,10 @@ use found::{Found, Unreadable};
 /// bodies are small; a huge one is a proxy page or an attack.
 pub const MAX_BODY: usize = 64 * 1024;
 
+/// One place a node of the catalogue's reading plan, kept on the stack:
+/// the plan's length is known when this crate compiles.
+const PLACES: usize = crate::Shape::PLAN.len();
+
 /// The longest text body kept as the message: the start of a text page
 /// says what it is; the rest is noise in a log.
 const MAX_TEXT_MESSAGE: usize = 1024;
@@ -154,16 +158,8 @@ fn read_body<'a>(r: &mut Reading<'_, 'a>, body: &'a [u8], content_type: Option<&
     match sniff::sniff(trimmed, content_type) {
         Dialect::UnknownJson => {
             r.out.dialect = Dialect::UnknownJson;
-            let plan = crate::Shape::PLAN;
-            let mut stack = [found::Place::MISSING; found::ON_STACK];
-            let mut heap = Vec::new();
-            let places: &mut [found::Place] = if let Some(places) = stack.get_mut(..plan.len()) {
-                places
-            } else {
-                heap.resize(plan.len(), found::Place::MISSING);
-                &mut heap
-            };
-            match found::read(trimmed, plan, places) {
+            let mut places = [found::Place::MISSING; PLACES];
+            match found::read(trimmed, crate::Shape::PLAN, &mut places) {
                 Ok(mut found) if found.at(0).held == found::Held::Object => {
                     if problem::is_problem(&found, content_type) {
                         problem::read(r, &mut found);
