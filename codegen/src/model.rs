@@ -35,6 +35,10 @@ pub struct RawCatalogue {
     /// tried like a source's but never naming a source.
     #[serde(default)]
     pub bodies: Vec<Body>,
+    /// Response headers that carry a request id in APIs no source
+    /// describes, trusted after every source's own.
+    #[serde(default)]
+    pub request_id: Vec<RequestIdCarrier>,
     /// The closed set of categories a code belongs to.
     pub categories: Vec<Category>,
     /// Every HTTP status any document names.
@@ -50,6 +54,17 @@ pub struct RawCatalogue {
 }
 
 impl RawCatalogue {
+    /// Every request-id header: each source's, in source order, then the
+    /// top-level ones; as written, not yet lower-cased or deduplicated.
+    pub fn request_id_headers(&self) -> impl Iterator<Item = &String> {
+        self.sources
+            .iter()
+            .flat_map(Source::request_id_headers)
+            .chain(self.request_id.iter().map(|carrier| match carrier {
+                RequestIdCarrier::Header(header) => header,
+            }))
+    }
+
     /// Every body shape: each source's, in source order, then the
     /// top-level ones. The order the classifier breaks ties in.
     pub fn shapes(&self) -> impl Iterator<Item = &Body> {

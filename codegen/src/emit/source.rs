@@ -98,9 +98,10 @@ pub(super) fn sources(catalogue: &Catalogue, options: &Options) -> TokenStream {
     ];
     // Lower-cased here, once, so that a client reading a response compares
     // names as `http` hands them over (lower case) with no table built at
-    // run time; each name once, at its first source's place.
+    // run time; each name once, at its first source's place, then the
+    // headers no source owns.
     let mut header_names: Vec<String> = Vec::new();
-    for header in list.iter().flat_map(|source| source.request_id_headers()) {
+    for header in catalogue.raw().request_id_headers() {
         let lower = header.to_ascii_lowercase();
         if !header_names.contains(&lower) {
             header_names.push(lower);
@@ -113,8 +114,10 @@ pub(super) fn sources(catalogue: &Catalogue, options: &Options) -> TokenStream {
         #[allow(clippy::too_many_lines)]
         impl Source {
             /// Every source's [`request_id_headers`](Self::request_id_headers),
-            /// in lower case as `http`'s `HeaderName` spells them, each once,
-            /// in the order of [`Source::ALL`].
+            /// in the order of [`Source::ALL`], then the catalogue's
+            /// request-id headers that no source owns; in lower case as
+            /// `http`'s `HeaderName` spells them, each once. A response's
+            /// request id is the first of these it carries.
             pub const REQUEST_ID_HEADER_NAMES: &[&str] = #header_names;
 
             #(#tables)*

@@ -70,9 +70,11 @@ impl ::core::convert::From<Source> for &'static str {
 #[allow(clippy::too_many_lines)]
 impl Source {
     /// Every source's [`request_id_headers`](Self::request_id_headers),
-    /// in lower case as `http`'s `HeaderName` spells them, each once,
-    /// in the order of [`Source::ALL`].
-    pub const REQUEST_ID_HEADER_NAMES: &[&str] = &["x-request-id"];
+    /// in the order of [`Source::ALL`], then the catalogue's
+    /// request-id headers that no source owns; in lower case as
+    /// `http`'s `HeaderName` spells them, each once. A response's
+    /// request id is the first of these it carries.
+    pub const REQUEST_ID_HEADER_NAMES: &[&str] = &["x-request-id", "x-fal-request-id"];
     /// The API's name.
     #[must_use]
     pub const fn name(self) -> &'static str {

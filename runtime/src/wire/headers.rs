@@ -112,11 +112,6 @@ impl RateLimit {
     }
 }
 
-/// Header names that carry a request id beside the catalogue's
-/// ([`Source::request_id_headers`], today `X-Request-Id`), in the order
-/// they are trusted after it: the common lower-case spelling, then fal's.
-pub const REQUEST_ID_HEADERS: &[&str] = &["x-request-id", "x-fal-request-id"];
-
 /// What a response's headers say about it, owned: a classified response
 /// keeps it without borrowing the header map, so the map can be dropped
 /// or moved while the classification is kept.
@@ -154,9 +149,9 @@ impl ResponseHeaders {
         facts
     }
 
-    /// The request id of the first header that carries one: the
-    /// catalogue's ([`Source::request_id_headers`]), then
-    /// [`REQUEST_ID_HEADERS`].
+    /// The request id of the first header that carries one, in the
+    /// catalogue's order ([`Source::REQUEST_ID_HEADER_NAMES`]: each
+    /// source's, then those no source owns).
     #[must_use]
     pub fn request_id(&self) -> Option<&str> {
         self.request_id.as_ref().map(HeaderText::as_str)
@@ -320,23 +315,13 @@ pub(crate) fn scan<'h>(
     content_type
 }
 
-/// Where `name` (lower case, as `http` stores it) ranks among the request-id
-/// headers: the catalogue's first ([`Source::REQUEST_ID_HEADER_NAMES`],
-/// lower-cased by the generator), then [`REQUEST_ID_HEADERS`]. A name in
-/// both lists takes its catalogue rank, the first found.
+/// Where `name` ranks among the request-id headers: its place in
+/// [`Source::REQUEST_ID_HEADER_NAMES`] (lower-cased by the generator, in
+/// the order the catalogue trusts them).
 fn request_id_rank_of(name: &str) -> Option<usize> {
-    let catalogued = Source::REQUEST_ID_HEADER_NAMES;
-    for (rank, header) in catalogued.iter().enumerate() {
-        if *header == name {
-            return Some(rank);
-        }
-    }
-    for (rank, header) in REQUEST_ID_HEADERS.iter().enumerate() {
-        if *header == name {
-            return Some(catalogued.len() + rank);
-        }
-    }
-    None
+    Source::REQUEST_ID_HEADER_NAMES
+        .iter()
+        .position(|header| *header == name)
 }
 
 /// A request id: visible ASCII (what `http` lets through `to_str`), trimmed, not empty.

@@ -192,7 +192,7 @@ pub use decide::{
     Decision, InvalidRetryPolicy, Jitter, Operation, RetryPolicy, RetryPolicyBuilder, StopReason,
     TransportFailure, decide,
 };
-pub use headers::{REQUEST_ID_HEADERS, RateLimit, RateLimitReset, ResponseHeaders, RetryAfter};
+pub use headers::{RateLimit, RateLimitReset, ResponseHeaders, RetryAfter};
 pub use render::{MAX_REQUEST_ID, RenderDialect, RenderError, render};
 pub use retrier::{Classify, Next, Retrier, Sent, Unanswered, send_with_retries};
 #[doc(hidden)]
