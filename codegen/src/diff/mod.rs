@@ -61,6 +61,7 @@ use crate::Catalogue;
 pub fn diff(old: &Catalogue, new: &Catalogue) -> Report {
     let mut out = change::Changes::default();
     sources::compare(&mut out, old, new);
+    sources::compare_top_level(&mut out, old, new);
     categories::compare(&mut out, old, new);
     statuses::compare(&mut out, old, new);
     let codes = codes::compare(&mut out, old, new);

@@ -55,49 +55,63 @@ fn fields(out: &mut Changes, old: &Source, new: &Source) {
         );
     }
 
-    for body in &old.bodies {
+    let owner = format!("`{}`", new.id.value);
+    bodies(out, &entry, &owner, (&old.bodies, &new.bodies));
+    text::assumed(out, &entry, (&old.assumed, &new.assumed));
+}
+
+/// The body shapes of one owner (a source, or the catalogue's top level;
+/// `owner` names it in messages) compared: shapes removed or added, and
+/// each kept shape's places.
+fn bodies(out: &mut Changes, entry: &str, owner: &str, (old, new): (&[Body], &[Body])) {
+    for body in old {
         let shape = body.shape.value.as_str();
-        match new.bodies.iter().find(|b| b.shape.value == body.shape.value) {
+        match new.iter().find(|b| b.shape.value == body.shape.value) {
             None => out.add(
                 Rule::BodyShapeRemoved,
-                &entry,
+                entry,
                 Place::old(body.shape.referenced),
                 format!(
-                    "error bodies of `{}` in the {shape} shape are no longer parsed, so such responses lose their code",
-                    new.id.value,
+                    "error bodies of {owner} in the {shape} shape are no longer parsed, so such responses lose their code",
                 ),
                 (Some(shape.to_owned()), None),
             ),
             Some(now) => {
                 let field = format!("bodies.{shape}.example");
-                text::reworded(out, &entry, &field, (&body.example, &now.example), now.shape.referenced);
+                text::reworded(out, entry, &field, (&body.example, &now.example), now.shape.referenced);
                 text::assumed_flag(
                     out,
-                    &entry,
+                    entry,
                     &format!("the {shape} body"),
                     (body.is_assumed(), now.is_assumed()),
                     now.shape.referenced,
                 );
-                places(out, &entry, (body, now));
+                places(out, entry, (body, now));
             }
         }
     }
-    for body in &new.bodies {
-        if !old.bodies.iter().any(|b| b.shape.value == body.shape.value) {
+    for body in new {
+        if !old.iter().any(|b| b.shape.value == body.shape.value) {
             let shape = body.shape.value.clone();
             out.add(
                 Rule::BodyShapeAdded,
-                &entry,
+                entry,
                 Place::new(body.shape.referenced),
-                format!(
-                    "error bodies of `{}` in the {shape} shape are now parsed",
-                    new.id.value
-                ),
+                format!("error bodies of {owner} in the {shape} shape are now parsed",),
                 (None, Some(shape.clone())),
             );
         }
     }
-    text::assumed(out, &entry, (&old.assumed, &new.assumed));
+}
+
+/// The shapes no source owns, compared as the sources' are.
+pub(crate) fn compare_top_level(out: &mut Changes, old: &Catalogue, new: &Catalogue) {
+    bodies(
+        out,
+        "bodies",
+        "any API",
+        (&old.raw().bodies, &new.raw().bodies),
+    );
 }
 
 /// One shape's places and alternatives compared: what it no longer reads
