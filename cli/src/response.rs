@@ -5,7 +5,7 @@
 use std::io::Read as _;
 use std::process::ExitCode;
 
-use errors_core::wire::{Operation, RetryPolicy, classify};
+use errors_core::wire::{IdempotencyKey, Operation, RetryPolicy, classify};
 use errors_core::{Code, Fault};
 use serde_json::json;
 
@@ -136,14 +136,14 @@ pub(crate) fn run(file: &str, status: Option<u16>, json: bool) -> ExitCode {
     let create = policy.decide(
         &classified,
         Operation::Create {
-            idempotency_key: false,
+            idempotency_key: IdempotencyKey::Absent,
         },
         1,
     );
     let keyed = policy.decide(
         &classified,
         Operation::Create {
-            idempotency_key: true,
+            idempotency_key: IdempotencyKey::Sent,
         },
         1,
     );

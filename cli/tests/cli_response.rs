@@ -6,7 +6,7 @@ use std::io::Write as _;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use errors_core::wire::{Operation, RetryPolicy, classify};
+use errors_core::wire::{IdempotencyKey, Operation, RetryPolicy, classify};
 use serde_json::Value;
 
 fn taxonomy(args: &[&str], stdin: &[u8]) -> Output {
@@ -82,13 +82,13 @@ fn every_document_body_gives_its_code_and_decisions() {
             (
                 "create",
                 Operation::Create {
-                    idempotency_key: false,
+                    idempotency_key: IdempotencyKey::Absent,
                 },
             ),
             (
                 "create_with_idempotency_key",
                 Operation::Create {
-                    idempotency_key: true,
+                    idempotency_key: IdempotencyKey::Sent,
                 },
             ),
             ("status_poll", Operation::StatusPoll),

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use errors_core::wire::{Decision, Operation, RetryPolicy, classify};
+use errors_core::wire::{Decision, IdempotencyKey, Operation, RetryPolicy, classify};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -97,7 +97,7 @@ fn real_responses_classify_at_least_as_well_as_before() {
                 policy.decide(
                     &response,
                     Operation::Create {
-                        idempotency_key: false,
+                        idempotency_key: IdempotencyKey::Absent,
                     },
                     1,
                 ),

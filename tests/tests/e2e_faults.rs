@@ -283,7 +283,7 @@ async fn backon_hooks_honour_idempotency_and_retry_after() {
         let client = client.clone();
         async move {
             let operation = Operation::Create {
-                idempotency_key: key.is_some(),
+                idempotency_key: errors_core::wire::IdempotencyKey::of(key),
             };
             let hooks = BackonRetry::new(policy(), operation);
             let create = || async {

@@ -21,7 +21,9 @@ use errors_core::integrations::queue::{
     QueueClient, QueueError, QueueErrorKind, TaskEnd, TaskFailure,
 };
 use errors_core::integrations::reqwest::classify;
-use errors_core::wire::{Decision, Dialect, Operation, Reported, RetryPolicy, StopReason, decide};
+use errors_core::wire::{
+    Decision, Dialect, IdempotencyKey, Operation, Reported, RetryPolicy, StopReason,
+};
 use errors_core::{Code, ErrorType, Shape, Source, TaskStatus};
 use serde_json::{Value, json};
 use server::{Config, Endpoint, Pace, RateLimit};
@@ -252,10 +254,10 @@ async fn a_request_without_a_bearer_or_key_token_is_unauthorized() {
         assert_eq!(error.code(), Some(Code::InvalidApiKey));
         assert_eq!(error.dialect(), Dialect::Declared(Shape::Gateway));
         assert_eq!(
-            decide(
+            RetryPolicy::default().decide(
                 &error,
                 Operation::Create {
-                    idempotency_key: true
+                    idempotency_key: IdempotencyKey::Sent
                 },
                 1
             ),
@@ -541,7 +543,7 @@ async fn a_result_fetched_too_early_answers_202_and_is_not_a_failure() {
             Some(&Reported::Known(TaskStatus::InQueue))
         );
         assert!(matches!(
-            decide(&error, Operation::ResultFetch, 1),
+            RetryPolicy::default().decide(&error, Operation::ResultFetch, 1),
             Decision::KeepPolling { .. }
         ));
     })

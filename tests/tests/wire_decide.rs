@@ -7,18 +7,18 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use errors_core::wire::{
-    Classified, Decision, Jitter, Operation, RetryBudget, RetryPolicy, RetryPolicyBuilder,
-    StopReason, TransportFailure, classify, decide,
+    Classified, Decision, IdempotencyKey, Jitter, Operation, RetryBudget, RetryPolicy,
+    RetryPolicyBuilder, StopReason, TransportFailure, classify,
 };
 use errors_core::{Code, ErrorType, Status};
 use http::{HeaderMap, HeaderValue, StatusCode};
 use proptest::prelude::*;
 
 const CREATE: Operation = Operation::Create {
-    idempotency_key: false,
+    idempotency_key: IdempotencyKey::Absent,
 };
 const CREATE_KEY: Operation = Operation::Create {
-    idempotency_key: true,
+    idempotency_key: IdempotencyKey::Sent,
 };
 const OPERATIONS: [Operation; 5] = [
     CREATE,
@@ -775,7 +775,10 @@ fn sync_timeout_means_resubmit_async() {
         decide_at(&policy(), &error, CREATE, 1),
         Decision::ResubmitAsync
     );
-    assert_eq!(decide(&error, CREATE, 1), Decision::ResubmitAsync);
+    assert_eq!(
+        RetryPolicy::default().decide(&error, CREATE, 1),
+        Decision::ResubmitAsync
+    );
 }
 
 #[test]
@@ -896,7 +899,7 @@ proptest! {
 fn transport_failures_retry_reads_and_only_creates_that_cannot_repeat() {
     let policy = policy();
     let plain_create = Operation::Create {
-        idempotency_key: false,
+        idempotency_key: IdempotencyKey::Absent,
     };
     // Connection refused: nothing reached the server, so even a create may go again.
     // The same jittered backoff a response gets.
@@ -912,7 +915,7 @@ fn transport_failures_retry_reads_and_only_creates_that_cannot_repeat() {
         }
     );
     let keyed_create = Operation::Create {
-        idempotency_key: true,
+        idempotency_key: IdempotencyKey::Sent,
     };
     assert!(matches!(
         policy.decide_transport(TransportFailure::SentThenFailed, keyed_create, 1),

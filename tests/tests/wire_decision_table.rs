@@ -7,8 +7,8 @@
 
 use errors_core::Code;
 use errors_core::wire::{
-    Decision, Operation, RenderDialect, RetryPolicy, StopReason, classify, classify_response,
-    render,
+    Decision, IdempotencyKey, Operation, RenderDialect, RetryPolicy, StopReason, classify,
+    classify_response, render,
 };
 
 const DOCS: &str = include_str!("../../runtime/src/wire/mod.rs");
@@ -45,10 +45,10 @@ fn table(first: &str) -> Vec<Vec<String>> {
 
 const OPERATIONS: [Operation; 4] = [
     Operation::Create {
-        idempotency_key: false,
+        idempotency_key: IdempotencyKey::Absent,
     },
     Operation::Create {
-        idempotency_key: true,
+        idempotency_key: IdempotencyKey::Sent,
     },
     Operation::StatusPoll,
     Operation::ResultFetch,

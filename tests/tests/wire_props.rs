@@ -6,8 +6,8 @@
 use std::time::Duration;
 
 use errors_core::wire::{
-    BodyIssue, Classified, Decision, Dialect, MAX_BODY, Operation, RenderDialect, RenderError,
-    RetryPolicy, StopReason, classify, render,
+    BodyIssue, Classified, Decision, Dialect, IdempotencyKey, MAX_BODY, Operation, RenderDialect,
+    RenderError, RetryPolicy, StopReason, classify, render,
 };
 use errors_core::{Code, ErrorType, Retry, Shape, Source, Status, TaskStatus};
 use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
@@ -176,10 +176,10 @@ fn assert_sound(
     let policy = RetryPolicy::builder().seed(3).build().unwrap();
     for operation in [
         Operation::Create {
-            idempotency_key: false,
+            idempotency_key: IdempotencyKey::Absent,
         },
         Operation::Create {
-            idempotency_key: true,
+            idempotency_key: IdempotencyKey::Sent,
         },
         Operation::StatusPoll,
         Operation::ResultFetch,

@@ -6,8 +6,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use errors_core::wire::{
-    Decision, InvalidRetryPolicy, Jitter, Next, Operation, Retrier, RetryBudget, RetryPolicy,
-    StopReason, TransportFailure, classify,
+    Decision, IdempotencyKey, InvalidRetryPolicy, Jitter, Next, Operation, Retrier, RetryBudget,
+    RetryPolicy, StopReason, TransportFailure, classify,
 };
 use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 
@@ -50,7 +50,7 @@ type Row = (&'static str, u16, Vec<(&'static str, String)>, Decision);
 #[test]
 fn retry_after_in_every_form() {
     let create = Operation::Create {
-        idempotency_key: false,
+        idempotency_key: IdempotencyKey::Absent,
     };
     let retry = |after| Decision::Retry { after };
     let cap = |wait| Decision::Stop {
@@ -327,10 +327,10 @@ fn the_default_policy_is_the_builders() {
 fn transport_failures_say_how_and_only_unsent_creates_repeat_unkeyed() {
     let policy = policy();
     let unkeyed = Operation::Create {
-        idempotency_key: false,
+        idempotency_key: IdempotencyKey::Absent,
     };
     let keyed = Operation::Create {
-        idempotency_key: true,
+        idempotency_key: IdempotencyKey::Sent,
     };
     let decide =
         |failure, operation| policy.decide_transport_with(failure, operation, 1, &mut || 0.5);

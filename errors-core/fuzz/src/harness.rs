@@ -11,7 +11,7 @@
 use std::time::{Duration, SystemTime};
 
 use errors_core::wire::{
-    Operation, ResponseHeaders, RetryAfter, RetryPolicy, TransportFailure, classify,
+    IdempotencyKey, Operation, ResponseHeaders, RetryAfter, RetryPolicy, TransportFailure, classify,
 };
 use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 
@@ -64,7 +64,7 @@ pub fn classify_target(data: &[u8]) {
     let policy = RetryPolicy::default();
     for operation in [
         Operation::Create {
-            idempotency_key: false,
+            idempotency_key: IdempotencyKey::Absent,
         },
         Operation::StatusPoll,
         Operation::Idempotent,

@@ -49,7 +49,12 @@ impl IdempotencyKeyHeader {
     /// from being repeated.
     #[must_use]
     pub fn operation(&self, method: &Method, headers: &HeaderMap) -> Operation {
-        Operation::from_method(method, self.is_in(headers))
+        let key = if self.is_in(headers) {
+            crate::wire::IdempotencyKey::Sent
+        } else {
+            crate::wire::IdempotencyKey::Absent
+        };
+        Operation::from_method(method, key)
     }
 }
 

@@ -11,7 +11,7 @@
 //! ```
 //! # extern crate errors_runtime as errors_core;
 //! use errors_core::Code;
-//! use errors_core::wire::{classify, Decision, Operation, RetryPolicy, StopReason};
+//! use errors_core::wire::{classify, Decision, IdempotencyKey, Operation, RetryPolicy, StopReason};
 //!
 //! let mut headers = http::HeaderMap::new();
 //! headers.insert("retry-after", http::HeaderValue::from_static("7"));
@@ -22,7 +22,7 @@
 //! assert_eq!(response.request_id(), Some("req_1"));
 //!
 //! let policy = RetryPolicy::default();
-//! let create = Operation::Create { idempotency_key: false };
+//! let create = Operation::Create { idempotency_key: IdempotencyKey::Absent };
 //! assert_eq!(
 //!     policy.decide(&response, create, 1),
 //!     Decision::Retry { after: std::time::Duration::from_secs(7) }
@@ -189,8 +189,8 @@ pub use classify::{
     classify_response,
 };
 pub use decide::{
-    Decision, InvalidRetryPolicy, Jitter, Operation, RetryPolicy, RetryPolicyBuilder, StopReason,
-    TransportFailure, decide,
+    Decision, IdempotencyKey, InvalidRetryPolicy, Jitter, Operation, RetryPolicy,
+    RetryPolicyBuilder, StopReason, TransportFailure,
 };
 pub use headers::{RateLimit, RateLimitReset, ResponseHeaders, RetryAfter};
 pub use render::{MAX_REQUEST_ID, RenderDialect, RenderError, render};

@@ -10,10 +10,10 @@
 //! ```
 //! # extern crate errors_runtime as errors_core;
 //! use std::time::{Duration, Instant};
-//! use errors_core::wire::{classify, Next, Operation, Retrier, RetryPolicy, TransportFailure};
+//! use errors_core::wire::{classify, IdempotencyKey, Next, Operation, Retrier, RetryPolicy, TransportFailure};
 //!
 //! let policy = RetryPolicy::default();
-//! let mut retrier = Retrier::new(&policy, Operation::Create { idempotency_key: false });
+//! let mut retrier = Retrier::new(&policy, Operation::Create { idempotency_key: IdempotencyKey::Absent });
 //! let now = Instant::now();
 //!
 //! // A 429 asks for 1 s: safe to repeat, even unkeyed.

@@ -254,7 +254,7 @@ impl QueueClient {
             None => None,
         };
         let operation = Operation::Create {
-            idempotency_key: key.is_some(),
+            idempotency_key: crate::wire::IdempotencyKey::of(key.as_ref()),
         };
         let url = queue_url(&self.base, endpoint, &[]);
         // A Value always serialises; an empty body would only make the

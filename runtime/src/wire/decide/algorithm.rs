@@ -97,7 +97,7 @@ impl RetryPolicy {
             return self.retry(&mut attempted, limit, wait, Decision::submit_new);
         }
         if let Operation::Create { idempotency_key } = operation
-            && !rule.allows_create(idempotency_key)
+            && !rule.allows_create(idempotency_key.is_sent())
         {
             return stop(StopReason::NotIdempotent);
         }

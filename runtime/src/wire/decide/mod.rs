@@ -14,12 +14,4 @@ mod policy;
 mod vocabulary;
 
 pub use policy::{InvalidRetryPolicy, RetryPolicy, RetryPolicyBuilder};
-pub use vocabulary::{Decision, Jitter, Operation, StopReason, TransportFailure};
-
-use super::classify::Classified;
-
-/// [`RetryPolicy::decide`] with the default policy.
-#[must_use]
-pub fn decide(response: &Classified<'_>, operation: Operation, attempt: u32) -> Decision {
-    RetryPolicy::default().decide(response, operation, attempt)
-}
+pub use vocabulary::{Decision, IdempotencyKey, Jitter, Operation, StopReason, TransportFailure};

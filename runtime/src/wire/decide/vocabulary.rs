@@ -30,7 +30,7 @@ pub enum Operation {
     Create {
         /// Whether the request carries an idempotency key, so that a
         /// repeat cannot create a second task.
-        idempotency_key: bool,
+        idempotency_key: IdempotencyKey,
     },
     /// Polling a task's status: a read, safe to repeat, and retried more.
     StatusPoll,
@@ -44,6 +44,35 @@ pub enum Operation {
     Idempotent,
 }
 
+/// Whether a create carries an idempotency key: with one, the server tells
+/// a repeat from a new request, so a repeat after an ambiguous failure
+/// cannot create a second task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IdempotencyKey {
+    /// The request carries one.
+    Sent,
+    /// It carries none.
+    Absent,
+}
+
+impl IdempotencyKey {
+    /// [`IdempotencyKey::Sent`] when `key` is there.
+    #[must_use]
+    pub const fn of<T: ?Sized>(key: Option<&T>) -> Self {
+        if key.is_some() {
+            Self::Sent
+        } else {
+            Self::Absent
+        }
+    }
+
+    /// Whether the request carries one.
+    #[must_use]
+    pub const fn is_sent(self) -> bool {
+        matches!(self, Self::Sent)
+    }
+}
+
 impl Operation {
     /// The operation of a request sent with `method`: [`Operation::Idempotent`]
     /// for the methods RFC 9110 §9.2.2 calls idempotent, else
@@ -52,16 +81,17 @@ impl Operation {
     ///
     /// ```
     /// # extern crate errors_runtime as errors_core;
-    /// use errors_core::wire::Operation;
+    /// use errors_core::wire::{IdempotencyKey, Operation};
     ///
-    /// assert_eq!(Operation::from_method(&http::Method::GET, false), Operation::Idempotent);
+    /// let get = Operation::from_method(&http::Method::GET, IdempotencyKey::Absent);
+    /// assert_eq!(get, Operation::Idempotent);
     /// assert_eq!(
-    ///     Operation::from_method(&http::Method::POST, true),
-    ///     Operation::Create { idempotency_key: true }
+    ///     Operation::from_method(&http::Method::POST, IdempotencyKey::Sent),
+    ///     Operation::Create { idempotency_key: IdempotencyKey::Sent }
     /// );
     /// ```
     #[must_use]
-    pub fn from_method(method: &http::Method, idempotency_key: bool) -> Self {
+    pub fn from_method(method: &http::Method, idempotency_key: IdempotencyKey) -> Self {
         use http::Method;
         let idempotent = [
             Method::GET,
@@ -83,7 +113,7 @@ impl Operation {
     #[must_use]
     pub fn may_repeat(self) -> bool {
         self != Self::Create {
-            idempotency_key: false,
+            idempotency_key: IdempotencyKey::Absent,
         }
     }
 }
