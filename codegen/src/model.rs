@@ -39,6 +39,10 @@ pub struct RawCatalogue {
     /// describes, trusted after every source's own.
     #[serde(default)]
     pub request_id: Vec<RequestIdCarrier>,
+    /// Response headers whose meaning the classifier reads, beside the
+    /// standard `Retry-After` and `Content-Type` and the request id.
+    #[serde(default)]
+    pub headers: Vec<Header>,
     /// The closed set of categories a code belongs to.
     pub categories: Vec<Category>,
     /// Every HTTP status any document names.
@@ -134,6 +138,20 @@ impl Source {
             RequestIdCarrier::Header(header) => header,
         })
     }
+}
+
+/// A response header the classifier reads, and what it means.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Header {
+    /// The name, as servers send it (compared without regard to case).
+    pub name: Spanned<String>,
+    /// What it tells a client.
+    pub means: Spanned<HeaderMeaning>,
+    /// The value that carries the meaning, when only one does (compared
+    /// without regard to case): `user` for a user-deadline header.
+    #[serde(default)]
+    pub value: Option<String>,
 }
 
 /// How a source authenticates requests.
@@ -334,7 +352,7 @@ pub enum IdentifiesKeyword {
 
 /// How a body's places are named and tested: shared with the runtime, so
 /// defined once, in [`errors_vocab::wire`].
-pub use errors_vocab::wire::{BodyField, Test};
+pub use errors_vocab::wire::{BodyField, HeaderMeaning, Test};
 
 /// Who has to act and the units of a limit: shared with the runtime's
 /// generated enums, so defined once, in [`errors_vocab`].

@@ -21,6 +21,7 @@ use crate::model::{Code, ErrorType, RawCatalogue, Retry, Source, Spelling, Statu
 use crate::pattern::Pattern;
 
 mod bodies;
+mod headers;
 
 /// Runs every check on `catalogue`; without problems, it is the checked,
 /// resolved [`Catalogue`].
@@ -93,6 +94,7 @@ fn index(catalogue: &RawCatalogue, path: &Path) -> Result<Index, Diagnostics> {
     identifiers(&mut d, "Limit", catalogue.limits.iter().map(|x| &x.id));
     identifiers(&mut d, "Shape", catalogue.shapes().map(|x| &x.shape));
     bodies::check(&mut d, catalogue);
+    headers::check(&mut d, catalogue);
 
     // Each entry's references, resolved: `None` for a section where one
     // did not, which its check reported.

@@ -238,6 +238,46 @@ impl fmt::Display for BodyField {
     }
 }
 
+/// What a response header tells a client, beside `Retry-After` and
+/// `Content-Type` (RFC 9110, read by code) and the request id (the
+/// catalogue's request-id headers): the values of the catalogue's top-level
+/// `headers`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+pub enum HeaderMeaning {
+    /// A wait in milliseconds, read before `Retry-After` (the more precise).
+    RetryAfterMs,
+    /// How many requests the window allows.
+    RateLimitLimit,
+    /// How many are left in it.
+    RateLimitRemaining,
+    /// When it resets: seconds, or an HTTP-date.
+    RateLimitReset,
+    /// The server's explicit word on retrying: `true` or `false`.
+    ShouldRetry,
+    /// The caller's own deadline expired (with the header's `value`).
+    UserDeadline,
+}
+
+impl HeaderMeaning {
+    /// The catalogue's spelling (`retry_after_ms`).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::RetryAfterMs => "retry_after_ms",
+            Self::RateLimitLimit => "rate_limit_limit",
+            Self::RateLimitRemaining => "rate_limit_remaining",
+            Self::RateLimitReset => "rate_limit_reset",
+            Self::ShouldRetry => "should_retry",
+            Self::UserDeadline => "user_deadline",
+        }
+    }
+}
+
 /// What must hold at a place for a body to be of a shape: the values of a
 /// shape's `when` in the catalogue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -329,6 +369,15 @@ mod tokens {
         pub fn to_tokens(self, runtime: &TokenStream) -> TokenStream {
             let variant = camel(self.as_str());
             quote!(#runtime::wire::BodyField::#variant)
+        }
+    }
+
+    impl super::HeaderMeaning {
+        /// This value as a path through `runtime` (`::errors_core::wire::HeaderMeaning::ShouldRetry`).
+        #[must_use]
+        pub fn to_tokens(self, runtime: &TokenStream) -> TokenStream {
+            let variant = camel(self.as_str());
+            quote!(#runtime::wire::HeaderMeaning::#variant)
         }
     }
 

@@ -10,6 +10,7 @@ use super::named::{Variant, assumed_fn, ident, named_enum, str_slice, str_tokens
 use crate::Catalogue;
 
 pub(super) fn sources(catalogue: &Catalogue, options: &Options) -> TokenStream {
+    let runtime = &options.runtime;
     // Plain fields only: the entries as written.
     let list = catalogue.sources().entries();
     let variants: Vec<Variant> = list
@@ -108,6 +109,32 @@ pub(super) fn sources(catalogue: &Catalogue, options: &Options) -> TokenStream {
         }
     }
     let header_names = str_slice(&header_names);
+    // What each other header means, as a `match` on its lower-case name
+    // (as `http` hands names over): the engine calls it for every header
+    // of every response, and a match compiles to a length dispatch.
+    let wire = quote!(#runtime::wire);
+    // Names that mean the same are one arm (`"a" | "b" => …`).
+    let mut groups: Vec<(crate::model::HeaderMeaning, Option<&String>, Vec<String>)> = Vec::new();
+    for header in &catalogue.raw().headers {
+        let name = header.name.value.to_ascii_lowercase();
+        let key = (header.means.value, header.value.as_ref());
+        match groups.iter_mut().find(|(m, v, _)| (*m, *v) == key) {
+            Some((_, _, names)) => names.push(name),
+            None => groups.push((key.0, key.1, vec![name])),
+        }
+    }
+    let header_arms = groups.iter().map(|(meaning, value, names)| {
+        let names = names.iter().map(|n| proc_macro2::Literal::string(n));
+        let meaning = meaning.to_tokens(runtime);
+        let value = match value {
+            Some(value) => {
+                let value = proc_macro2::Literal::string(value);
+                quote!(::core::option::Option::Some(#value))
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        quote!(#(#names)|* => ::core::option::Option::Some(#wire::HeaderRule { meaning: #meaning, value: #value }))
+    });
     quote! {
         #frame
 
@@ -119,6 +146,17 @@ pub(super) fn sources(catalogue: &Catalogue, options: &Options) -> TokenStream {
             /// `http`'s `HeaderName` spells them, each once. A response's
             /// request id is the first of these it carries.
             pub const REQUEST_ID_HEADER_NAMES: &[&str] = #header_names;
+
+            /// What a response header means, by its lower-case name, from the
+            /// catalogue's `headers`; `None` for a header it does not list.
+            #[doc(hidden)]
+            #[must_use]
+            pub fn header_rule(name: &str) -> ::core::option::Option<#wire::HeaderRule> {
+                match name {
+                    #(#header_arms,)*
+                    _ => ::core::option::Option::None,
+                }
+            }
 
             #(#tables)*
         }

@@ -75,6 +75,52 @@ impl Source {
     /// `http`'s `HeaderName` spells them, each once. A response's
     /// request id is the first of these it carries.
     pub const REQUEST_ID_HEADER_NAMES: &[&str] = &["x-request-id", "x-fal-request-id"];
+    /// What a response header means, by its lower-case name, from the
+    /// catalogue's `headers`; `None` for a header it does not list.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn header_rule(name: &str) -> ::core::option::Option<crate::wire::HeaderRule> {
+        match name {
+            "retry-after-ms" => {
+                ::core::option::Option::Some(crate::wire::HeaderRule {
+                    meaning: crate::wire::HeaderMeaning::RetryAfterMs,
+                    value: ::core::option::Option::None,
+                })
+            }
+            "x-ratelimit-limit" | "ratelimit-limit" | "x-ratelimit-limit-requests" => {
+                ::core::option::Option::Some(crate::wire::HeaderRule {
+                    meaning: crate::wire::HeaderMeaning::RateLimitLimit,
+                    value: ::core::option::Option::None,
+                })
+            }
+            "x-ratelimit-remaining" | "ratelimit-remaining"
+            | "x-ratelimit-remaining-requests" => {
+                ::core::option::Option::Some(crate::wire::HeaderRule {
+                    meaning: crate::wire::HeaderMeaning::RateLimitRemaining,
+                    value: ::core::option::Option::None,
+                })
+            }
+            "x-ratelimit-reset" | "ratelimit-reset" | "x-ratelimit-reset-requests" => {
+                ::core::option::Option::Some(crate::wire::HeaderRule {
+                    meaning: crate::wire::HeaderMeaning::RateLimitReset,
+                    value: ::core::option::Option::None,
+                })
+            }
+            "x-should-retry" => {
+                ::core::option::Option::Some(crate::wire::HeaderRule {
+                    meaning: crate::wire::HeaderMeaning::ShouldRetry,
+                    value: ::core::option::Option::None,
+                })
+            }
+            "x-fal-request-timeout-type" => {
+                ::core::option::Option::Some(crate::wire::HeaderRule {
+                    meaning: crate::wire::HeaderMeaning::UserDeadline,
+                    value: ::core::option::Option::Some("user"),
+                })
+            }
+            _ => ::core::option::Option::None,
+        }
+    }
     /// The API's name.
     #[must_use]
     pub const fn name(self) -> &'static str {

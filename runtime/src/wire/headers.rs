@@ -6,6 +6,7 @@
 use std::time::{Duration, SystemTime};
 
 use crate::Source;
+use crate::wire::shape::HeaderMeaning;
 
 /// When the server asks the client to come back, as it said it.
 ///
@@ -264,38 +265,45 @@ pub(crate) fn scan<'h>(
             continue;
         }
         let name = name.as_str();
-        match name {
-            "retry-after-ms" => {
+        // Every other header's meaning is the catalogue's (`headers`).
+        let Some(rule) = Source::header_rule(name) else {
+            if let Some(rank) = request_id_rank_of(name)
+                && rank < request_id_rank
+                && let Some(id) = request_id(value)
+            {
+                request_id_rank = rank;
+                request_id_value = Some(id);
+            }
+            continue;
+        };
+        match rule.meaning {
+            HeaderMeaning::RetryAfterMs => {
                 if retry_after_ms.is_none() {
                     retry_after_ms = RetryAfter::parse_millis(value.as_bytes());
                     facts.retry_after_malformed |= retry_after_ms.is_none();
                 }
             }
-            "x-ratelimit-limit" | "ratelimit-limit" | "x-ratelimit-limit-requests" => {
+            HeaderMeaning::RateLimitLimit => {
                 rate_limit.limit = rate_limit.limit.or_else(|| count(value));
             }
-            "x-ratelimit-remaining" | "ratelimit-remaining" | "x-ratelimit-remaining-requests" => {
+            HeaderMeaning::RateLimitRemaining => {
                 rate_limit.remaining = rate_limit.remaining.or_else(|| count(value));
             }
-            "x-ratelimit-reset" | "ratelimit-reset" | "x-ratelimit-reset-requests" => {
+            HeaderMeaning::RateLimitReset => {
                 rate_limit.reset = rate_limit.reset.or_else(|| reset(value));
             }
-            "x-should-retry" => {
+            HeaderMeaning::ShouldRetry => {
                 if facts.should_retry.is_none() {
                     facts.should_retry = flag(value);
                 }
             }
-            "x-fal-request-timeout-type" => {
-                facts.user_deadline |= value.as_bytes().trim_ascii().eq_ignore_ascii_case(b"user");
-            }
-            _ => {
-                if let Some(rank) = request_id_rank_of(name)
-                    && rank < request_id_rank
-                    && let Some(id) = request_id(value)
-                {
-                    request_id_rank = rank;
-                    request_id_value = Some(id);
-                }
+            HeaderMeaning::UserDeadline => {
+                facts.user_deadline |= rule.value.is_some_and(|wanted| {
+                    value
+                        .as_bytes()
+                        .trim_ascii()
+                        .eq_ignore_ascii_case(wanted.as_bytes())
+                });
             }
         }
     }

@@ -195,6 +195,6 @@ pub use decide::{
 pub use headers::{RateLimit, RateLimitReset, ResponseHeaders, RetryAfter};
 pub use render::{MAX_REQUEST_ID, RenderDialect, RenderError, render};
 pub use retrier::{Classify, Next, Retrier, Sent, Unanswered, send_with_retries};
+pub use shape::{Alternative, BodyField, Check, FieldPlaces, HeaderMeaning, Identifies, Test};
 #[doc(hidden)]
-pub use shape::PlanNode;
-pub use shape::{Alternative, BodyField, Check, FieldPlaces, Identifies, Test};
+pub use shape::{HeaderRule, PlanNode};

@@ -5,7 +5,19 @@
 //! same facts in the catalogue (docs/body-shapes.md).
 
 #[doc(inline)]
-pub use errors_vocab::wire::{BodyField, Test};
+pub use errors_vocab::wire::{BodyField, HeaderMeaning, Test};
+
+/// What a response header means, from the catalogue's `headers` (the
+/// generated `Source::header_rule`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[doc(hidden)]
+pub struct HeaderRule {
+    /// What it tells a client.
+    pub meaning: HeaderMeaning,
+    /// The one value that carries the meaning (compared without regard to
+    /// case), when not every value does.
+    pub value: Option<&'static str>,
+}
 
 /// One test of a shape's `when`: what must hold at a place of the plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
