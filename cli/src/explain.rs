@@ -39,6 +39,16 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
         if !words.is_empty() {
             return usage("explain takes a QUERY or --response FILE, not both");
         }
+        // The classifier is compiled from the built-in catalogue; answering
+        // with it for another one would be a wrong answer, not a slow one.
+        if file.is_some() {
+            return usage(
+                "--response classifies with the catalogue built into this binary; \
+                 classifying with another catalogue's shapes needs the engine over any \
+                 catalogue, which is not there yet: drop --file, or build a binary from \
+                 that catalogue",
+            );
+        }
         return crate::response::run(&response, status, json);
     }
     if status.is_some() {

@@ -170,4 +170,12 @@ fn malformed_responses_are_bad_usage_not_panics() {
     assert_eq!(out.status.code(), Some(2));
     let out = taxonomy(&["explain", "--response", "/no/such/file"], b"");
     assert_eq!(out.status.code(), Some(2));
+    // Another catalogue's responses are not answered from the built-in one.
+    let out = taxonomy(
+        &["explain", "--file", "taxonomy.yaml", "--response", "-"],
+        b"HTTP/1.1 429 x\r\n\r\n",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("built into this binary"), "{err}");
 }
