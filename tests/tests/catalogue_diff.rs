@@ -204,6 +204,7 @@ const INFERENCE_FAILURE_RETRY: &str = "    code: model_execution_failed\n    ret
 const QUEUE_DETAIL_BODY: &str = "      - shape: detail\n        when:\n          - {/detail: string}\n          - {/detail: array}\n        fields:\n          # FastAPI's validation list, `{\"detail\": [{\"loc\", \"msg\", \"type\"}]}`,\n          # is what the queue's apps send for a request that fails\n          # validation; 000 shows only the string form.\n          message: [/detail, /detail/*/msg]\n          request_field: /detail/*/loc\n          request_id: /request_id\n        example: '{ \"detail\": \"webhook not supported\"}'\n        assumed: [when, fields]\n\n";
 /// A shape no source owns (the top-level `bodies`), whole.
 const FLAT_MESSAGE_BODY: &str = "  - shape: flat_message\n    when:\n      - {/message: string, /request_id: string}\n      - {/message: string}\n      - {/request_id: string}\n    fields:\n      message: /message\n      code: /code\n      request_id: /request_id\n    example: '{\"code\": \"INVALID_ARGUMENT\", \"message\": \"prompt must not be empty\", \"request_id\": \"r-1\"}'\n    assumed: [shape]\n\n";
+const SHOULD_RETRY_HEADER: &str = "  - {name: x-should-retry, means: should_retry}\n";
 const GATEWAY_REQUEST_ID: &str = "          code: /error/code\n          message: /error/message\n          request_id: /request_id\n";
 const GATEWAY_NO_REQUEST_ID: &str =
     "          code: /error/code\n          message: /error/message\n";
@@ -265,6 +266,14 @@ fn cases() -> Vec<Case> {
             &[(FLAT_MESSAGE_BODY, "")],
             (Some("flat_message"), None),
             "shape: flat_message",
+        ),
+        case(
+            R::HeaderRemoved,
+            "headers",
+            &[],
+            &[(SHOULD_RETRY_HEADER, "")],
+            (Some("x-should-retry: should_retry"), None),
+            "name: x-should-retry",
         ),
         case(
             R::BodyPlaceRemoved,
@@ -734,6 +743,14 @@ fn cases() -> Vec<Case> {
             &[],
             (None, Some("detail")),
             "shape: detail",
+        ),
+        case(
+            R::HeaderAdded,
+            "headers",
+            &[(SHOULD_RETRY_HEADER, "")],
+            &[],
+            (None, Some("x-should-retry: should_retry")),
+            "name: x-should-retry",
         ),
         case(
             R::BodyPlaceAdded,

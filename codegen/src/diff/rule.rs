@@ -21,6 +21,8 @@ pub enum Rule {
     BodyShapeRemoved,
     /// `BODY_PLACE_REMOVED` (breaking): A shape no longer reads a field at a place, or no longer recognises bodies by one of its alternatives: such responses lose what was read there.
     BodyPlaceRemoved,
+    /// `HEADER_REMOVED` (breaking): A response header the classifier read (top-level `headers`) is no longer read, or no longer means the same: what it said is lost.
+    HeaderRemoved,
     /// `CATEGORY_REMOVED` (breaking): A category was removed: its `Category` variant disappears.
     CategoryRemoved,
     /// `CATEGORY_RENAMED` (breaking): A category's id changed (same meaning and fault): the old `Category` variant disappears.
@@ -107,6 +109,8 @@ pub enum Rule {
     BodyShapeAdded,
     /// `BODY_PLACE_ADDED` (info): A shape reads a field at a new place, or recognises bodies by a new alternative.
     BodyPlaceAdded,
+    /// `HEADER_ADDED` (info): The classifier reads a new response header (top-level `headers`).
+    HeaderAdded,
     /// `CODE_DEPRECATED` (info): A code was marked `deprecated`: it stays, so old responses still classify.
     CodeDeprecated,
     /// `DEPRECATION_WITHDRAWN` (info): A code is no longer marked `deprecated`.
@@ -132,6 +136,7 @@ impl Rule {
         Rule::SourceRenamed,
         Rule::BodyShapeRemoved,
         Rule::BodyPlaceRemoved,
+        Rule::HeaderRemoved,
         Rule::CategoryRemoved,
         Rule::CategoryRenamed,
         Rule::StatusRemoved,
@@ -175,6 +180,7 @@ impl Rule {
         Rule::WireSpellingAdded,
         Rule::BodyShapeAdded,
         Rule::BodyPlaceAdded,
+        Rule::HeaderAdded,
         Rule::CodeDeprecated,
         Rule::DeprecationWithdrawn,
         Rule::UserMessageReworded,
@@ -193,6 +199,7 @@ impl Rule {
             Rule::SourceRenamed => "SOURCE_RENAMED",
             Rule::BodyShapeRemoved => "BODY_SHAPE_REMOVED",
             Rule::BodyPlaceRemoved => "BODY_PLACE_REMOVED",
+            Rule::HeaderRemoved => "HEADER_REMOVED",
             Rule::CategoryRemoved => "CATEGORY_REMOVED",
             Rule::CategoryRenamed => "CATEGORY_RENAMED",
             Rule::StatusRemoved => "STATUS_REMOVED",
@@ -236,6 +243,7 @@ impl Rule {
             Rule::WireSpellingAdded => "WIRE_SPELLING_ADDED",
             Rule::BodyShapeAdded => "BODY_SHAPE_ADDED",
             Rule::BodyPlaceAdded => "BODY_PLACE_ADDED",
+            Rule::HeaderAdded => "HEADER_ADDED",
             Rule::CodeDeprecated => "CODE_DEPRECATED",
             Rule::DeprecationWithdrawn => "DEPRECATION_WITHDRAWN",
             Rule::UserMessageReworded => "USER_MESSAGE_REWORDED",
@@ -255,6 +263,7 @@ impl Rule {
             | Rule::SourceRenamed
             | Rule::BodyShapeRemoved
             | Rule::BodyPlaceRemoved
+            | Rule::HeaderRemoved
             | Rule::CategoryRemoved
             | Rule::CategoryRenamed
             | Rule::StatusRemoved
@@ -298,6 +307,7 @@ impl Rule {
             | Rule::WireSpellingAdded
             | Rule::BodyShapeAdded
             | Rule::BodyPlaceAdded
+            | Rule::HeaderAdded
             | Rule::CodeDeprecated
             | Rule::DeprecationWithdrawn
             | Rule::UserMessageReworded
@@ -325,6 +335,9 @@ impl Rule {
             }
             Rule::BodyPlaceRemoved => {
                 "A shape no longer reads a field at a place, or no longer recognises bodies by one of its alternatives: such responses lose what was read there."
+            }
+            Rule::HeaderRemoved => {
+                "A response header the classifier read (top-level `headers`) is no longer read, or no longer means the same: what it said is lost."
             }
             Rule::CategoryRemoved => "A category was removed: its `Category` variant disappears.",
             Rule::CategoryRenamed => {
@@ -432,6 +445,9 @@ impl Rule {
             Rule::BodyShapeAdded => "A source lists a new error-body shape.",
             Rule::BodyPlaceAdded => {
                 "A shape reads a field at a new place, or recognises bodies by a new alternative."
+            }
+            Rule::HeaderAdded => {
+                "The classifier reads a new response header (top-level `headers`)."
             }
             Rule::CodeDeprecated => {
                 "A code was marked `deprecated`: it stays, so old responses still classify."

@@ -8,7 +8,7 @@ use super::change::{Changes, Place};
 use super::section::SOURCES;
 use super::{Rule, matching, text};
 use crate::Catalogue;
-use crate::model::{Auth, Body, RequestIdCarrier, Source};
+use crate::model::{Auth, Body, Header, RequestIdCarrier, Source};
 
 pub(crate) fn compare(out: &mut Changes, old: &Catalogue, new: &Catalogue) {
     let m = matching::by_id(
@@ -104,14 +104,66 @@ fn bodies(out: &mut Changes, entry: &str, owner: &str, (old, new): (&[Body], &[B
     }
 }
 
-/// The shapes no source owns, compared as the sources' are.
+/// What no source owns, compared as the sources' are: the shapes, the
+/// request-id headers, and the other headers the classifier reads.
 pub(crate) fn compare_top_level(out: &mut Changes, old: &Catalogue, new: &Catalogue) {
-    bodies(
-        out,
-        "bodies",
-        "any API",
-        (&old.raw().bodies, &new.raw().bodies),
+    let (old, new) = (old.raw(), new.raw());
+    bodies(out, "bodies", "any API", (&old.bodies, &new.bodies));
+    let (before, after) = (request_id(&old.request_id), request_id(&new.request_id));
+    if before != after {
+        out.add(
+            Rule::SourceRequestIdChanged,
+            "request_id",
+            Place::new(new.version.referenced),
+            "the request id of APIs no source describes is read from other headers; support tickets quoting it need the new one",
+            (Some(before), Some(after)),
+        );
+    }
+    let rule = |h: &Header| {
+        let value = h
+            .value
+            .as_ref()
+            .map_or(String::new(), |v| format!(" = {v}"));
+        format!(
+            "{}: {}{value}",
+            h.name.value.to_ascii_lowercase(),
+            h.means.value.as_str()
+        )
+    };
+    let (before, after): (Vec<String>, Vec<String>) = (
+        old.headers.iter().map(rule).collect(),
+        new.headers.iter().map(rule).collect(),
     );
+    for (header, text) in old.headers.iter().zip(&before) {
+        if !after.contains(text) {
+            out.add(
+                Rule::HeaderRemoved,
+                "headers",
+                Place::old(header.name.referenced),
+                format!(
+                    "`{}` is no longer read as {}",
+                    header.name.value,
+                    header.means.value.as_str()
+                ),
+                (Some(text.clone()), None),
+            );
+        }
+    }
+    for (header, text) in new.headers.iter().zip(&after) {
+        if !before.contains(text) {
+            out.add(
+                Rule::HeaderAdded,
+                "headers",
+                Place::new(header.name.referenced),
+                format!(
+                    "`{}` is now read as {}",
+                    header.name.value,
+                    header.means.value.as_str()
+                ),
+                (None, Some(text.clone())),
+            );
+        }
+    }
 }
 
 /// One shape's places and alternatives compared: what it no longer reads
