@@ -5,7 +5,7 @@
 use std::io::Read as _;
 use std::process::ExitCode;
 
-use errors_core::wire::{IdempotencyKey, Operation, RetryPolicy, classify};
+use errors_core::wire::{Dialect, IdempotencyKey, Operation, RetryPolicy, classify};
 use errors_core::{Code, Fault};
 use serde_json::json;
 
@@ -172,6 +172,8 @@ pub(crate) fn run(file: &str, status: Option<u16>, json: bool) -> ExitCode {
             "error_type": classified.known_error_type().map(|e| e.as_str()),
             "wire_code": classified.wire_code(),
             "server_message": classified.message(),
+            "request_field": classified.request_field(),
+            "body_shape": shape_name(classified.dialect()),
             "fault": fault.map(fault_word),
             "retry_rule": classified.retry().to_string(),
             "create": create.to_string(),
@@ -211,6 +213,12 @@ pub(crate) fn run(file: &str, status: Option<u16>, json: bool) -> ExitCode {
     if let Some(message) = classified.message() {
         line(&mut text, "server said:", &format!("{message:?}"));
     }
+    if let Some(field) = classified.request_field() {
+        line(&mut text, "about the field:", field);
+    }
+    if let Some(shape) = shape_name(classified.dialect()) {
+        line(&mut text, "body shape:", &shape);
+    }
     if let Some(fault) = fault {
         line(&mut text, "whose fault:", &fault.to_string());
     }
@@ -240,4 +248,19 @@ fn fault_word(fault: Fault) -> &'static str {
         Fault::Service => "service",
         Fault::Nobody => "nobody",
     }
+}
+
+/// The body's shape as the catalogue names it (`detail (queue)`), or the
+/// standard format it is in; `None` for no body or one nobody describes.
+fn shape_name(dialect: Dialect) -> Option<String> {
+    Some(match dialect {
+        Dialect::Declared(shape) => match shape.source() {
+            Some(source) => format!("{shape} ({source})"),
+            None => format!("{shape} (shared by many APIs)"),
+        },
+        Dialect::Problem => "RFC 9457 problem details".to_owned(),
+        Dialect::Html => "an HTML page".to_owned(),
+        Dialect::Text => "plain text".to_owned(),
+        _ => return None,
+    })
 }

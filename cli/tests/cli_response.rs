@@ -179,3 +179,17 @@ fn malformed_responses_are_bad_usage_not_panics() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("built into this binary"), "{err}");
 }
+
+#[test]
+fn a_validation_list_names_the_field_and_the_shape() {
+    let text = b"HTTP/1.1 422 Unprocessable Entity\r\ncontent-type: application/json\r\n\r\n{\"detail\": [{\"loc\": [\"body\", \"prompt\"], \"msg\": \"field required\", \"type\": \"value_error.missing\"}]}";
+    let out = taxonomy(&["explain", "--json", "--response", "-"], text);
+    assert_eq!(out.status.code(), Some(0));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value["request_field"], "body.prompt");
+    assert_eq!(value["server_message"], "field required");
+    assert_eq!(value["body_shape"], "detail (queue)");
+    let out = taxonomy(&["explain", "--response", "-"], text);
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("about the field: body.prompt"), "{shown}");
+}
