@@ -356,7 +356,7 @@ pub use errors_vocab::wire::{BodyField, HeaderMeaning, Test};
 
 /// Who has to act and the units of a limit: shared with the runtime's
 /// generated enums, so defined once, in [`errors_vocab`].
-pub use errors_vocab::{Fault, Unit};
+pub use errors_vocab::{Fault, StopAction, Unit};
 
 /// A category of codes.
 #[derive(Debug, Clone, Deserialize)]
@@ -368,6 +368,10 @@ pub struct Category {
     pub meaning: String,
     /// Who has to act.
     pub fault: Fault,
+    /// What a client must do when an error of this category is not
+    /// retried; missing: change the request (`fix_request`).
+    #[serde(default)]
+    pub stop: StopAction,
 }
 
 /// One HTTP status.

@@ -58,7 +58,7 @@ pub use retry::Retry;
 #[doc(inline)]
 pub use errors_vocab::retry::CreateRule;
 #[doc(inline)]
-pub use errors_vocab::{Fault, Unit};
+pub use errors_vocab::{Fault, StopAction, Unit};
 pub use status::UncataloguedStatus;
 pub use taxonomy::ErrorTaxonomy;
 

@@ -753,6 +753,14 @@ fn cases() -> Vec<Case> {
             "name: x-should-retry",
         ),
         case(
+            R::CategoryStopChanged,
+            "categories.billing",
+            &[],
+            &[("    stop: fix_billing\n", "    stop: not_permitted\n")],
+            (Some("fix_billing"), Some("not_permitted")),
+            "id: billing",
+        ),
+        case(
             R::BodyPlaceAdded,
             "sources.queue",
             &[(GATEWAY_REQUEST_ID, GATEWAY_NO_REQUEST_ID)],

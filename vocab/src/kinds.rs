@@ -37,6 +37,46 @@ impl fmt::Display for Fault {
     }
 }
 
+/// What a client must do when an error of a category is not retried: the
+/// catalogue's `stop` of each category, which a retry policy turns into the
+/// reason it gives for stopping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+pub enum StopAction {
+    /// Change the request before sending it again (the default).
+    #[default]
+    FixRequest,
+    /// Fix the credential: the key is missing, malformed or revoked.
+    FixCredentials,
+    /// The caller may not do this: ask for access or do something else.
+    NotPermitted,
+    /// Add credit or raise the plan.
+    FixBilling,
+    /// The API does not offer it (here, or at all): do it another way.
+    NotSupported,
+    /// The caller asked for the stop: nothing to do.
+    UserCanceled,
+}
+
+impl StopAction {
+    /// The catalogue's spelling (`fix_credentials`).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::FixRequest => "fix_request",
+            Self::FixCredentials => "fix_credentials",
+            Self::NotPermitted => "not_permitted",
+            Self::FixBilling => "fix_billing",
+            Self::NotSupported => "not_supported",
+            Self::UserCanceled => "user_canceled",
+        }
+    }
+}
+
 /// Units of a catalogued limit (errors-core's `Limit`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
@@ -67,7 +107,7 @@ mod tokens {
     use proc_macro2::TokenStream;
     use quote::quote;
 
-    use super::{Fault, Unit};
+    use super::{Fault, StopAction, Unit};
 
     impl Fault {
         /// This value as a path through `runtime` (`::errors_core::Fault::Caller`).
@@ -79,6 +119,22 @@ mod tokens {
                 Self::Nobody => quote!(Nobody),
             };
             quote!(#runtime::Fault::#variant)
+        }
+    }
+
+    impl StopAction {
+        /// This value as a path through `runtime` (`::errors_core::StopAction::FixRequest`).
+        #[must_use]
+        pub fn to_tokens(self, runtime: &TokenStream) -> TokenStream {
+            let variant = match self {
+                Self::FixRequest => quote!(FixRequest),
+                Self::FixCredentials => quote!(FixCredentials),
+                Self::NotPermitted => quote!(NotPermitted),
+                Self::FixBilling => quote!(FixBilling),
+                Self::NotSupported => quote!(NotSupported),
+                Self::UserCanceled => quote!(UserCanceled),
+            };
+            quote!(#runtime::StopAction::#variant)
         }
     }
 

@@ -38,6 +38,6 @@ mod nearest;
 pub mod retry;
 pub mod wire;
 
-pub use kinds::{Fault, Unit};
+pub use kinds::{Fault, StopAction, Unit};
 #[cfg(feature = "tools")]
 pub use nearest::nearest;

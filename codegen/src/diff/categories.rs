@@ -45,4 +45,21 @@ fn fields(out: &mut Changes, old: &Category, new: &Category) {
             (Some(fault(old)), Some(fault(new))),
         );
     }
+    if old.stop != new.stop {
+        out.add(
+            Rule::CategoryStopChanged,
+            &entry,
+            Place::new(at),
+            format!(
+                "a client that stops on a code of `{}` is now told to {}, not to {}",
+                new.id.value,
+                new.stop.as_str(),
+                old.stop.as_str()
+            ),
+            (
+                Some(old.stop.as_str().to_owned()),
+                Some(new.stop.as_str().to_owned()),
+            ),
+        );
+    }
 }

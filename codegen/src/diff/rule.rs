@@ -85,6 +85,8 @@ pub enum Rule {
     StatusFlagChanged,
     /// `CATEGORY_FAULT_CHANGED` (warning): A category's fault (who has to act) changed.
     CategoryFaultChanged,
+    /// `CATEGORY_STOP_CHANGED` (warning): What a client is told to do when an error of a category is not retried changed.
+    CategoryStopChanged,
     /// `ENTRY_SOURCE_CHANGED` (warning): An `error_type`, task status or limit is now attributed to another source.
     EntrySourceChanged,
     /// `SOURCE_AUTH_CHANGED` (warning): A source's authentication header, schemes or key format changed.
@@ -161,6 +163,7 @@ impl Rule {
         Rule::StatusCategoryChanged,
         Rule::StatusFlagChanged,
         Rule::CategoryFaultChanged,
+        Rule::CategoryStopChanged,
         Rule::EntrySourceChanged,
         Rule::SourceAuthChanged,
         Rule::SourceRequestIdChanged,
@@ -231,6 +234,7 @@ impl Rule {
             Rule::StatusCategoryChanged => "STATUS_CATEGORY_CHANGED",
             Rule::StatusFlagChanged => "STATUS_FLAG_CHANGED",
             Rule::CategoryFaultChanged => "CATEGORY_FAULT_CHANGED",
+            Rule::CategoryStopChanged => "CATEGORY_STOP_CHANGED",
             Rule::EntrySourceChanged => "ENTRY_SOURCE_CHANGED",
             Rule::SourceAuthChanged => "SOURCE_AUTH_CHANGED",
             Rule::SourceRequestIdChanged => "SOURCE_REQUEST_ID_CHANGED",
@@ -288,6 +292,7 @@ impl Rule {
             | Rule::StatusCategoryChanged
             | Rule::StatusFlagChanged
             | Rule::CategoryFaultChanged
+            | Rule::CategoryStopChanged
             | Rule::EntrySourceChanged
             | Rule::SourceAuthChanged
             | Rule::SourceRequestIdChanged
@@ -420,6 +425,9 @@ impl Rule {
                 "A status's `timeout` or `edge_proxy` mark changed: how much a retry costs the budget, or whether a response is taken for a proxy's, changes."
             }
             Rule::CategoryFaultChanged => "A category's fault (who has to act) changed.",
+            Rule::CategoryStopChanged => {
+                "What a client is told to do when an error of a category is not retried changed."
+            }
             Rule::EntrySourceChanged => {
                 "An `error_type`, task status or limit is now attributed to another source."
             }

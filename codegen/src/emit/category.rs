@@ -36,6 +36,12 @@ pub(super) fn categories(catalogue: &Catalogue, options: &Options) -> TokenStrea
         &quote!(#runtime::Fault),
         list.iter().map(|c| c.fault.to_tokens(runtime)),
     );
+    let stop = table_fn(
+        "What a client must do when an error of this category is not retried.",
+        "stop",
+        &quote!(#runtime::StopAction),
+        list.iter().map(|c| c.stop.to_tokens(runtime)),
+    );
     quote! {
         #frame
 
@@ -43,6 +49,7 @@ pub(super) fn categories(catalogue: &Catalogue, options: &Options) -> TokenStrea
         impl Category {
             #meaning
             #fault
+            #stop
         }
     }
 }

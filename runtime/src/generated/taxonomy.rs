@@ -1114,6 +1114,30 @@ impl Category {
         ];
         TABLE[self as usize]
     }
+    /// What a client must do when an error of this category is not retried.
+    #[must_use]
+    pub const fn stop(self) -> crate::StopAction {
+        const TABLE: [crate::StopAction; 17] = [
+            crate::StopAction::FixCredentials,
+            crate::StopAction::NotPermitted,
+            crate::StopAction::FixBilling,
+            crate::StopAction::FixRequest,
+            crate::StopAction::FixRequest,
+            crate::StopAction::FixRequest,
+            crate::StopAction::FixRequest,
+            crate::StopAction::FixRequest,
+            crate::StopAction::FixRequest,
+            crate::StopAction::FixRequest,
+            crate::StopAction::FixRequest,
+            crate::StopAction::FixRequest,
+            crate::StopAction::NotSupported,
+            crate::StopAction::NotSupported,
+            crate::StopAction::FixRequest,
+            crate::StopAction::UserCanceled,
+            crate::StopAction::FixRequest,
+        ];
+        TABLE[self as usize]
+    }
 }
 /// What one source's document says about a status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,7 +10,7 @@ use super::vocabulary::{Decision, Jitter, Operation, StopReason, TransportFailur
 use crate::wire::budget::RetryBudget;
 use crate::wire::classify::{Classified, Outcome};
 use crate::wire::status_facts;
-use crate::{Category, Code, ErrorType, Retry};
+use crate::{Category, Code, ErrorType, Retry, StopAction};
 
 impl RetryPolicy {
     /// What to do after `response` on `operation`, where `attempt` is the
@@ -321,24 +321,15 @@ fn stop_reason(response: &Classified<'_>) -> StopReason {
     category.map_or(StopReason::FixRequest, category_stop_reason)
 }
 
-/// What a caller must do about an error of `category`.
+/// What a caller must do about an error of `category`: the catalogue's
+/// `stop` of the category.
 pub(crate) fn category_stop_reason(category: Category) -> StopReason {
-    match category {
-        Category::Authentication => StopReason::FixCredentials,
-        Category::Permission => StopReason::NotPermitted,
-        Category::Billing => StopReason::FixBilling,
-        Category::NotImplemented | Category::Unsupported => StopReason::NotSupported,
-        Category::Canceled => StopReason::UserCanceled,
-        Category::Validation
-        | Category::NotFound
-        | Category::Gone
-        | Category::Conflict
-        | Category::ContentPolicy
-        | Category::RateLimit
-        | Category::Timeout
-        | Category::Server
-        | Category::Upstream
-        | Category::Unavailable
-        | Category::Execution => StopReason::FixRequest,
+    match category.stop() {
+        StopAction::FixRequest => StopReason::FixRequest,
+        StopAction::FixCredentials => StopReason::FixCredentials,
+        StopAction::NotPermitted => StopReason::NotPermitted,
+        StopAction::FixBilling => StopReason::FixBilling,
+        StopAction::NotSupported => StopReason::NotSupported,
+        StopAction::UserCanceled => StopReason::UserCanceled,
     }
 }
