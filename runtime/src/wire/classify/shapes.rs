@@ -20,7 +20,12 @@ const REMEMBERED: usize = 64;
 /// Recognises the body's shape and reads what it says into `r`. A body no
 /// shape matches stays [`Dialect::UnknownJson`].
 pub(super) fn read<'a>(r: &mut Reading<'_, 'a>, found: &mut Found<'a, '_>) {
-    let Some((shape, matched)) = choose(found, r.known_source) else {
+    let Some(Chosen {
+        shape,
+        spelled: own_spelling,
+        matched,
+    }) = choose(found, r.known_source)
+    else {
         return;
     };
     r.out.dialect = Dialect::Declared(shape);
@@ -61,20 +66,20 @@ pub(super) fn read<'a>(r: &mut Reading<'_, 'a>, found: &mut Found<'a, '_>) {
     // also matches spells (a body may fit several sources' shapes), else
     // any source's spelling or the canonical id.
     let texts = [text.code.as_deref(), text.message.as_deref()];
-    let spelled = source
-        .and_then(|source| spelled_by(source, texts).map(|code| (source, code)))
-        .or_else(|| {
-            Shape::ALL
-                .iter()
-                .enumerate()
-                .filter(|&(i, other)| {
-                    other.source() != source && matched.has(i, || matches(found, *other).is_some())
-                })
-                .find_map(|(_, other)| {
-                    let source = other.source()?;
-                    spelled_by(source, texts).map(|code| (source, code))
-                })
-        });
+    // The chosen shape's own source was asked while choosing (its first code
+    // and message places are the texts just read), so it is not asked again.
+    let spelled = source.zip(own_spelling).or_else(|| {
+        Shape::ALL
+            .iter()
+            .enumerate()
+            .filter(|&(i, other)| {
+                other.source() != source && matched.has(i, || matches(found, *other).is_some())
+            })
+            .find_map(|(_, other)| {
+                let source = other.source()?;
+                spelled_by(source, texts).map(|code| (source, code))
+            })
+    });
     r.code = error_type
         .as_ref()
         .and_then(Reported::known)
@@ -127,8 +132,8 @@ impl Matched {
 /// whole, one whose source spells the body's code or message, else the
 /// one whose alternative has the most tests, else the first in the file.
 /// With `only`, the shapes of other sources are not tried.
-fn choose(found: &Found<'_, '_>, only: Option<Source>) -> Option<(Shape, Matched)> {
-    let mut best: Option<(bool, usize, Shape)> = None;
+fn choose(found: &Found<'_, '_>, only: Option<Source>) -> Option<Chosen> {
+    let mut best: Option<(Option<Code>, usize, Shape)> = None;
     let mut matched = Matched(0);
     for (i, &shape) in Shape::ALL.iter().enumerate() {
         if only.is_some() && shape.source().is_some_and(|s| Some(s) != only) {
@@ -140,7 +145,7 @@ fn choose(found: &Found<'_, '_>, only: Option<Source>) -> Option<(Shape, Matched
         if i < REMEMBERED {
             matched.0 |= 1 << i;
         }
-        let spelled = shape.source().is_some_and(|source| {
+        let spelled = shape.source().and_then(|source| {
             let first = |field| {
                 shape
                     .fields()
@@ -148,13 +153,25 @@ fn choose(found: &Found<'_, '_>, only: Option<Source>) -> Option<(Shape, Matched
                     .find(|f| f.field == field)
                     .and_then(|f| f.places.iter().find_map(|&p| found.string(p)))
             };
-            spelled_by(source, [first(BodyField::Code), first(BodyField::Message)]).is_some()
+            spelled_by(source, [first(BodyField::Code), first(BodyField::Message)])
         });
-        if best.is_none_or(|(s, t, _)| (spelled, tests) > (s, t)) {
+        if best.is_none_or(|(s, t, _)| (spelled.is_some(), tests) > (s.is_some(), t)) {
             best = Some((spelled, tests, shape));
         }
     }
-    best.map(|(_, _, shape)| (shape, matched))
+    best.map(|(spelled, _, shape)| Chosen {
+        shape,
+        spelled,
+        matched,
+    })
+}
+
+/// The shape a body is, what its own source spells its code or message
+/// as, and which shapes it matched.
+struct Chosen {
+    shape: Shape,
+    spelled: Option<Code>,
+    matched: Matched,
 }
 
 /// Whether the body is of `shape`: the number of tests of its largest
