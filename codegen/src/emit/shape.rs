@@ -257,7 +257,8 @@ impl Plan {
                 }
             }
         }
-        // Each node's children sorted (members by name, then array steps),
+        // Each node's children sorted (members by the length of their name,
+        // then its bytes; then array steps: `step_order`),
         // so that the reader finds a member by binary search.
         fn sort(tree: &mut Tree) {
             tree.children

@@ -2,7 +2,7 @@
 //! at each place any shape names, and nothing else.
 //!
 //! The plan ([`Shape::PLAN`](crate::Shape)) is a tree of steps, each
-//! node's members sorted by name; the reader follows it into the members
+//! node's members sorted by name length, then name; the reader follows it into the members
 //! and elements it names and skips every other value without looking
 //! inside. A value of a type no field expects is kept as what it is (a
 //! test may ask), never an error; a repeated member's last value wins (as
