@@ -126,6 +126,11 @@ pub struct Source {
     /// also pass the leak rules (the checks `load` runs).
     #[serde(default)]
     pub messages_user_safe: bool,
+    /// The code a failed task of this API reports when neither its
+    /// `error_type` nor its error text names one (a code id); only for an
+    /// API whose bodies report tasks.
+    #[serde(default)]
+    pub failed_task: Option<Spanned<String>>,
     /// Fields of this entry whose values are our choice, not the documents'.
     #[serde(default)]
     pub assumed: Vec<Spanned<String>>,

@@ -329,6 +329,9 @@ fn check_source(d: &mut Diagnostics, known: &Defined<'_>, source: &Source) -> Op
             ),
         );
     }
+    if let Some(code) = &source.failed_task {
+        refers(d, &known.codes, code, &source.id.value, "code", "codes");
+    }
     assumed(
         d,
         &source.assumed,
@@ -340,6 +343,7 @@ fn check_source(d: &mut Diagnostics, known: &Defined<'_>, source: &Source) -> Op
             "request_id",
             "bodies",
             "documents",
+            "failed_task",
         ],
     );
     Some(SourceLinks {

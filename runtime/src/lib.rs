@@ -49,7 +49,7 @@ mod generated {
 }
 
 pub use generated::{
-    Category, Code, ErrorType, Limit, Shape, Source, Status, StatusView, TaskStatus,
+    Category, Code, ErrorType, Limit, Shape, Source, Status, StatusView, TaskStatus, Taxonomy,
 };
 pub use named::{Named, UnknownName};
 pub use retry::Retry;

@@ -3,7 +3,8 @@
 
 use std::borrow::Cow;
 
-use crate::{Code, ErrorType, Retry};
+use crate::wire::Catalogue;
+use crate::{Retry, Taxonomy};
 
 /// An error that knows its place in the catalogue: the HTTP status to send,
 /// whether a client may retry, what an end user may read, and what to do.
@@ -18,10 +19,10 @@ use crate::{Code, ErrorType, Retry};
     label = "`{Self}` does not implement `ErrorTaxonomy`",
     note = "derive it: `#[derive(ErrorTaxonomy)]` with `#[taxonomy(code = \"…\")]` on each variant, or use a `Code` directly"
 )]
-pub trait ErrorTaxonomy {
+pub trait ErrorTaxonomy<C: Catalogue = Taxonomy> {
     /// The catalogued code, when the error is one; `None` for an error
     /// described only by a status and its own attributes.
-    fn code(&self) -> Option<Code>;
+    fn code(&self) -> Option<C::Code>;
 
     /// The HTTP status to answer with.
     fn status(&self) -> http::StatusCode;
@@ -36,54 +37,8 @@ pub trait ErrorTaxonomy {
     fn remedies(&self) -> &'static [&'static str];
 }
 
-impl ErrorTaxonomy for Code {
-    fn code(&self) -> Option<Code> {
-        Some(*self)
-    }
-
-    fn status(&self) -> http::StatusCode {
-        Code::status(*self)
-    }
-
-    fn retry(&self) -> Retry {
-        Code::retry(*self)
-    }
-
-    fn user_message(&self) -> Cow<'_, str> {
-        Cow::Borrowed(Code::user_message(*self))
-    }
-
-    fn remedies(&self) -> &'static [&'static str] {
-        Code::remedies(*self)
-    }
-}
-
-/// A task failure answers as the code it maps to, but keeps its own retry
-/// rule: a failed task is retried by submitting a new one.
-impl ErrorTaxonomy for ErrorType {
-    fn code(&self) -> Option<Code> {
-        Some(ErrorType::code(*self))
-    }
-
-    fn status(&self) -> http::StatusCode {
-        ErrorType::code(*self).status()
-    }
-
-    fn retry(&self) -> Retry {
-        ErrorType::retry(*self)
-    }
-
-    fn user_message(&self) -> Cow<'_, str> {
-        Cow::Borrowed(ErrorType::code(*self).user_message())
-    }
-
-    fn remedies(&self) -> &'static [&'static str] {
-        ErrorType::remedies(*self)
-    }
-}
-
-impl<T: ErrorTaxonomy + ?Sized> ErrorTaxonomy for &T {
-    fn code(&self) -> Option<Code> {
+impl<C: Catalogue, T: ErrorTaxonomy<C> + ?Sized> ErrorTaxonomy<C> for &T {
+    fn code(&self) -> Option<C::Code> {
         (**self).code()
     }
 
@@ -104,8 +59,8 @@ impl<T: ErrorTaxonomy + ?Sized> ErrorTaxonomy for &T {
     }
 }
 
-impl<T: ErrorTaxonomy + ?Sized> ErrorTaxonomy for Box<T> {
-    fn code(&self) -> Option<Code> {
+impl<C: Catalogue, T: ErrorTaxonomy<C> + ?Sized> ErrorTaxonomy<C> for Box<T> {
+    fn code(&self) -> Option<C::Code> {
         (**self).code()
     }
 
@@ -125,9 +80,3 @@ impl<T: ErrorTaxonomy + ?Sized> ErrorTaxonomy for Box<T> {
         (**self).remedies()
     }
 }
-
-/// A code is an error in its own right: `Display` is its canonical id,
-/// so `?` into `Box<dyn Error>` keeps it readable in logs.
-impl std::error::Error for Code {}
-
-impl std::error::Error for ErrorType {}

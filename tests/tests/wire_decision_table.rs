@@ -136,7 +136,7 @@ fn the_code_table_is_what_decide_does() {
             let id = id.trim().trim_matches('`');
             let code = Code::from_name(id).unwrap_or_else(|| panic!("`{id}` is not a code"));
             // The response a runs service sends for the code, read back.
-            let sent = render(&code, RenderDialect::Runs, Some("req_1")).unwrap_or_default();
+            let sent = render(&code, RenderDialect::RUNS, Some("req_1")).unwrap_or_default();
             let response = classify_response(&sent);
             assert_eq!(response.code(), Some(code), "{id}");
             for (cell, operation) in row[3..].iter().zip(OPERATIONS) {

@@ -12,9 +12,9 @@ use http::StatusCode;
 use serde_json::{Value, json};
 
 const DIALECTS: [RenderDialect; 4] = [
-    RenderDialect::QueueGateway,
-    RenderDialect::QueueDetail,
-    RenderDialect::Runs,
+    RenderDialect::QUEUE_GATEWAY,
+    RenderDialect::QUEUE_DETAIL,
+    RenderDialect::RUNS,
     RenderDialect::Problem,
 ];
 
@@ -30,7 +30,7 @@ fn header<'r>(response: &'r http::Response<Vec<u8>>, name: &str) -> Option<&'r s
 fn queue_gateway_body_status_and_headers() {
     let response = render(
         &Code::InvalidApiKey,
-        RenderDialect::QueueGateway,
+        RenderDialect::QUEUE_GATEWAY,
         Some("req_1"),
     )
     .unwrap();
@@ -44,7 +44,7 @@ fn queue_gateway_body_status_and_headers() {
     );
 
     // A code the gateway does not spell goes by its canonical id.
-    let response = render(&Code::ModelNotFound, RenderDialect::QueueGateway, None).unwrap();
+    let response = render(&Code::ModelNotFound, RenderDialect::QUEUE_GATEWAY, None).unwrap();
     assert_eq!(
         body(&response),
         json!({"error": {"code": "model_not_found", "message": Code::ModelNotFound.user_message()}})
@@ -54,14 +54,19 @@ fn queue_gateway_body_status_and_headers() {
 
 #[test]
 fn queue_detail_sends_the_fixed_message_or_the_user_message() {
-    let response = render(&Code::RequestNotFound, RenderDialect::QueueDetail, None).unwrap();
+    let response = render(&Code::RequestNotFound, RenderDialect::QUEUE_DETAIL, None).unwrap();
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     assert_eq!(body(&response), json!({"detail": "Request not found"}));
-    let response = render(&Code::WebhookNotSupported, RenderDialect::QueueDetail, None).unwrap();
+    let response = render(
+        &Code::WebhookNotSupported,
+        RenderDialect::QUEUE_DETAIL,
+        None,
+    )
+    .unwrap();
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert_eq!(body(&response), json!({"detail": "webhook not supported"}));
     // A message with a variable part is never sent with its placeholder.
-    let response = render(&Code::ModelNotFound, RenderDialect::QueueDetail, None).unwrap();
+    let response = render(&Code::ModelNotFound, RenderDialect::QUEUE_DETAIL, None).unwrap();
     assert_eq!(
         body(&response),
         json!({"detail": Code::ModelNotFound.user_message()})
@@ -69,13 +74,15 @@ fn queue_detail_sends_the_fixed_message_or_the_user_message() {
     // A gateway code is not a message.
     let response = render(
         &Code::RateLimitExceeded,
-        RenderDialect::QueueDetail,
+        RenderDialect::QUEUE_DETAIL,
         Some("r"),
     )
     .unwrap();
+    // The queue's `detail` shape places a request id (`/request_id`), so
+    // the body carries it beside the header.
     assert_eq!(
         body(&response),
-        json!({"detail": Code::RateLimitExceeded.user_message()})
+        json!({"detail": Code::RateLimitExceeded.user_message(), "request_id": "r"})
     );
     assert_eq!(header(&response, "retry-after"), Some("60"));
     assert_eq!(header(&response, "x-request-id"), Some("r"));
@@ -83,7 +90,7 @@ fn queue_detail_sends_the_fixed_message_or_the_user_message() {
 
 #[test]
 fn runs_body_status_and_headers() {
-    let response = render(&Code::RateLimitExceeded, RenderDialect::Runs, Some("req_9")).unwrap();
+    let response = render(&Code::RateLimitExceeded, RenderDialect::RUNS, Some("req_9")).unwrap();
     assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(header(&response, "content-type"), Some("application/json"));
     assert_eq!(header(&response, "retry-after"), Some("60"));
@@ -93,10 +100,10 @@ fn runs_body_status_and_headers() {
         json!({"error": "rate_limit_exceeded", "message": Code::RateLimitExceeded.user_message()})
     );
     // 503's rule names 30–60 s: the shortest goes into Retry-After.
-    let response = render(&Code::ServiceUnavailable, RenderDialect::Runs, None).unwrap();
+    let response = render(&Code::ServiceUnavailable, RenderDialect::RUNS, None).unwrap();
     assert_eq!(header(&response, "retry-after"), Some("30"));
     // A code runs does not send goes by its canonical id.
-    let response = render(&Code::PredictionNotFound, RenderDialect::Runs, None).unwrap();
+    let response = render(&Code::PredictionNotFound, RenderDialect::RUNS, None).unwrap();
     assert_eq!(body(&response)["error"], "prediction_not_found");
 }
 
@@ -178,16 +185,17 @@ fn an_error_without_code_uses_its_status_and_only_its_user_message() {
         assert!(!text.contains("Leaky"), "{text}");
         // The message survives JSON escaping intact.
         let message = match dialect {
-            RenderDialect::QueueGateway => body(&response)["error"]["message"].clone(),
-            RenderDialect::Runs => body(&response)["message"].clone(),
-            RenderDialect::QueueDetail => body(&response)["detail"].clone(),
+            RenderDialect::QUEUE_GATEWAY => body(&response)["error"]["message"].clone(),
+            RenderDialect::RUNS => body(&response)["message"].clone(),
+            RenderDialect::QUEUE_DETAIL => body(&response)["detail"].clone(),
             RenderDialect::Problem => body(&response)["detail"].clone(),
+            other => panic!("no expectation for {other:?}"),
         };
         assert_eq!(message, "Slow down, \"please\".\nThanks");
     }
-    let response = render(&Leaky, RenderDialect::QueueGateway, None).unwrap();
+    let response = render(&Leaky, RenderDialect::QUEUE_GATEWAY, None).unwrap();
     assert_eq!(body(&response)["error"]["code"], "TOO_MANY_REQUESTS");
-    let response = render(&Leaky, RenderDialect::Runs, None).unwrap();
+    let response = render(&Leaky, RenderDialect::RUNS, None).unwrap();
     assert_eq!(body(&response)["error"], "too_many_requests");
     let response = render(&Leaky, RenderDialect::Problem, None).unwrap();
     assert_eq!(body(&response)["type"], "about:blank");
@@ -217,8 +225,8 @@ fn request_ids_that_cannot_be_headers_are_refused() {
         }
     }
     let longest = "a".repeat(MAX_REQUEST_ID);
-    assert!(render(&Code::InternalError, RenderDialect::Runs, Some(&longest)).is_ok());
-    let error = render(&Code::InternalError, RenderDialect::Runs, Some("x\ny")).unwrap_err();
+    assert!(render(&Code::InternalError, RenderDialect::RUNS, Some(&longest)).is_ok());
+    let error = render(&Code::InternalError, RenderDialect::RUNS, Some("x\ny")).unwrap_err();
     assert!(
         !error.to_string().contains("x\ny"),
         "the id is not echoed in the error either"
@@ -233,19 +241,20 @@ fn every_code_renders_with_its_status_and_message() {
             assert_eq!(response.status(), code.status(), "{code} {dialect:?}");
             let body = body(&response);
             let (message, want) = match dialect {
-                RenderDialect::QueueGateway => (&body["error"]["message"], code.user_message()),
-                RenderDialect::Runs => (&body["message"], code.user_message()),
+                RenderDialect::QUEUE_GATEWAY => (&body["error"]["message"], code.user_message()),
+                RenderDialect::RUNS => (&body["message"], code.user_message()),
                 RenderDialect::Problem => (&body["detail"], code.user_message()),
-                RenderDialect::QueueDetail => (
+                RenderDialect::QUEUE_DETAIL => (
                     &body["detail"],
                     queue_fixed_message(code).unwrap_or(code.user_message()),
                 ),
+                other => panic!("no expectation for {other:?}"),
             };
             assert_eq!(message, want, "{code} {dialect:?}");
         }
     }
     // A task failure renders as its code, a status as itself.
-    let response = render(&ErrorType::ContentBlocked, RenderDialect::Runs, None).unwrap();
+    let response = render(&ErrorType::ContentBlocked, RenderDialect::RUNS, None).unwrap();
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body(&response)["error"], "content_blocked");
 }
@@ -263,8 +272,8 @@ fn render_then_classify_gives_back_the_same_code() {
     let mut problems = Vec::new();
     for &code in Code::ALL {
         for dialect in [
-            RenderDialect::QueueGateway,
-            RenderDialect::Runs,
+            RenderDialect::QUEUE_GATEWAY,
+            RenderDialect::RUNS,
             RenderDialect::Problem,
         ] {
             let response = render(&code, dialect, Some("req_rt")).unwrap();
@@ -278,7 +287,7 @@ fn render_then_classify_gives_back_the_same_code() {
         }
         // The detail dialect carries a code only through the queue's fixed messages.
         if queue_fixed_message(code).is_some() {
-            let response = render(&code, RenderDialect::QueueDetail, None).unwrap();
+            let response = render(&code, RenderDialect::QUEUE_DETAIL, None).unwrap();
             let error = classify_response(&response);
             if error.code() != Some(code) || error.dialect() != Dialect::Declared(Shape::Detail) {
                 problems.push(format!("{code} QueueDetail: {error:?}"));
@@ -297,7 +306,7 @@ fn a_classified_error_renders_again_as_the_same_code() {
         &headers,
         br#"{"detail": "App not found: my-app"}"#,
     );
-    let response = render(&upstream, RenderDialect::Runs, None).unwrap();
+    let response = render(&upstream, RenderDialect::RUNS, None).unwrap();
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     assert_eq!(body(&response)["error"], "model_not_found");
     assert_eq!(

@@ -6,6 +6,7 @@
 //! in the runtime crate and is reached through its path, so a catalogue edit
 //! changes tables, never logic.
 
+mod catalogue;
 mod category;
 mod code;
 pub(crate) mod docs;
@@ -69,6 +70,7 @@ pub(crate) fn emit(catalogue: &Catalogue, options: &Options) -> TokenStream {
     let task_statuses = task_status::task_statuses(catalogue, options);
     let limits = limit::limits(catalogue, options);
     let leak = leak::module(options);
+    let catalogue = catalogue::catalogue(options);
     quote! {
         #sources
         #shapes
@@ -78,6 +80,7 @@ pub(crate) fn emit(catalogue: &Catalogue, options: &Options) -> TokenStream {
         #error_types
         #task_statuses
         #limits
+        #catalogue
         #leak
     }
 }

@@ -4,9 +4,9 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::Options;
 use super::docs::prose;
 use super::named::{Variant, assumed_fn, ident, named_enum, str_slice, str_tokens, table_fn};
+use super::{OPTION_PRELUDE, Options};
 use crate::Catalogue;
 
 pub(super) fn sources(catalogue: &Catalogue, options: &Options) -> TokenStream {
@@ -93,6 +93,19 @@ pub(super) fn sources(catalogue: &Catalogue, options: &Options) -> TokenStream {
             list.iter().map(|s| {
                 let safe = s.messages_user_safe;
                 quote!(#safe)
+            }),
+        ),
+        super::named::table_fn_in(
+            &quote!(#OPTION_PRELUDE),
+            "The code a failed task reports when neither its `error_type` nor its error text names one.",
+            "failed_task_code",
+            &quote!(::core::option::Option<Code>),
+            list.iter().map(|s| match &s.failed_task {
+                Some(code) => {
+                    let v = super::named::variant_ident(&code.value);
+                    quote!(Some(Code::#v))
+                }
+                None => quote!(None),
             }),
         ),
         assumed_fn(list.iter().map(|s| s.assumed.as_slice())),

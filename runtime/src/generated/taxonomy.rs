@@ -189,10 +189,28 @@ impl Source {
         const TABLE: [bool; 4] = [false, true, false, false];
         TABLE[self as usize]
     }
+    /// The code a failed task reports when neither its `error_type` nor its error text names one.
+    #[must_use]
+    pub const fn failed_task_code(self) -> ::core::option::Option<Code> {
+        #[allow(unused_imports)]
+        use ::core::option::Option::{None, Some};
+        const TABLE: [::core::option::Option<Code>; 4] = [
+            Some(Code::TaskFailed),
+            Some(Code::TaskFailed),
+            None,
+            None,
+        ];
+        TABLE[self as usize]
+    }
     /// Fields whose values the catalogue chose where the documents are silent.
     #[must_use]
     pub const fn assumed(self) -> &'static [&'static str] {
-        const TABLE: [&[&str]; 4] = [&[], &["auth"], &[], &["auth"]];
+        const TABLE: [&[&str]; 4] = [
+            &["failed_task"],
+            &["auth", "failed_task"],
+            &[],
+            &["auth"],
+        ];
         TABLE[self as usize]
     }
 }
@@ -6712,6 +6730,215 @@ impl Limit {
         TABLE[self as usize]
     }
 }
+/// This catalogue as a type, for the wire layer: pass it to
+/// `wire::classify_with` (and it comes back in every answer), so that
+/// responses are read, decided and rendered with this catalogue's
+/// shapes, codes and retry rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Taxonomy;
+#[allow(clippy::too_many_lines)]
+impl crate::wire::Catalogue for Taxonomy {
+    type Source = Source;
+    type Shape = Shape;
+    type Status = Status;
+    type Code = Code;
+    type ErrorType = ErrorType;
+    type TaskStatus = TaskStatus;
+    type Category = Category;
+    fn plan(self) -> &'static [crate::wire::PlanNode] {
+        Shape::PLAN
+    }
+    fn problem_places(self) -> [u16; 6] {
+        Shape::PROBLEM
+    }
+    fn with_places<R>(
+        self,
+        read: impl ::core::ops::FnOnce(&mut [crate::wire::Place]) -> R,
+    ) -> R {
+        let mut places = [crate::wire::Place::MISSING; Shape::PLAN.len()];
+        read(&mut places)
+    }
+    fn shapes(self) -> &'static [Shape] {
+        Shape::ALL
+    }
+    fn shape_id(self, shape: Shape) -> &'static str {
+        shape.as_str()
+    }
+    fn shape_source(self, shape: Shape) -> ::core::option::Option<Source> {
+        shape.source()
+    }
+    fn shape_requires(self, shape: Shape) -> u64 {
+        shape.requires()
+    }
+    fn shape_when(self, shape: Shape) -> &'static [crate::wire::Alternative] {
+        shape.when()
+    }
+    fn shape_fields(self, shape: Shape) -> &'static [crate::wire::FieldPlaces] {
+        shape.fields()
+    }
+    fn shape_identifies_source(self, shape: Shape) -> crate::wire::Identifies {
+        shape.identifies_source()
+    }
+    fn source_id(self, source: Source) -> &'static str {
+        source.as_str()
+    }
+    fn source_messages_user_safe(self, source: Source) -> bool {
+        source.messages_user_safe()
+    }
+    fn source_failed_task_code(self, source: Source) -> ::core::option::Option<Code> {
+        source.failed_task_code()
+    }
+    fn source_shapes(self, source: Source) -> &'static [Shape] {
+        source.shapes()
+    }
+    fn source_request_id_headers(self, source: Source) -> &'static [&'static str] {
+        source.request_id_headers()
+    }
+    fn header_rule(self, name: &str) -> ::core::option::Option<crate::wire::HeaderRule> {
+        Source::header_rule(name)
+    }
+    fn request_id_header_names(self) -> &'static [&'static str] {
+        Source::REQUEST_ID_HEADER_NAMES
+    }
+    fn status(self, number: u16) -> ::core::option::Option<Status> {
+        Status::from_u16(number)
+    }
+    fn status_number(self, status: Status) -> u16 {
+        status.as_u16()
+    }
+    fn status_reason(self, status: Status) -> &'static str {
+        status.reason()
+    }
+    fn status_retry(self, status: Status) -> ::core::option::Option<crate::Retry> {
+        status.retry()
+    }
+    fn status_user_message(
+        self,
+        status: Status,
+    ) -> ::core::option::Option<&'static str> {
+        status.user_message()
+    }
+    fn status_remedies(self, status: Status) -> &'static [&'static str] {
+        status.remedies()
+    }
+    fn status_category(self, status: Status) -> ::core::option::Option<Category> {
+        status.category()
+    }
+    fn status_is_timeout(self, status: Status) -> bool {
+        status.is_timeout()
+    }
+    fn status_is_from_edge_proxy(self, status: Status) -> bool {
+        status.is_from_edge_proxy()
+    }
+    fn codes(self) -> &'static [Code] {
+        Code::ALL
+    }
+    fn code_id(self, code: Code) -> &'static str {
+        code.as_str()
+    }
+    fn code_from_wire(self, source: Source, text: &str) -> ::core::option::Option<Code> {
+        Code::from_wire(source, text)
+    }
+    fn code_lookup(self, text: &str) -> ::core::option::Option<Code> {
+        Code::lookup(text)
+    }
+    fn code_status(self, code: Code) -> crate::__private::http::StatusCode {
+        code.status()
+    }
+    fn code_retry(self, code: Code) -> crate::Retry {
+        code.retry()
+    }
+    fn code_user_message(self, code: Code) -> &'static str {
+        code.user_message()
+    }
+    fn code_remedies(self, code: Code) -> &'static [&'static str] {
+        code.remedies()
+    }
+    fn code_category(self, code: Code) -> Category {
+        code.category()
+    }
+    fn code_wire_code(
+        self,
+        code: Code,
+        source: Source,
+    ) -> ::core::option::Option<&'static str> {
+        code.wire_code(source)
+    }
+    fn code_wire_message(
+        self,
+        code: Code,
+        source: Source,
+    ) -> ::core::option::Option<&'static str> {
+        code.wire_message(source)
+    }
+    fn code_docs_url(self, code: Code) -> ::core::option::Option<&'static str> {
+        ::core::option::Option::Some(code.docs_url())
+    }
+    fn error_type_from_name(self, name: &str) -> ::core::option::Option<ErrorType> {
+        ErrorType::from_name(name)
+    }
+    fn error_type_code(self, error_type: ErrorType) -> Code {
+        error_type.code()
+    }
+    fn error_type_retry(self, error_type: ErrorType) -> crate::Retry {
+        error_type.retry()
+    }
+    fn error_type_remedies(self, error_type: ErrorType) -> &'static [&'static str] {
+        error_type.remedies()
+    }
+    fn task_status_from_name(self, name: &str) -> ::core::option::Option<TaskStatus> {
+        TaskStatus::from_name(name)
+    }
+    fn task_status_source(self, task_status: TaskStatus) -> Source {
+        task_status.source()
+    }
+    fn task_status_is_terminal(self, task_status: TaskStatus) -> bool {
+        task_status.is_terminal()
+    }
+    fn category_stop(self, category: Category) -> crate::StopAction {
+        category.stop()
+    }
+}
+impl crate::ErrorTaxonomy<Taxonomy> for Code {
+    fn code(&self) -> ::core::option::Option<Code> {
+        ::core::option::Option::Some(*self)
+    }
+    fn status(&self) -> crate::__private::http::StatusCode {
+        Code::status(*self)
+    }
+    fn retry(&self) -> crate::Retry {
+        Code::retry(*self)
+    }
+    fn user_message(&self) -> crate::__private::Cow<'_, str> {
+        crate::__private::Cow::Borrowed(Code::user_message(*self))
+    }
+    fn remedies(&self) -> &'static [&'static str] {
+        Code::remedies(*self)
+    }
+}
+/// A task failure answers as the code it maps to, but keeps its own
+/// retry rule: a failed task is retried by submitting a new one.
+impl crate::ErrorTaxonomy<Taxonomy> for ErrorType {
+    fn code(&self) -> ::core::option::Option<Code> {
+        ::core::option::Option::Some(ErrorType::code(*self))
+    }
+    fn status(&self) -> crate::__private::http::StatusCode {
+        ErrorType::code(*self).status()
+    }
+    fn retry(&self) -> crate::Retry {
+        ErrorType::retry(*self)
+    }
+    fn user_message(&self) -> crate::__private::Cow<'_, str> {
+        crate::__private::Cow::Borrowed(ErrorType::code(*self).user_message())
+    }
+    fn remedies(&self) -> &'static [&'static str] {
+        ErrorType::remedies(*self)
+    }
+}
+/// A code is an error in its own right: `Display` is its canonical
+/// id, so `?` into `Box<dyn Error>` keeps it readable in logs.
+impl ::std::error::Error for Code {}
+impl ::std::error::Error for ErrorType {}
 /// The catalogue's leak rules (copied from `errors-codegen`'s
 /// `leak.rs`): does a text a user will read give away internals?
 pub(crate) mod leak {

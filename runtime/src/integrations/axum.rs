@@ -12,7 +12,7 @@
 //! use errors_core::integrations::axum::Reply;
 //! use errors_core::wire::RenderDialect;
 //!
-//! let response = Reply::new(Code::RateLimitExceeded, RenderDialect::QueueGateway)
+//! let response = Reply::new(Code::RateLimitExceeded, RenderDialect::QUEUE_GATEWAY)
 //!     .request_id("req_123")
 //!     .retry_after(std::time::Duration::from_secs(2))
 //!     .into_response();

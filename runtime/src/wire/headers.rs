@@ -5,7 +5,8 @@
 
 use std::time::{Duration, SystemTime};
 
-use crate::Source;
+use crate::Taxonomy;
+use crate::wire::Catalogue;
 use crate::wire::shape::HeaderMeaning;
 
 /// When the server asks the client to come back, as it said it.
@@ -145,13 +146,20 @@ impl ResponseHeaders {
     /// first readable value of a header wins.
     #[must_use]
     pub fn read(headers: &http::HeaderMap) -> Self {
+        Self::read_with(Taxonomy, headers)
+    }
+
+    /// [`ResponseHeaders::read`] with `catalogue`'s header rules and
+    /// request-id headers.
+    #[must_use]
+    pub fn read_with(catalogue: impl Catalogue, headers: &http::HeaderMap) -> Self {
         let mut facts = Self::default();
-        scan(headers, &mut facts);
+        scan(catalogue, headers, &mut facts);
         facts
     }
 
     /// The request id of the first header that carries one, in the
-    /// catalogue's order ([`Source::REQUEST_ID_HEADER_NAMES`]: each
+    /// catalogue's order ([`Source::REQUEST_ID_HEADER_NAMES`](crate::Source::REQUEST_ID_HEADER_NAMES): each
     /// source's, then those no source owns).
     #[must_use]
     pub fn request_id(&self) -> Option<&str> {
@@ -234,6 +242,7 @@ impl HeaderText {
 /// most responses carry few headers.
 #[inline]
 pub(crate) fn scan<'h>(
+    catalogue: impl Catalogue,
     headers: &'h http::HeaderMap,
     facts: &mut ResponseHeaders,
 ) -> Option<&'h [u8]> {
@@ -266,8 +275,8 @@ pub(crate) fn scan<'h>(
         }
         let name = name.as_str();
         // Every other header's meaning is the catalogue's (`headers`).
-        let Some(rule) = Source::header_rule(name) else {
-            if let Some(rank) = request_id_rank_of(name)
+        let Some(rule) = catalogue.header_rule(name) else {
+            if let Some(rank) = request_id_rank_of(catalogue, name)
                 && rank < request_id_rank
                 && let Some(id) = request_id(value)
             {
@@ -324,10 +333,11 @@ pub(crate) fn scan<'h>(
 }
 
 /// Where `name` ranks among the request-id headers: its place in
-/// [`Source::REQUEST_ID_HEADER_NAMES`] (lower-cased by the generator, in
+/// the catalogue's request-id headers (lower-cased by the generator, in
 /// the order the catalogue trusts them).
-fn request_id_rank_of(name: &str) -> Option<usize> {
-    Source::REQUEST_ID_HEADER_NAMES
+fn request_id_rank_of(catalogue: impl Catalogue, name: &str) -> Option<usize> {
+    catalogue
+        .request_id_header_names()
         .iter()
         .position(|header| *header == name)
 }

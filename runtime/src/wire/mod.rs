@@ -174,6 +174,7 @@
 //! only the user-safe message.
 
 mod budget;
+mod catalogue;
 mod classify;
 mod decide;
 mod headers;
@@ -184,16 +185,19 @@ mod shape;
 mod status_facts;
 
 pub use budget::RetryBudget;
+pub use catalogue::{Catalogue, Entry};
+#[doc(hidden)]
+pub use classify::Place;
 pub use classify::{
     BodyIssue, Classified, Dialect, MAX_BODY, Origin, Outcome, Reported, classify, classify_from,
-    classify_response,
+    classify_from_with, classify_response, classify_with,
 };
 pub use decide::{
     Decision, IdempotencyKey, InvalidRetryPolicy, Jitter, Operation, RetryPolicy,
     RetryPolicyBuilder, StopReason, TransportFailure,
 };
 pub use headers::{RateLimit, RateLimitReset, ResponseHeaders, RetryAfter};
-pub use render::{MAX_REQUEST_ID, RenderDialect, RenderError, render};
+pub use render::{MAX_REQUEST_ID, RenderDialect, RenderError, render, render_with};
 pub use retrier::{Classify, Next, Retrier, Sent, Unanswered, send_with_retries};
 pub use shape::{Alternative, BodyField, Check, FieldPlaces, HeaderMeaning, Identifies, Test};
 #[doc(hidden)]

@@ -48,9 +48,11 @@ pub(crate) enum Text {
     Decoded(u32),
 }
 
-/// What sat at one place of the plan.
+/// What sat at one place of the plan. Public only for the generated
+/// catalogues' [`Catalogue::with_places`](crate::wire::Catalogue::with_places).
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Place {
+#[doc(hidden)]
+pub struct Place {
     /// The value's type.
     pub(crate) held: Held,
     /// A string's text, a number as written, or an array of names and
@@ -59,7 +61,8 @@ pub(crate) struct Place {
 }
 
 impl Place {
-    pub(crate) const MISSING: Self = Self {
+    /// Nothing there yet.
+    pub const MISSING: Self = Self {
         held: Held::Missing,
         text: Text::None,
     };

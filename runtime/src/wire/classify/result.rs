@@ -4,18 +4,20 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use crate::wire::Catalogue;
 use crate::wire::headers::{RateLimit, ResponseHeaders, RetryAfter};
 use crate::wire::status_facts;
-use crate::{Code, ErrorTaxonomy, ErrorType, Retry, Shape, Source, Status, TaskStatus};
+use crate::{ErrorTaxonomy, Retry, Taxonomy};
 
 /// The shape of a response body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum Dialect {
-    /// A shape the catalogue declares ([`Shape`]): a source's own (the
-    /// queue gateway's `{"error": {"code", "message"}, "request_id"}`, a
-    /// task status…) or one many APIs copy (`OpenAI`'s envelope).
-    Declared(Shape),
+pub enum Dialect<C: Catalogue = Taxonomy> {
+    /// A shape the catalogue declares ([`Shape`](crate::Shape) for the
+    /// built-in one): a source's own (the queue gateway's `{"error":
+    /// {"code", "message"}, "request_id"}`, a task status…) or one many
+    /// APIs copy (`OpenAI`'s envelope).
+    Declared(C::Shape),
     /// RFC 9457 problem details: `type`, `title`, `status`, `detail`, `instance`.
     Problem,
     /// An HTML page, usually from an edge proxy.
@@ -28,10 +30,10 @@ pub enum Dialect {
     UnknownJson,
 }
 
-impl Dialect {
+impl<C: Catalogue> Dialect<C> {
     /// The declared shape, if it is one.
     #[must_use]
-    pub fn shape(self) -> Option<Shape> {
+    pub fn shape(self) -> Option<C::Shape> {
         match self {
             Self::Declared(shape) => Some(shape),
             _ => None,
@@ -45,7 +47,7 @@ impl Dialect {
 /// [`classify`](crate::wire::classify).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum Outcome {
+pub enum Outcome<C: Catalogue = Taxonomy> {
     /// Not an error: 1xx–3xx, or a task `COMPLETED` without `error`.
     Succeeded,
     /// Not an error, not finished: `IN_QUEUE`, `IN_PROGRESS`, or a 202 on
@@ -55,17 +57,19 @@ pub enum Outcome {
     RequestFailed {
         /// The catalogued code the body named, if any; `None` leaves the
         /// status to decide.
-        code: Option<Code>,
+        code: Option<C::Code>,
     },
     /// The request succeeded but reports a task that ran and failed: a
     /// queue task `COMPLETED` with `error` (002), a runs task with a
     /// structured `error` (001). The task will not change.
     TaskFailed {
         /// The failure's code: the `error_type`'s, else the one the
-        /// `error` text names, else [`Code::TaskFailed`].
-        code: Code,
+        /// `error` text names, else the source's `failed_task` code
+        /// ([`Code::TaskFailed`](crate::Code::TaskFailed) in the built-in
+        /// catalogue); `None` when the catalogue names none.
+        code: Option<C::Code>,
         /// The catalogued `error_type`, when the server sent one.
-        error_type: Option<ErrorType>,
+        error_type: Option<C::ErrorType>,
     },
 }
 
@@ -139,18 +143,19 @@ impl<T> Reported<'_, T> {
 /// Nothing here is required: an unknown code or `error_type` is kept as
 /// sent and the response is handled by its status.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Classified<'body> {
+pub struct Classified<'body, C: Catalogue = Taxonomy> {
+    pub(super) catalogue: C,
     pub(super) status: http::StatusCode,
-    pub(super) outcome: Outcome,
-    pub(super) dialect: Dialect,
-    pub(super) source: Option<Source>,
+    pub(super) outcome: Outcome<C>,
+    pub(super) dialect: Dialect<C>,
+    pub(super) source: Option<C::Source>,
     pub(super) origin: Origin,
     pub(super) body_issue: Option<BodyIssue>,
     pub(super) wire_code: Option<Cow<'body, str>>,
     pub(super) kind: Option<Cow<'body, str>>,
     pub(super) message: Option<Cow<'body, str>>,
-    pub(super) error_type: Option<Reported<'body, ErrorType>>,
-    pub(super) task_status: Option<Reported<'body, TaskStatus>>,
+    pub(super) error_type: Option<Reported<'body, C::ErrorType>>,
+    pub(super) task_status: Option<Reported<'body, C::TaskStatus>>,
     pub(super) body_request_id: Option<Cow<'body, str>>,
     /// Behind a pointer: only some answers carry these, and every
     /// response pays for the size of this struct each time it moves.
@@ -189,7 +194,13 @@ fn owned(text: Option<Cow<'_, str>>) -> Option<Cow<'static, str>> {
     text.map(|text| Cow::Owned(text.into_owned()))
 }
 
-impl<'body> Classified<'body> {
+impl<'body, C: Catalogue> Classified<'body, C> {
+    /// The catalogue the response was read with.
+    #[must_use]
+    pub fn catalogue(&self) -> C {
+        self.catalogue
+    }
+
     /// The HTTP status received.
     #[must_use]
     pub fn status(&self) -> http::StatusCode {
@@ -198,36 +209,36 @@ impl<'body> Classified<'body> {
 
     /// The catalogued status, `None` for a number the catalogue does not list.
     #[must_use]
-    pub fn catalogued(&self) -> Option<Status> {
-        Status::from_u16(self.status.as_u16())
+    pub fn catalogued(&self) -> Option<C::Status> {
+        self.catalogue.status(self.status.as_u16())
     }
 
     /// What the response means for the request.
     #[must_use]
-    pub fn outcome(&self) -> Outcome {
+    pub fn outcome(&self) -> Outcome<C> {
         self.outcome
     }
 
     /// The canonical code of a failure, when the body named one the
-    /// catalogue knows (a failed task always has one); `None` on success.
+    /// catalogue knows (a failed task has one when its catalogue names a
+    /// `failed_task` code for its source); `None` on success.
     #[must_use]
-    pub fn code(&self) -> Option<Code> {
+    pub fn code(&self) -> Option<C::Code> {
         match self.outcome {
-            Outcome::RequestFailed { code } => code,
-            Outcome::TaskFailed { code, .. } => Some(code),
+            Outcome::RequestFailed { code } | Outcome::TaskFailed { code, .. } => code,
             Outcome::Succeeded | Outcome::Pending => None,
         }
     }
 
     /// The shape of the body.
     #[must_use]
-    pub fn dialect(&self) -> Dialect {
+    pub fn dialect(&self) -> Dialect<C> {
         self.dialect
     }
 
     /// The API that sent it, when the body tells.
     #[must_use]
-    pub fn source(&self) -> Option<Source> {
+    pub fn source(&self) -> Option<C::Source> {
         self.source
     }
 
@@ -266,19 +277,19 @@ impl<'body> Classified<'body> {
 
     /// A task's `error_type`, as sent.
     #[must_use]
-    pub fn error_type(&self) -> Option<&Reported<'body, ErrorType>> {
+    pub fn error_type(&self) -> Option<&Reported<'body, C::ErrorType>> {
         self.error_type.as_ref()
     }
 
     /// The catalogued `error_type`, if the task reported one.
     #[must_use]
-    pub fn known_error_type(&self) -> Option<ErrorType> {
+    pub fn known_error_type(&self) -> Option<C::ErrorType> {
         self.error_type.as_ref().and_then(Reported::known)
     }
 
     /// A task's `status`, as sent.
     #[must_use]
-    pub fn task_status(&self) -> Option<&Reported<'body, TaskStatus>> {
+    pub fn task_status(&self) -> Option<&Reported<'body, C::TaskStatus>> {
         self.task_status.as_ref()
     }
 
@@ -393,17 +404,23 @@ impl<'body> Classified<'body> {
         match self.outcome {
             Outcome::Succeeded => Retry::Never,
             Outcome::Pending => Retry::KeepPolling,
-            Outcome::TaskFailed { code, error_type } => {
-                error_type.map_or_else(|| code.retry(), ErrorType::retry)
+            Outcome::TaskFailed {
+                error_type: Some(error_type),
+                ..
+            } => self.catalogue.error_type_retry(error_type),
+            Outcome::TaskFailed {
+                code: Some(code), ..
             }
-            Outcome::RequestFailed { code: Some(code) } => code.retry(),
-            Outcome::RequestFailed { code: None } => status_facts::retry(self.status),
+            | Outcome::RequestFailed { code: Some(code) } => self.catalogue.code_retry(code),
+            Outcome::TaskFailed { code: None, .. } | Outcome::RequestFailed { code: None } => {
+                status_facts::retry(self.catalogue, self.status)
+            }
         }
     }
 
     /// Text safe to show an end user. When the response comes from a
     /// source whose messages are documented as user-safe
-    /// ([`Source::messages_user_safe`]), the server's own message, if it
+    /// ([`Catalogue::source_messages_user_safe`]), the server's own message, if it
     /// has one and passes the catalogue's leak rules (no placeholder,
     /// stack trace or file path): 001's `validation_error` message names
     /// the field to fix, which the catalogue's text cannot. Otherwise the
@@ -421,17 +438,20 @@ impl<'body> Classified<'body> {
     #[must_use]
     pub fn user_message(&self) -> Cow<'_, str> {
         let code = match self.outcome {
-            Outcome::Succeeded => return Cow::Borrowed(status_facts::succeeded_message()),
-            Outcome::Pending => return Cow::Borrowed(status_facts::pending_message()),
-            Outcome::TaskFailed { code, .. } => Some(code),
-            Outcome::RequestFailed { code } => code,
+            Outcome::Succeeded => {
+                return Cow::Borrowed(status_facts::succeeded_message(self.catalogue));
+            }
+            Outcome::Pending => {
+                return Cow::Borrowed(status_facts::pending_message(self.catalogue));
+            }
+            Outcome::TaskFailed { code, .. } | Outcome::RequestFailed { code } => code,
         };
         if let Some(message) = self.safe_server_message() {
             return Cow::Borrowed(message);
         }
         Cow::Borrowed(code.map_or_else(
-            || status_facts::user_message(self.status),
-            Code::user_message,
+            || status_facts::user_message(self.catalogue, self.status),
+            |code| self.catalogue.code_user_message(code),
         ))
     }
 
@@ -439,7 +459,9 @@ impl<'body> Classified<'body> {
     /// user-safe and it passes the catalogue's leak rules.
     fn safe_server_message(&self) -> Option<&str> {
         let message = self.message.as_deref()?.trim();
-        let safe = self.source.is_some_and(Source::messages_user_safe)
+        let safe = self
+            .source
+            .is_some_and(|source| self.catalogue.source_messages_user_safe(source))
             && !message.is_empty()
             && crate::generated::leak::find(message).is_none();
         safe.then_some(message)
@@ -455,20 +477,22 @@ impl<'body> Classified<'body> {
             Outcome::TaskFailed {
                 error_type: Some(error_type),
                 ..
-            } => error_type.remedies(),
-            Outcome::TaskFailed { code, .. } | Outcome::RequestFailed { code: Some(code) } => {
-                code.remedies()
+            } => self.catalogue.error_type_remedies(error_type),
+            Outcome::TaskFailed {
+                code: Some(code), ..
             }
-            Outcome::RequestFailed { code: None } => {
-                self.catalogued().map_or(&[], Status::remedies)
-            }
+            | Outcome::RequestFailed { code: Some(code) } => self.catalogue.code_remedies(code),
+            Outcome::TaskFailed { code: None, .. } | Outcome::RequestFailed { code: None } => self
+                .catalogued()
+                .map_or(&[], |status| self.catalogue.status_remedies(status)),
         }
     }
 
     /// The same response, owning all its text.
     #[must_use]
-    pub fn into_owned(self) -> Classified<'static> {
+    pub fn into_owned(self) -> Classified<'static, C> {
         Classified {
+            catalogue: self.catalogue,
             status: self.status,
             outcome: self.outcome,
             dialect: self.dialect,
@@ -489,11 +513,11 @@ impl<'body> Classified<'body> {
 
 /// For logs, not for users: status, code, the server's message and the
 /// ids. Show [`Classified::user_message`] to users.
-impl fmt::Display for Classified<'_> {
+impl<C: Catalogue> fmt::Display for Classified<'_, C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "HTTP {}", self.status.as_u16())?;
         match (self.code(), self.wire_code.as_deref()) {
-            (Some(code), _) => write!(f, " {code}")?,
+            (Some(code), _) => write!(f, " {}", self.catalogue.code_id(code))?,
             (None, Some(wire)) => write!(f, " {wire:?}")?,
             (None, None) => {}
         }
@@ -514,10 +538,10 @@ impl fmt::Display for Classified<'_> {
 
 /// A classified failure is an error a client can return as is; a success
 /// classified this way displays as one too, for logs.
-impl std::error::Error for Classified<'_> {}
+impl<C: Catalogue> std::error::Error for Classified<'_, C> {}
 
-impl ErrorTaxonomy for Classified<'_> {
-    fn code(&self) -> Option<Code> {
+impl<C: Catalogue> ErrorTaxonomy<C> for Classified<'_, C> {
+    fn code(&self) -> Option<C::Code> {
         Classified::code(self)
     }
 

@@ -3,27 +3,35 @@
 //! who produced it.
 
 use super::{Classified, Dialect, Origin, Outcome, Reported};
+use crate::wire::Catalogue;
 use crate::wire::status_facts;
-use crate::{Code, ErrorType, TaskStatus};
 
-pub(super) fn settle(out: &mut Classified<'_>, code: Option<Code>, task_failed: bool) {
+pub(super) fn settle<C: Catalogue>(
+    out: &mut Classified<'_, C>,
+    code: Option<C::Code>,
+    task_failed: bool,
+) {
+    let catalogue = out.catalogue;
     let status = out.status;
     let task_status = out.task_status.as_ref().and_then(Reported::known);
+    let terminal = |task_status| catalogue.task_status_is_terminal(task_status);
     out.outcome = if status.is_client_error() || status.is_server_error() {
         Outcome::RequestFailed { code }
     } else if task_failed {
         let error_type = out.error_type.as_ref().and_then(Reported::known);
         Outcome::TaskFailed {
             code: error_type
-                .map(ErrorType::code)
+                .map(|error_type| catalogue.error_type_code(error_type))
                 .or(code)
-                .unwrap_or(Code::TaskFailed),
+                .or_else(|| {
+                    out.source
+                        .and_then(|source| catalogue.source_failed_task_code(source))
+                }),
             error_type,
         }
-    } else if task_status.is_some_and(|t| !t.is_terminal()) {
+    } else if task_status.is_some_and(|t| !terminal(t)) {
         Outcome::Pending
-    } else if status_facts::is_pending(status) && !task_status.is_some_and(TaskStatus::is_terminal)
-    {
+    } else if status_facts::is_pending(catalogue, status) && !task_status.is_some_and(terminal) {
         // A terminal task status (`COMPLETED`) makes a 202 no different:
         // the body is the more specific.
         Outcome::Pending
@@ -33,8 +41,8 @@ pub(super) fn settle(out: &mut Classified<'_>, code: Option<Code>, task_failed: 
     out.origin = origin(out);
 }
 
-fn origin(response: &Classified<'_>) -> Origin {
-    if status_facts::is_edge(response.status) {
+fn origin<C: Catalogue>(response: &Classified<'_, C>) -> Origin {
+    if status_facts::is_edge(response.catalogue, response.status) {
         return Origin::Edge;
     }
     // The APIs answer in JSON and tag their answers with a request id; a

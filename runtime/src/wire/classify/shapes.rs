@@ -9,9 +9,9 @@ use std::time::Duration;
 use super::found::{Found, Held};
 use super::result::Extra;
 use super::{Dialect, Reading, Reported, take_string};
+use crate::wire::Catalogue;
 use crate::wire::headers::RetryAfter;
 use crate::wire::shape::{BodyField, Check, FieldPlaces, Identifies, Test};
-use crate::{Code, ErrorType, Shape, Source, TaskStatus};
 
 /// Catalogues with up to this many shapes remember which ones a body
 /// matched in one word; larger ones test again when they need to.
@@ -19,21 +19,22 @@ const REMEMBERED: usize = 64;
 
 /// Recognises the body's shape and reads what it says into `r`. A body no
 /// shape matches stays [`Dialect::UnknownJson`].
-pub(super) fn read<'a>(r: &mut Reading<'_, 'a>, found: &mut Found<'a, '_>) {
+pub(super) fn read<'a, C: Catalogue>(r: &mut Reading<'_, 'a, C>, found: &mut Found<'a, '_>) {
+    let catalogue = r.out.catalogue;
     let Some(Chosen {
         shape,
         spelled: own_spelling,
         matched,
-    }) = choose(found, r.known_source)
+    }) = choose(catalogue, found, r.known_source)
     else {
         return;
     };
     r.out.dialect = Dialect::Declared(shape);
-    let source = shape.source();
+    let source = catalogue.shape_source(shape);
 
     let mut text = Texts::default();
     let mut extra = Extra::default();
-    for &FieldPlaces { field, places } in shape.fields() {
+    for &FieldPlaces { field, places } in catalogue.shape_fields(shape) {
         match field {
             BodyField::Code => text.code = take_string(found, places),
             BodyField::Message => text.message = take_string(found, places),
@@ -50,13 +51,15 @@ pub(super) fn read<'a>(r: &mut Reading<'_, 'a>, found: &mut Found<'a, '_>) {
             BodyField::RetryAfter => extra.retry_after = wait(found, places),
         }
     }
-    let error_type = text.error_type.map(|raw| match ErrorType::from_name(&raw) {
-        Some(known) => Reported::Known(known),
-        None => Reported::Unknown(raw),
-    });
+    let error_type = text
+        .error_type
+        .map(|raw| match catalogue.error_type_from_name(&raw) {
+            Some(known) => Reported::Known(known),
+            None => Reported::Unknown(raw),
+        });
     r.out.task_status = text
         .task_status
-        .map(|raw| match TaskStatus::from_name(&raw) {
+        .map(|raw| match catalogue.task_status_from_name(&raw) {
             Some(known) => Reported::Known(known),
             None => Reported::Unknown(raw),
         });
@@ -69,24 +72,31 @@ pub(super) fn read<'a>(r: &mut Reading<'_, 'a>, found: &mut Found<'a, '_>) {
     // The chosen shape's own source was asked while choosing (its first code
     // and message places are the texts just read), so it is not asked again.
     let spelled = source.zip(own_spelling).or_else(|| {
-        Shape::ALL
+        catalogue
+            .shapes()
             .iter()
             .enumerate()
-            .filter(|&(i, other)| {
-                other.source() != source && matched.has(i, || matches(found, *other).is_some())
+            .filter(|&(i, &other)| {
+                catalogue.shape_source(other) != source
+                    && matched.has(i, || matches(catalogue, found, other).is_some())
             })
-            .find_map(|(_, other)| {
-                let source = other.source()?;
-                spelled_by(source, texts).map(|code| (source, code))
+            .find_map(|(_, &other)| {
+                let source = catalogue.shape_source(other)?;
+                spelled_by(catalogue, source, texts).map(|code| (source, code))
             })
     });
     r.code = error_type
         .as_ref()
         .and_then(Reported::known)
-        .map(ErrorType::code)
+        .map(|error_type| catalogue.error_type_code(error_type))
         .or(spelled.map(|(_, code)| code))
-        .or_else(|| texts.iter().flatten().find_map(|text| Code::lookup(text)));
-    let identified = match shape.identifies_source() {
+        .or_else(|| {
+            texts
+                .iter()
+                .flatten()
+                .find_map(|text| catalogue.code_lookup(text))
+        });
+    let identified = match catalogue.shape_identifies_source(shape) {
         Identifies::BySpelling => false,
         Identifies::Always => true,
         Identifies::ByPlaces(places) => places.iter().any(|&p| found.at(p).is_present()),
@@ -132,28 +142,37 @@ impl Matched {
 /// whole, one whose source spells the body's code or message, else the
 /// one whose alternative has the most tests, else the first in the file.
 /// With `only`, the shapes of other sources are not tried.
-fn choose(found: &Found<'_, '_>, only: Option<Source>) -> Option<Chosen> {
-    let mut best: Option<(Option<Code>, usize, Shape)> = None;
+fn choose<C: Catalogue>(
+    catalogue: C,
+    found: &Found<'_, '_>,
+    only: Option<C::Source>,
+) -> Option<Chosen<C>> {
+    let mut best: Option<(Option<C::Code>, usize, C::Shape)> = None;
     let mut matched = Matched(0);
-    for (i, &shape) in Shape::ALL.iter().enumerate() {
-        if only.is_some() && shape.source().is_some_and(|s| Some(s) != only) {
+    for (i, &shape) in catalogue.shapes().iter().enumerate() {
+        let source = catalogue.shape_source(shape);
+        if only.is_some() && source.is_some_and(|s| Some(s) != only) {
             continue;
         }
-        let Some(tests) = matches(found, shape) else {
+        let Some(tests) = matches(catalogue, found, shape) else {
             continue;
         };
         if i < REMEMBERED {
             matched.0 |= 1 << i;
         }
-        let spelled = shape.source().and_then(|source| {
+        let spelled = source.and_then(|source| {
             let first = |field| {
-                shape
-                    .fields()
+                catalogue
+                    .shape_fields(shape)
                     .iter()
                     .find(|f| f.field == field)
                     .and_then(|f| f.places.iter().find_map(|&p| found.string(p)))
             };
-            spelled_by(source, [first(BodyField::Code), first(BodyField::Message)])
+            spelled_by(
+                catalogue,
+                source,
+                [first(BodyField::Code), first(BodyField::Message)],
+            )
         });
         if best.is_none_or(|(s, t, _)| (spelled.is_some(), tests) > (s.is_some(), t)) {
             best = Some((spelled, tests, shape));
@@ -168,26 +187,27 @@ fn choose(found: &Found<'_, '_>, only: Option<Source>) -> Option<Chosen> {
 
 /// The shape a body is, what its own source spells its code or message
 /// as, and which shapes it matched.
-struct Chosen {
-    shape: Shape,
-    spelled: Option<Code>,
+struct Chosen<C: Catalogue> {
+    shape: C::Shape,
+    spelled: Option<C::Code>,
     matched: Matched,
 }
 
 /// Whether the body is of `shape`: the number of tests of its largest
 /// alternative that holds whole.
-fn matches(found: &Found<'_, '_>, shape: Shape) -> Option<usize> {
-    if found.present & shape.requires() != shape.requires() {
+fn matches<C: Catalogue>(catalogue: C, found: &Found<'_, '_>, shape: C::Shape) -> Option<usize> {
+    let requires = catalogue.shape_requires(shape);
+    if found.present & requires != requires {
         return None;
     }
-    let source = shape.source();
+    let source = catalogue.shape_source(shape);
     let mut best = None;
-    for alternative in shape.when() {
+    for alternative in catalogue.shape_when(shape) {
         let holds_whole = found.present & alternative.requires == alternative.requires
             && alternative
                 .checks
                 .iter()
-                .all(|check| holds(found, *check, source));
+                .all(|check| holds(catalogue, found, *check, source));
         if holds_whole && best.is_none_or(|tests| alternative.checks.len() > tests) {
             best = Some(alternative.checks.len());
         }
@@ -196,15 +216,24 @@ fn matches(found: &Found<'_, '_>, shape: Shape) -> Option<usize> {
 }
 
 /// The code `source` spells one of `texts` as (its code string or fixed message).
-fn spelled_by(source: Source, texts: [Option<&str>; 2]) -> Option<Code> {
+fn spelled_by<C: Catalogue>(
+    catalogue: C,
+    source: C::Source,
+    texts: [Option<&str>; 2],
+) -> Option<C::Code> {
     texts
         .iter()
         .flatten()
-        .find_map(|text| Code::from_wire(source, text))
+        .find_map(|text| catalogue.code_from_wire(source, text))
 }
 
 /// Whether one test of an alternative holds.
-fn holds(found: &Found<'_, '_>, check: Check, source: Option<Source>) -> bool {
+fn holds<C: Catalogue>(
+    catalogue: C,
+    found: &Found<'_, '_>,
+    check: Check,
+    source: Option<C::Source>,
+) -> bool {
     let held = found.at(check.place).held;
     match check.test {
         Test::String => held == Held::String,
@@ -214,10 +243,12 @@ fn holds(found: &Found<'_, '_>, check: Check, source: Option<Source>) -> bool {
         Test::Present => found.at(check.place).is_present(),
         Test::Absent => !found.at(check.place).is_present(),
         Test::TaskStatus => found.string(check.place).is_some_and(|text| {
-            TaskStatus::from_name(text).is_some_and(|status| Some(status.source()) == source)
+            catalogue
+                .task_status_from_name(text)
+                .is_some_and(|status| Some(catalogue.task_status_source(status)) == source)
         }),
         Test::Spelling => found.string(check.place).is_some_and(|text| {
-            source.is_some_and(|source| Code::from_wire(source, text).is_some())
+            source.is_some_and(|source| catalogue.code_from_wire(source, text).is_some())
         }),
     }
 }

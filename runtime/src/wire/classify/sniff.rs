@@ -2,12 +2,13 @@
 //! nothing, from its first byte and its `Content-Type`.
 
 use super::Dialect;
+use crate::wire::Catalogue;
 
 /// Tells JSON, HTML, text and nothing apart from the first byte, and the
 /// `Content-Type` when the first byte does not say. JSON is recognised
 /// by its opening brace or bracket whatever the header claims: edge
 /// proxies send HTML as `application/json` and JSON as `text/plain`.
-pub(super) fn sniff(body: &[u8], content_type: Option<&[u8]>) -> Dialect {
+pub(super) fn sniff<C: Catalogue>(body: &[u8], content_type: Option<&[u8]>) -> Dialect<C> {
     let body = strip_bom(body).trim_ascii_start();
     match body.first() {
         None => Dialect::Empty,

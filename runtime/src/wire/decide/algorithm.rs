@@ -7,10 +7,11 @@ use std::time::{Duration, SystemTime};
 use super::jitter::{scale, unit};
 use super::policy::{RetryPolicy, Settings};
 use super::vocabulary::{Decision, Jitter, Operation, StopReason, TransportFailure};
+use crate::wire::Catalogue;
 use crate::wire::budget::RetryBudget;
 use crate::wire::classify::{Classified, Outcome};
 use crate::wire::status_facts;
-use crate::{Category, Code, ErrorType, Retry, StopAction};
+use crate::{Retry, StopAction};
 
 impl RetryPolicy {
     /// What to do after `response` on `operation`, where `attempt` is the
@@ -20,9 +21,9 @@ impl RetryPolicy {
     /// an HTTP-date `Retry-After`; spends from the budget when it decides
     /// to retry and refunds it on a success, so call it on every response.
     #[must_use]
-    pub fn decide(
+    pub fn decide<C: Catalogue>(
         &self,
-        response: &Classified<'_>,
+        response: &Classified<'_, C>,
         operation: Operation,
         attempt: u32,
     ) -> Decision {
@@ -35,9 +36,9 @@ impl RetryPolicy {
     /// `now` is when the response arrived, `random` returns numbers in
     /// `[0, 1)` (others are clamped into it).
     #[must_use]
-    pub fn decide_with(
+    pub fn decide_with<C: Catalogue>(
         &self,
-        response: &Classified<'_>,
+        response: &Classified<'_, C>,
         operation: Operation,
         attempt: u32,
         now: SystemTime,
@@ -66,8 +67,10 @@ impl RetryPolicy {
         if is_user_cancel(response) {
             return stop(StopReason::UserCanceled);
         }
+        // fal: a 504 with `x-fal-request-timeout-type: user` is the
+        // caller's own deadline; the header qualifies a timeout status.
         if response.headers().is_user_deadline()
-            && status_facts::is_user_deadline(response.status())
+            && status_facts::is_timeout(response.catalogue(), response.status())
         {
             return stop(StopReason::UserDeadline);
         }
@@ -167,9 +170,9 @@ impl RetryPolicy {
     /// Poll again after the poll interval, or after the server's
     /// `Retry-After` when a pending answer carries one above zero (at
     /// most `max_retry_after`: a long wait is no reason to stop polling).
-    fn keep_polling(
+    fn keep_polling<C: Catalogue>(
         &self,
-        response: &Classified<'_>,
+        response: &Classified<'_, C>,
         operation: Operation,
         now: SystemTime,
     ) -> Decision {
@@ -213,7 +216,12 @@ impl RetryPolicy {
     /// Attempts allowed: the rule's count bounded by the policy's, except
     /// that a status poll after a 5xx gets the policy's poll attempts (a
     /// read repeats safely; fal retries polls 5 times, creates 3).
-    fn attempt_limit(&self, rule: Retry, operation: Operation, response: &Classified<'_>) -> u32 {
+    fn attempt_limit<C: Catalogue>(
+        &self,
+        rule: Retry,
+        operation: Operation,
+        response: &Classified<'_, C>,
+    ) -> u32 {
         let policy = self.operation_limit(operation);
         match rule.max_attempts() {
             Some(_)
@@ -297,34 +305,50 @@ fn seconds(secs: u32) -> Duration {
     Duration::from_secs(u64::from(secs))
 }
 
-fn is_user_cancel(response: &Classified<'_>) -> bool {
-    status_facts::is_user_cancel(response.status())
-        || response.code() == Some(Code::Canceled)
-        || response.known_error_type() == Some(ErrorType::Canceled)
+/// Whether the caller canceled: the status's, the code's or the task
+/// `error_type`'s category is one whose `stop` is `user_canceled`.
+fn is_user_cancel<C: Catalogue>(response: &Classified<'_, C>) -> bool {
+    let catalogue = response.catalogue();
+    let canceled = |category| catalogue.category_stop(category) == StopAction::UserCanceled;
+    let status = catalogue
+        .status(response.status().as_u16())
+        .and_then(|status| catalogue.status_category(status));
+    let code = response.code().map(|code| catalogue.code_category(code));
+    let error_type = response
+        .known_error_type()
+        .map(|error_type| catalogue.code_category(catalogue.error_type_code(error_type)));
+    [status, code, error_type]
+        .into_iter()
+        .flatten()
+        .any(canceled)
 }
 
-/// Whether the failure was a timeout: it costs a retry budget more (AWS).
-fn is_timeout(response: &Classified<'_>) -> bool {
-    status_facts::is_timeout(response.status())
+/// Whether the failure was a timeout: its status, or its code's, is one the
+/// catalogue marks `timeout`. A retry after it costs a budget more (AWS).
+fn is_timeout<C: Catalogue>(response: &Classified<'_, C>) -> bool {
+    let catalogue = response.catalogue();
+    status_facts::is_timeout(catalogue, response.status())
         || response
             .code()
-            .is_some_and(|code| code.category() == Category::Timeout)
+            .is_some_and(|code| status_facts::is_timeout(catalogue, catalogue.code_status(code)))
 }
 
 /// Why retrying cannot help, from the category of the code, else of the
 /// status (both the catalogue's).
-fn stop_reason(response: &Classified<'_>) -> StopReason {
+fn stop_reason<C: Catalogue>(response: &Classified<'_, C>) -> StopReason {
+    let catalogue = response.catalogue();
     let category = match response.code() {
-        Some(code) => Some(code.category()),
-        None => status_facts::category(response.status()),
+        Some(code) => Some(catalogue.code_category(code)),
+        None => status_facts::category(catalogue, response.status()),
     };
-    category.map_or(StopReason::FixRequest, category_stop_reason)
+    category.map_or(StopReason::FixRequest, |category| {
+        stop_reason_of(catalogue.category_stop(category))
+    })
 }
 
-/// What a caller must do about an error of `category`: the catalogue's
-/// `stop` of the category.
-pub(crate) fn category_stop_reason(category: Category) -> StopReason {
-    match category.stop() {
+/// What a caller must do when it stops, as a [`StopReason`].
+pub(crate) fn stop_reason_of(stop: StopAction) -> StopReason {
+    match stop {
         StopAction::FixRequest => StopReason::FixRequest,
         StopAction::FixCredentials => StopReason::FixCredentials,
         StopAction::NotPermitted => StopReason::NotPermitted,
