@@ -30,7 +30,8 @@ pub mod diff;
 mod emit;
 mod entry;
 mod explain;
-pub mod ident;
+/// How catalogue ids become Rust identifiers (shared with the derive).
+pub use errors_vocab::ident;
 mod leak;
 mod load;
 pub mod model;

@@ -63,13 +63,16 @@ impl<'a> Input<'a> {
                     })
                     .collect(),
             ),
-            // The struct's keys describe its one case; `crate` stays on the type.
+            // The struct's keys describe its one case; `crate` and
+            // `catalogue` stay on the type.
             syn::Data::Struct(data) => {
                 let krate = attrs.krate.take();
+                let catalogue = attrs.catalogue.take();
                 let own = std::mem::replace(
                     &mut attrs,
                     Attrs {
                         krate,
+                        catalogue,
                         ..Attrs::default()
                     },
                 );

@@ -25,11 +25,19 @@ pub fn expand(input: &DeriveInput) -> TokenStream {
     let cx = Ctxt::default();
     let parsed = Input::from_syn(input, &cx);
     let plans = valid::check(&parsed, &cx);
-    let krate = parsed
+    let runtime = parsed
         .attrs
         .krate
         .as_ref()
         .map_or_else(|| quote!(::errors_core), |k| k.value.to_token_stream());
+    let krate = Paths {
+        catalogue: parsed
+            .attrs
+            .catalogue
+            .as_ref()
+            .map_or_else(|| runtime.clone(), |c| c.value.to_token_stream()),
+        runtime,
+    };
     match (cx.check(), plans) {
         (Ok(()), Some(plans)) => implementation(&parsed, &plans, &krate),
         (Err(errors), _) => fallback(input, &krate, &errors),
@@ -40,6 +48,29 @@ pub fn expand(input: &DeriveInput) -> TokenStream {
             &krate,
             &syn::Error::new(Span::call_site(), "ErrorTaxonomy could not check this type"),
         ),
+    }
+}
+
+/// Where the expansion finds things: the runtime (`ErrorTaxonomy`,
+/// `Retry`), written `#krate`, and the module of the catalogue's enums
+/// (`Code`, `Status`, `Taxonomy`): the runtime itself for the built-in
+/// catalogue, the user's module for their own.
+struct Paths {
+    runtime: TokenStream,
+    catalogue: TokenStream,
+}
+
+impl Paths {
+    /// `ErrorTaxonomy` for the catalogue.
+    fn trait_path(&self) -> TokenStream {
+        let Self { runtime, catalogue } = self;
+        quote!(#runtime::ErrorTaxonomy<#catalogue::Taxonomy>)
+    }
+}
+
+impl ToTokens for Paths {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        self.runtime.to_tokens(tokens);
     }
 }
 
@@ -66,7 +97,7 @@ impl Method {
     }
 }
 
-fn implementation(input: &Input<'_>, plans: &[Plan<'_>], krate: &TokenStream) -> TokenStream {
+fn implementation(input: &Input<'_>, plans: &[Plan<'_>], krate: &Paths) -> TokenStream {
     let original = input.original;
     let ty = &original.ident;
     let (impl_generics, ty_generics, where_clause) = original.generics.split_for_impl();
@@ -92,10 +123,11 @@ fn implementation(input: &Input<'_>, plans: &[Plan<'_>], krate: &TokenStream) ->
     let retry = body(Method::Retry);
     let user_message = body(Method::UserMessage);
     let remedies = body(Method::Remedies);
+    let (trait_path, cat) = (krate.trait_path(), &krate.catalogue);
     quote! {
         #[automatically_derived]
-        impl #impl_generics #krate::ErrorTaxonomy for #ty #ty_generics #where_clause {
-            fn code(&self) -> ::core::option::Option<#krate::Code> {
+        impl #impl_generics #trait_path for #ty #ty_generics #where_clause {
+            fn code(&self) -> ::core::option::Option<#cat::Code> {
                 #code
             }
 
@@ -129,7 +161,7 @@ fn enum_body(
     cases: &[Case<'_>],
     plans: &[Plan<'_>],
     method: Method,
-    krate: &TokenStream,
+    krate: &Paths,
 ) -> TokenStream {
     if cases.is_empty() {
         return quote!(match *self {});
@@ -156,7 +188,7 @@ fn enum_body(
     }
 }
 
-fn struct_body(plan: &Plan<'_>, method: Method, krate: &TokenStream) -> TokenStream {
+fn struct_body(plan: &Plan<'_>, method: Method, krate: &Paths) -> TokenStream {
     expression(plan, method, krate, &|field| {
         let member = &field.member;
         quote!(&self.#member)
@@ -198,7 +230,7 @@ fn fields_read<'a>(plan: &'a Plan<'a>, method: Method) -> Vec<&'a Field<'a>> {
 fn expression(
     plan: &Plan<'_>,
     method: Method,
-    krate: &TokenStream,
+    krate: &Paths,
     access: &dyn Fn(&Field<'_>) -> TokenStream,
 ) -> TokenStream {
     match plan {
@@ -208,7 +240,8 @@ fn expression(
             let ty = field.ty;
             // Spanned on the field's type: a type that does not implement
             // the trait is reported there.
-            quote_spanned!(ty.span()=> <#ty as #krate::ErrorTaxonomy>::#method(#inner))
+            let trait_path = krate.trait_path();
+            quote_spanned!(ty.span()=> <#ty as #trait_path>::#method(#inner))
         }
         Plan::Described(described) => described_expression(described, method, krate, access),
     }
@@ -217,13 +250,14 @@ fn expression(
 fn described_expression(
     d: &Described<'_>,
     method: Method,
-    krate: &TokenStream,
+    krate: &Paths,
     access: &dyn Fn(&Field<'_>) -> TokenStream,
 ) -> TokenStream {
+    let cat = &krate.catalogue;
     let code = match &d.origin {
         Origin::Code { code, .. } => {
             let variant = &code.variant;
-            Some(quote!(#krate::Code::#variant))
+            Some(quote!(#cat::Code::#variant))
         }
         Origin::Status { .. } => None,
     };
@@ -241,12 +275,12 @@ fn described_expression(
             (None, status) => quote!(#krate::__private::status::<#status>()),
         },
         Method::Retry => match (&d.retry, code) {
-            (Some(rule), _) => rule.to_tokens(&RetryPaths::full(krate)),
+            (Some(rule), _) => rule.to_tokens(&RetryPaths::full(&krate.runtime)),
             (None, Some(code)) => quote!(#code.retry()),
             // The catalogue's default for the status, when it lists it.
             (None, None) => quote! {
-                #krate::Status::from_u16(#status)
-                    .and_then(#krate::Status::retry)
+                #cat::Status::from_u16(#status)
+                    .and_then(#cat::Status::retry)
                     .unwrap_or(#krate::Retry::Never)
             },
         },
@@ -264,7 +298,7 @@ fn described_expression(
 /// Fixed text borrows; a message showing fields formats them with `Display`.
 fn message_tokens(
     message: &Message<'_>,
-    krate: &TokenStream,
+    krate: &Paths,
     access: &dyn Fn(&Field<'_>) -> TokenStream,
 ) -> TokenStream {
     let span = message.literal.span();
@@ -289,7 +323,7 @@ fn message_tokens(
 
 /// Where-clause bounds for fields whose type uses a type parameter: the
 /// trait for a transparent field, `Display` for a field a message shows.
-fn bounds(input: &DeriveInput, plans: &[Plan<'_>], krate: &TokenStream) -> Vec<TokenStream> {
+fn bounds(input: &DeriveInput, plans: &[Plan<'_>], krate: &Paths) -> Vec<TokenStream> {
     let params: Vec<&Ident> = input.generics.type_params().map(|p| &p.ident).collect();
     if params.is_empty() {
         return Vec::new();
@@ -306,7 +340,7 @@ fn bounds(input: &DeriveInput, plans: &[Plan<'_>], krate: &TokenStream) -> Vec<T
     };
     for plan in plans {
         match plan {
-            Plan::Transparent(field) => add(field.ty, quote!(#krate::ErrorTaxonomy)),
+            Plan::Transparent(field) => add(field.ty, krate.trait_path()),
             Plan::Described(d) => {
                 for piece in d.message().into_iter().flat_map(|m| &m.pieces) {
                     if let Segment::Field(field) = piece {
@@ -331,16 +365,17 @@ fn mentions(tokens: TokenStream, params: &[&Ident]) -> bool {
 /// Every error, and an impl whose bodies are never compiled into anything
 /// (the `compile_error!`s stop the build) so uses of the trait elsewhere in
 /// the crate do not add errors of their own.
-fn fallback(input: &DeriveInput, krate: &TokenStream, errors: &syn::Error) -> TokenStream {
+fn fallback(input: &DeriveInput, krate: &Paths, errors: &syn::Error) -> TokenStream {
     let ty = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let errors = errors.to_compile_error();
+    let (trait_path, cat) = (krate.trait_path(), &krate.catalogue);
     quote! {
         #errors
 
         #[automatically_derived]
-        impl #impl_generics #krate::ErrorTaxonomy for #ty #ty_generics #where_clause {
-            fn code(&self) -> ::core::option::Option<#krate::Code> {
+        impl #impl_generics #trait_path for #ty #ty_generics #where_clause {
+            fn code(&self) -> ::core::option::Option<#cat::Code> {
                 ::core::unreachable!()
             }
             fn status(&self) -> #krate::__private::http::StatusCode {

@@ -86,6 +86,11 @@ impl Message<'_> {
 /// One plan per case, in order; `None` when anything is wrong (all of it is
 /// in `cx`).
 pub(crate) fn check<'a>(input: &'a Input<'a>, cx: &Ctxt) -> Option<Vec<Plan<'a>>> {
+    let codes = if input.attrs.catalogue.is_some() {
+        Codes::Own
+    } else {
+        Codes::Builtin
+    };
     match &input.data {
         Data::Union(keyword) => {
             cx.syn_error(syn::Error::new(
@@ -95,20 +100,34 @@ pub(crate) fn check<'a>(input: &'a Input<'a>, cx: &Ctxt) -> Option<Vec<Plan<'a>>
             ));
             None
         }
-        Data::Struct(case) => Some(vec![check_case(case, "struct", cx)?]),
+        Data::Struct(case) => Some(vec![check_case(case, "struct", codes, cx)?]),
         Data::Enum(cases) => {
             // Check every variant before giving up, so all mistakes are shown.
-            let plans: Vec<Option<Plan<'a>>> =
-                cases.iter().map(|c| check_case(c, "variant", cx)).collect();
+            let plans: Vec<Option<Plan<'a>>> = cases
+                .iter()
+                .map(|c| check_case(c, "variant", codes, cx))
+                .collect();
             plans.into_iter().collect()
         }
     }
 }
 
-fn check_case<'a>(case: &'a Case<'a>, kind: &str, cx: &Ctxt) -> Option<Plan<'a>> {
+/// Which catalogue `code = "…"` names.
+#[derive(Clone, Copy)]
+enum Codes {
+    /// The runtime's built-in one, whose table the macro carries: any
+    /// spelling it lists, checked here with suggestions.
+    Builtin,
+    /// A catalogue generated in the user's crate (`catalogue = "…"`): the
+    /// macro cannot read it, so the code is written by its canonical id and
+    /// rustc checks the variant it names.
+    Own,
+}
+
+fn check_case<'a>(case: &'a Case<'a>, kind: &str, codes: Codes, cx: &Ctxt) -> Option<Plan<'a>> {
     match &case.attrs.transparent {
         Some(key) => check_transparent(case, key, kind, cx),
-        None => check_described(case, kind, cx).map(Plan::Described),
+        None => check_described(case, kind, codes, cx).map(Plan::Described),
     }
 }
 
@@ -164,12 +183,20 @@ fn check_transparent<'a>(
     }
 }
 
-fn check_described<'a>(case: &'a Case<'a>, kind: &str, cx: &Ctxt) -> Option<Described<'a>> {
+fn check_described<'a>(
+    case: &'a Case<'a>,
+    kind: &str,
+    codes: Codes,
+    cx: &Ctxt,
+) -> Option<Described<'a>> {
     let attrs = &case.attrs;
     let combined = check_combination(case, kind, cx);
     // Each value is checked even when the combination is wrong, so every
     // mistake is reported in one build.
-    let code = attrs.code.as_ref().map(|c| check_code(&c.value, cx));
+    let code = attrs.code.as_ref().map(|c| match codes {
+        Codes::Builtin => check_code(&c.value, cx),
+        Codes::Own => check_own_code(&c.value, cx),
+    });
     let status = attrs.status.as_ref().map(|s| check_status(&s.value, cx));
     let retry = attrs.retry.as_ref().map(|r| {
         retry::parse(&r.value.value())
@@ -276,6 +303,35 @@ fn checked<T>(value: Option<Option<T>>) -> Option<Option<T>> {
     }
 }
 
+/// A code of the user's own catalogue, by canonical id: the variant the
+/// generator made of it, spanned on the literal, so that a code the
+/// catalogue lacks is rustc's "no variant named …" there (with its own
+/// "a variant with a similar name exists").
+fn check_own_code(literal: &LitStr, cx: &Ctxt) -> Option<CodeRef> {
+    let id = literal.value();
+    let variant = errors_vocab::ident::upper_camel(&id);
+    let problem = if id.is_empty() || variant.is_empty() {
+        Some("it is empty")
+    } else if !id
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    {
+        Some("with `catalogue`, a code is written by its canonical id: lower-case letters, digits and `_`")
+    } else {
+        errors_vocab::ident::problem(&variant)
+    };
+    if let Some(problem) = problem {
+        cx.error_spanned_by(
+            literal,
+            format!("`{id}` cannot name a code of the catalogue: {problem}"),
+        );
+        return None;
+    }
+    Some(CodeRef {
+        variant: Ident::new(&variant, literal.span()),
+    })
+}
+
 fn check_code(literal: &LitStr, cx: &Ctxt) -> Option<CodeRef> {
     let spelling = literal.value();
     if let Some(entry) = catalogue::resolve(&spelling) {
@@ -286,7 +342,7 @@ fn check_code(literal: &LitStr, cx: &Ctxt) -> Option<CodeRef> {
     let near = catalogue::suggestions(&spelling, 3);
     let hint = if near.is_empty() {
         "write its canonical id (`rate_limit_exceeded`) or a spelling the catalogue lists \
-         (`RATE_LIMIT_EXCEEDED`, `Workflow is locked`); `cargo run -p taxonomy-cli -- explain <code>` shows them"
+         (`RATE_LIMIT_EXCEEDED`, `Workflow is locked`); `taxonomy explain <code>` shows them"
             .to_string()
     } else {
         format!("did you mean {}?", near.join(", "))

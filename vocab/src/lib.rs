@@ -32,6 +32,7 @@
 
 #![warn(missing_docs, clippy::pedantic)]
 
+pub mod ident;
 mod kinds;
 #[cfg(feature = "tools")]
 mod nearest;

@@ -93,6 +93,8 @@ impl ReadResponse {
 }
 
 impl Classify for ReadResponse {
+    type Catalogue = crate::Taxonomy;
+
     fn with_classified<T>(&self, judge: impl FnOnce(&Classified<'_>) -> T) -> T {
         judge(&self.classify())
     }

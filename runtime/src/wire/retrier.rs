@@ -36,8 +36,10 @@ use std::pin::pin;
 use std::task::Poll;
 use std::time::{Duration, Instant};
 
+use super::Catalogue;
 use super::classify::Classified;
 use super::decide::{Decision, Operation, RetryPolicy, TransportFailure};
+use crate::Taxonomy;
 
 /// What to do after an attempt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -121,7 +123,11 @@ impl<P: Borrow<RetryPolicy>> Retrier<P> {
     }
 
     /// Reports a response (one more attempt made) and answers what next.
-    pub fn on_response(&mut self, response: &Classified<'_>, now: Instant) -> Next {
+    pub fn on_response<C: Catalogue>(
+        &mut self,
+        response: &Classified<'_, C>,
+        now: Instant,
+    ) -> Next {
         self.attempts = self.attempts.saturating_add(1);
         let decision = self
             .policy
@@ -157,13 +163,19 @@ pub(crate) fn wait_fits(deadline: Option<Instant>, after: Duration, now: Instant
 }
 
 /// A response a [`Retrier`] can judge. A type that keeps its
-/// classification lends it; one that does not classifies on the spot.
+/// classification lends it; one that does not classifies on the spot. An
+/// `http::Response` is read with the built-in catalogue; a response read
+/// with another is lent as its [`Classified`].
 pub trait Classify {
+    /// The catalogue the response is read with.
+    type Catalogue: Catalogue;
     /// Calls `judge` with what the response means.
-    fn with_classified<T>(&self, judge: impl FnOnce(&Classified<'_>) -> T) -> T;
+    fn with_classified<T>(&self, judge: impl FnOnce(&Classified<'_, Self::Catalogue>) -> T) -> T;
 }
 
 impl<B: AsRef<[u8]>> Classify for http::Response<B> {
+    type Catalogue = Taxonomy;
+
     fn with_classified<T>(&self, judge: impl FnOnce(&Classified<'_>) -> T) -> T {
         judge(&super::classify(
             self.status(),
@@ -173,8 +185,10 @@ impl<B: AsRef<[u8]>> Classify for http::Response<B> {
     }
 }
 
-impl Classify for Classified<'_> {
-    fn with_classified<T>(&self, judge: impl FnOnce(&Classified<'_>) -> T) -> T {
+impl<C: Catalogue> Classify for Classified<'_, C> {
+    type Catalogue = C;
+
+    fn with_classified<T>(&self, judge: impl FnOnce(&Classified<'_, C>) -> T) -> T {
         judge(self)
     }
 }

@@ -62,6 +62,8 @@ struct Received {
 }
 
 impl Classify for Received {
+    type Catalogue = crate::Taxonomy;
+
     fn with_classified<T>(&self, judge: impl FnOnce(&Classified<'_>) -> T) -> T {
         judge(&self.classified)
     }

@@ -1,4 +1,6 @@
-//! How catalogue ids become Rust identifiers, and which ones cannot.
+//! How catalogue ids become Rust identifiers, and which ones cannot: one
+//! rule for the generator (which names the variants) and the derive (which
+//! names them in its expansion).
 
 /// `rate_limit_exceeded`, `RATE_LIMIT_EXCEEDED` and `rate-limit exceeded`
 /// all become `RateLimitExceeded`: words are split on anything that is not
