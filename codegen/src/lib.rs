@@ -36,6 +36,7 @@ mod leak;
 mod load;
 pub mod model;
 mod output;
+mod plan;
 
 pub mod pattern;
 pub mod site;
