@@ -37,6 +37,10 @@ mod load;
 pub mod model;
 mod output;
 mod plan;
+mod spellings;
+#[cfg(feature = "runtime-tables")]
+#[cfg_attr(docsrs, doc(cfg(feature = "runtime-tables")))]
+mod tables;
 
 pub mod pattern;
 pub mod site;
@@ -57,3 +61,7 @@ pub use catalogue::{
 };
 pub use load::{load, load_str};
 pub use output::{Written, refresh, write_if_changed};
+#[cfg(feature = "runtime-tables")]
+pub use tables::{
+    CategoryId, CodeId, ErrorTypeId, RuntimeCatalogue, ShapeId, SourceId, StatusId, TaskStatusId,
+};

@@ -201,8 +201,7 @@ impl Plan {
         // Breadth-first, so that each node's children are contiguous.
         let mut nodes = Vec::new();
         let mut paths: Vec<Vec<Step<String>>> = Vec::new();
-        let mut queue: VecDeque<(&Tree, Vec<Step<String>>)> =
-            VecDeque::from([(&root, Vec::new())]);
+        let mut queue: VecDeque<(&Tree, Vec<Step<String>>)> = VecDeque::from([(&root, Vec::new())]);
         let mut next_free = 1usize;
         while let Some((tree, path)) = queue.pop_front() {
             nodes.push(Node {

@@ -68,11 +68,13 @@ impl<'a> Input<'a> {
             syn::Data::Struct(data) => {
                 let krate = attrs.krate.take();
                 let catalogue = attrs.catalogue.take();
+                let own_catalogue = attrs.own_catalogue;
                 let own = std::mem::replace(
                     &mut attrs,
                     Attrs {
                         krate,
                         catalogue,
+                        own_catalogue,
                         ..Attrs::default()
                     },
                 );

@@ -97,6 +97,10 @@ pub(crate) struct Attrs {
     /// errors-codegen (its `Code`, `Status` and `Taxonomy`), when it is not
     /// the runtime's built-in one.
     pub catalogue: Option<Keyed<syn::Path>>,
+    /// Whether `catalogue` was written, even with a value that is no path:
+    /// the codes are then the user's, and are not looked up in the
+    /// built-in catalogue (which would only add errors).
+    pub own_catalogue: bool,
     /// `code = "…"`: a catalogued code, by any spelling.
     pub code: Option<Keyed<LitStr>>,
     /// `status = N`.
@@ -156,6 +160,7 @@ impl Attrs {
                 set(&mut self.krate, ident, path, cx);
             }
             Key::Catalogue => {
+                self.own_catalogue = true;
                 let path = path(meta, &name, "crate::errors", "::acme_errors", cx)?;
                 set(&mut self.catalogue, ident, path, cx);
             }

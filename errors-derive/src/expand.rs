@@ -157,12 +157,7 @@ fn implementation(input: &Input<'_>, plans: &[Plan<'_>], krate: &Paths) -> Token
 
 /// `match *self { … }` with one arm per variant, binding only the fields
 /// the arm reads.
-fn enum_body(
-    cases: &[Case<'_>],
-    plans: &[Plan<'_>],
-    method: Method,
-    krate: &Paths,
-) -> TokenStream {
+fn enum_body(cases: &[Case<'_>], plans: &[Plan<'_>], method: Method, krate: &Paths) -> TokenStream {
     if cases.is_empty() {
         return quote!(match *self {});
     }

@@ -86,7 +86,7 @@ impl Message<'_> {
 /// One plan per case, in order; `None` when anything is wrong (all of it is
 /// in `cx`).
 pub(crate) fn check<'a>(input: &'a Input<'a>, cx: &Ctxt) -> Option<Vec<Plan<'a>>> {
-    let codes = if input.attrs.catalogue.is_some() {
+    let codes = if input.attrs.own_catalogue {
         Codes::Own
     } else {
         Codes::Builtin
@@ -316,7 +316,9 @@ fn check_own_code(literal: &LitStr, cx: &Ctxt) -> Option<CodeRef> {
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
     {
-        Some("with `catalogue`, a code is written by its canonical id: lower-case letters, digits and `_`")
+        Some(
+            "with `catalogue`, a code is written by its canonical id: lower-case letters, digits and `_`",
+        )
     } else {
         errors_vocab::ident::problem(&variant)
     };

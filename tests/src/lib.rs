@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod corpus;
+
 /// The workspace root.
 #[must_use]
 pub fn workspace() -> PathBuf {

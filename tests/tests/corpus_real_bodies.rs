@@ -9,157 +9,24 @@
 //! The corpus lives beside the repository, not in it; without it the test
 //! says so and checks nothing.
 
-use std::collections::BTreeMap;
-use std::fmt::Write as _;
-use std::path::PathBuf;
-
-use errors_core::wire::{Decision, IdempotencyKey, Operation, RetryPolicy, classify};
-use serde::Deserialize;
-
-#[derive(Deserialize)]
-struct Corpus {
-    responses: Vec<Response>,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)] // kept whole, as the file has it, for the failure messages
-struct Response {
-    id: String,
-    provider: String,
-    status: u16,
-    #[serde(default)]
-    headers: BTreeMap<String, String>,
-    body: String,
-    expect: Expect,
-}
-
-#[derive(Deserialize)]
-struct Expect {
-    retry: bool,
-    #[serde(default)]
-    retry_create: Option<bool>,
-    #[serde(default)]
-    message: Option<String>,
-    #[serde(default)]
-    request_id: Option<String>,
-}
-
-fn corpus_path() -> PathBuf {
-    errors_tests::workspace().join("../shared/corpora/real-bodies.yaml")
-}
-
-/// Whether a decision repeats the request (or keeps polling, or submits
-/// the work anew, for a create).
-fn retries(decision: Decision, create: bool) -> bool {
-    match decision {
-        Decision::Retry { .. } | Decision::KeepPolling { .. } => true,
-        Decision::SubmitNew { .. } => create,
-        _ => false,
-    }
-}
-
-/// What the classifier got right, out of what the corpus states.
-#[derive(Default, Debug, Clone, Copy, PartialEq, Eq)]
-struct Score {
-    verdicts: (usize, usize),
-    messages: (usize, usize),
-    request_ids: (usize, usize),
-}
+use errors_core::Taxonomy;
+use errors_tests::corpus::{self, Score};
 
 #[test]
 fn real_responses_classify_at_least_as_well_as_before() {
-    let path = corpus_path();
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        eprintln!("{} is not there: nothing to check", path.display());
+    let Some(corpus) = corpus::load() else {
+        eprintln!(
+            "{} is not there: nothing to check",
+            corpus::path().display()
+        );
         return;
     };
-    let corpus: Corpus = serde_saphyr::from_str(&text).expect("the corpus parses");
-    let policy = RetryPolicy::default();
-    let mut score = Score::default();
-    let mut misses = String::new();
-    for r in &corpus.responses {
-        let mut headers = http::HeaderMap::new();
-        for (name, value) in &r.headers {
-            if let (Ok(name), Ok(value)) = (
-                http::HeaderName::from_bytes(name.as_bytes()),
-                http::HeaderValue::from_str(value),
-            ) {
-                headers.append(name, value);
-            }
-        }
-        let Ok(status) = http::StatusCode::from_u16(r.status) else {
-            continue;
-        };
-        let response = classify(status, &headers, r.body.as_bytes());
-        let poll = retries(policy.decide(&response, Operation::StatusPoll, 1), false);
-        let create = r.expect.retry_create.map(|_| {
-            retries(
-                policy.decide(
-                    &response,
-                    Operation::Create {
-                        idempotency_key: IdempotencyKey::Absent,
-                    },
-                    1,
-                ),
-                true,
-            )
-        });
-        let verdict = poll == r.expect.retry && create == r.expect.retry_create;
-        score.verdicts.1 += 1;
-        if verdict {
-            score.verdicts.0 += 1;
-        } else {
-            let _ = writeln!(
-                misses,
-                "verdict {}: retry {poll} (want {}), create {create:?} (want {:?}); {response}",
-                r.id, r.expect.retry, r.expect.retry_create
-            );
-        }
-        if let Some(want) = &r.expect.message {
-            score.messages.1 += 1;
-            if response
-                .message()
-                .is_some_and(|got| got.contains(want.as_str()))
-            {
-                score.messages.0 += 1;
-            } else {
-                let _ = writeln!(
-                    misses,
-                    "message {}: {:?} (want {want:?})",
-                    r.id,
-                    response.message()
-                );
-            }
-        }
-        if let Some(want) = &r.expect.request_id {
-            score.request_ids.1 += 1;
-            if response.request_id() == Some(want.as_str()) {
-                score.request_ids.0 += 1;
-            } else {
-                let _ = writeln!(
-                    misses,
-                    "request id {}: {:?} (want {want:?})",
-                    r.id,
-                    response.request_id()
-                );
-            }
-        }
-    }
-    println!(
-        "real responses: verdict {}/{}, message {}/{}, request id {}/{}",
-        score.verdicts.0,
-        score.verdicts.1,
-        score.messages.0,
-        score.messages.1,
-        score.request_ids.0,
-        score.request_ids.1
-    );
+    let (score, misses) = corpus::score(Taxonomy, None, &corpus.responses);
+    println!("real responses: {score}");
     // The figures this change measured (the floor a later change must keep).
     let floor = FLOOR;
     assert!(
-        score.verdicts.0 >= floor.verdicts.0
-            && score.messages.0 >= floor.messages.0
-            && score.request_ids.0 >= floor.request_ids.0,
+        score.at_least(&floor),
         "fewer real responses come out right than before: {score:?}, floor {floor:?}\n{misses}"
     );
 }

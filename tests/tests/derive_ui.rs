@@ -29,6 +29,7 @@ fn derive_diagnostics() {
         "transparent_with_code",
         "union",
         "several_mistakes",
+        "own_catalogue_code",
     ] {
         cases.compile_fail(format!("ui/derive/{case}.rs"));
     }

@@ -3,8 +3,8 @@
 //! provider's public pages) are catalogues like the built-in one: each
 //! passes every check `taxonomy check` runs, generates Rust that parses,
 //! and its file of documented responses names only what the catalogue
-//! has. (Classifying those responses with the catalogue's own tables needs
-//! the engine over any catalogue, issue "the wire as data", step 2.)
+//! has. runtime_tables.rs classifies those responses with each catalogue,
+//! and own_api.rs builds a crate from one.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -17,6 +17,7 @@ use serde_saphyr::Spanned;
 
 use crate::model::Wire;
 use crate::pattern::{Pattern, Segment};
+use crate::spellings::Spellings;
 use crate::{Catalogue, CodeRef};
 
 pub(super) fn codes(catalogue: &Catalogue, options: &Options) -> TokenStream {
@@ -266,26 +267,13 @@ fn per_source_table(
     }
 }
 
-/// Spellings of one kind, grouped: exact strings and message patterns.
-#[derive(Default)]
-struct Spellings<'a> {
-    exact: BTreeMap<&'a str, Vec<&'a Ident>>,
-    patterns: Vec<(Pattern<'a>, &'a Ident)>,
+/// The shared index's matchers, as Rust: codes are named by their variants.
+struct Matchers<'s, 'a> {
+    spellings: &'s Spellings<'a>,
+    idents: &'s [Ident],
 }
 
-impl<'a> Spellings<'a> {
-    fn add(&mut self, text: &'a str, ident: &'a Ident) {
-        match Pattern::parse(text) {
-            Ok(p) if !p.is_exact() => self.patterns.push((p, ident)),
-            _ => {
-                let list = self.exact.entry(text).or_default();
-                if !list.contains(&ident) {
-                    list.push(ident);
-                }
-            }
-        }
-    }
-
+impl Matchers<'_, '_> {
     /// `match text.len() { 5 => …, 17 => …, _ => None }`, each length's
     /// spellings told apart by [`length_bucket`], then the message patterns
     /// in order.
@@ -300,9 +288,9 @@ impl<'a> Spellings<'a> {
     fn matcher(&self, fns: &mut Vec<TokenStream>, prefix: &str) -> TokenStream {
         // Length → its spellings with their codes, in text order.
         let mut by_len: BTreeMap<usize, Vec<(&str, &Ident)>> = BTreeMap::new();
-        for (text, idents) in &self.exact {
+        for (text, codes) in &self.spellings.exact {
             // Validation guarantees one code per spelling; keep the first.
-            if let Some(ident) = idents.first() {
+            if let Some(ident) = codes.first().and_then(|&code| self.idents.get(code)) {
                 by_len.entry(text.len()).or_default().push((text, ident));
             }
         }
@@ -312,7 +300,10 @@ impl<'a> Spellings<'a> {
             quote!(#len => #body,)
         });
         let mut fallback = quote!(None);
-        for (pattern, ident) in self.patterns.iter().rev() {
+        for (pattern, code) in self.spellings.patterns.iter().rev() {
+            let Some(ident) = self.idents.get(*code) else {
+                continue;
+            };
             let name = format_ident!("{}_pattern_{}", prefix, fns.len());
             fns.push(pattern_fn(&name, pattern));
             fallback = quote! {
@@ -332,7 +323,7 @@ impl<'a> Spellings<'a> {
                 _ => None,
             }
         };
-        if self.patterns.is_empty() {
+        if self.spellings.patterns.is_empty() {
             return exact;
         }
         quote! {
@@ -484,16 +475,7 @@ impl Window {
 
 fn from_wire(catalogue: &Catalogue, idents: &[Ident]) -> TokenStream {
     // By source position.
-    let mut per_source: Vec<Spellings<'_>> = catalogue
-        .sources()
-        .iter()
-        .map(|_| Spellings::default())
-        .collect();
-    for (code, ident) in catalogue.codes().iter().zip(idents) {
-        for spelling in code.spellings() {
-            per_source[spelling.source.position()].add(&spelling.text.value, ident);
-        }
-    }
+    let per_source = Spellings::per_source(catalogue);
     let mut fns = Vec::new();
     // `#[inline]` on both lookups: they live in the runtime crate, and
     // without it a caller in another crate pays a call that strum's derived
@@ -505,7 +487,7 @@ fn from_wire(catalogue: &Catalogue, idents: &[Ident]) -> TokenStream {
         .zip(&per_source)
         .map(|(source, spellings)| {
             let variant = variant_ident(&source.id.value);
-            let matcher = spellings.matcher(&mut fns, "from_wire");
+            let matcher = Matchers { spellings, idents }.matcher(&mut fns, "from_wire");
             quote!(Source::#variant => #matcher,)
         })
         .collect();
@@ -528,15 +510,13 @@ fn from_wire(catalogue: &Catalogue, idents: &[Ident]) -> TokenStream {
 }
 
 fn lookup(catalogue: &Catalogue, idents: &[Ident]) -> TokenStream {
-    let mut all = Spellings::default();
-    for (code, ident) in catalogue.codes().iter().zip(idents) {
-        all.add(code.id(), ident);
-        for spelling in code.spellings() {
-            all.add(&spelling.text.value, ident);
-        }
-    }
+    let all = Spellings::all(catalogue);
     let mut fns = Vec::new();
-    let matcher = all.matcher(&mut fns, "lookup");
+    let matcher = Matchers {
+        spellings: &all,
+        idents,
+    }
+    .matcher(&mut fns, "lookup");
     quote! {
         /// The code `text` names in any source: a canonical id, a wire code
         /// or a fixed message. Exact and case sensitive.

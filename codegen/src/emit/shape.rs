@@ -162,4 +162,3 @@ pub(super) fn shapes(catalogue: &Catalogue, options: &Options) -> TokenStream {
         }
     }
 }
-

@@ -194,8 +194,13 @@ fn read_body<'a, C: Catalogue>(
             // generated catalogue knows its plan's length.
             catalogue.with_places(
                 |places| match found::read(trimmed, catalogue.plan(), places) {
-                    Ok(mut found) if found.at(0).held == found::Held::Object => {
-                        if problem::is_problem(catalogue, &found, content_type) {
+                    // An object, or a bare list of errors (a shape may
+                    // test `/*/…`); a scalar is no shape's.
+                    Ok(mut found)
+                        if matches!(found.at(0).held, found::Held::Object | found::Held::Array) =>
+                    {
+                        let object = found.at(0).held == found::Held::Object;
+                        if object && problem::is_problem(catalogue, &found, content_type) {
                             problem::read(r, &mut found);
                         } else {
                             shapes::read(r, &mut found);

@@ -48,15 +48,23 @@ pub(super) fn is_problem(
     string(at.title) && (string(at.kind) || found.at(at.status).held == Held::Number)
 }
 
-/// The `code` extension names the code; `detail`, else `title`, is the message.
+/// The `code` extension names the code, else the `detail` or `title` when
+/// it is a spelling the catalogue lists (an API that sends fixed messages
+/// as problem details); `detail`, else `title`, is the message.
 pub(super) fn read<'a, C: Catalogue>(r: &mut Reading<'_, 'a, C>, found: &mut Found<'a, '_>) {
     let catalogue = r.out.catalogue;
     let at = Places::of(catalogue);
     r.out.dialect = Dialect::Problem;
     let code = take_string(found, &[at.code]);
-    r.code = code.as_deref().and_then(|code| catalogue.code_lookup(code));
-    r.out.wire_code = code;
     r.out.kind = take_string(found, &[at.kind]);
     r.out.message = take_string(found, &[at.detail, at.title]);
+    r.code = code
+        .as_deref()
+        .and_then(|code| catalogue.code_lookup(code))
+        .or_else(|| {
+            let message = r.out.message.as_deref()?;
+            catalogue.code_lookup(message)
+        });
+    r.out.wire_code = code;
     r.out.body_request_id = take_string(found, &[at.request_id]);
 }
