@@ -39,17 +39,24 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
         if !words.is_empty() {
             return usage("explain takes a QUERY or --response FILE, not both");
         }
-        // The classifier is compiled from the built-in catalogue; answering
-        // with it for another one would be a wrong answer, not a slow one.
-        if file.is_some() {
-            return usage(
-                "--response classifies with the catalogue built into this binary; \
-                 classifying with another catalogue's shapes needs the engine over any \
-                 catalogue, which is not there yet: drop --file, or build a binary from \
-                 that catalogue",
-            );
-        }
-        return crate::response::run(&response, status, json);
+        let input = Input::from_option(file);
+        let (model, _) = match load(&input) {
+            Ok(loaded) => loaded,
+            Err(code) => return code,
+        };
+        return match input {
+            // The built-in catalogue's generated tables: what a client
+            // built on errors-core does.
+            Input::BuiltIn => {
+                crate::response::run(errors_core::Taxonomy, &model, &response, status, json)
+            }
+            // Another catalogue's tables, built from the file: the same
+            // engine as its generated crate would run.
+            Input::File(_) => {
+                let tables = errors_codegen::RuntimeCatalogue::leak(model);
+                crate::response::run(tables, tables.catalogue(), &response, status, json)
+            }
+        };
     }
     if status.is_some() {
         return usage("--status goes with --response FILE (a bare body)");

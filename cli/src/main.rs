@@ -22,10 +22,12 @@ usage:
                                              any wire spelling (RATE_LIMIT_EXCEEDED), an error_type
                                              (CONTENT_BLOCKED), a message or its start (\"App not found\"),
                                              a request field (webhook_url), a source or a limit
-  taxonomy explain [--json] --response FILE [--status N]
+  taxonomy explain [--json] [--file FILE] --response FILE [--status N]
                                              classify a response as `curl -i` prints it (FILE, or -
                                              for standard input), or a bare body with --status N, and
-                                             say what it is and what a client should do
+                                             say what it is and what a client should do, with
+                                             --file's catalogue (its shapes, codes and rules) or
+                                             the built-in one
   taxonomy docs --out DIR [--format html|markdown] [--file FILE]
                                              write the reference site (DIR/index.html, one
                                              self-contained page) or DIR/ERRORS.md

@@ -1,12 +1,18 @@
 //! `taxonomy explain --response FILE`: a response as `curl -i` prints it
 //! (status line, headers, a blank line, the body), or a bare body with
-//! `--status N`, classified by errors-core's classifier and explained.
+//! `--status N`, classified by errors-core's classifier and explained:
+//! with the catalogue built into this binary (its generated tables), or
+//! with `--file F`'s catalogue, loaded here (`RuntimeCatalogue`: the same
+//! engine, the same tables, built at run time).
 
 use std::io::Read as _;
 use std::process::ExitCode;
 
-use errors_core::wire::{Dialect, IdempotencyKey, Operation, RetryPolicy, classify};
-use errors_core::{Code, Fault};
+use errors_codegen::Catalogue as Model;
+use errors_core::Fault;
+use errors_core::wire::{
+    Catalogue, Dialect, IdempotencyKey, Operation, RetryPolicy, classify_with,
+};
 use serde_json::json;
 
 use crate::{out, usage};
@@ -118,8 +124,16 @@ fn status_of(line: &str) -> Result<http::StatusCode, String> {
         .ok_or_else(|| format!("`{number}` in the status line is not an HTTP status"))
 }
 
-/// Classifies and prints the response.
-pub(crate) fn run(file: &str, status: Option<u16>, json: bool) -> ExitCode {
+/// Classifies the response with `catalogue` and prints what it means;
+/// `model` is the same catalogue as loaded, for the words the wire tables
+/// do not carry (a code's meaning, a category's fault).
+pub(crate) fn run<C: Catalogue>(
+    catalogue: C,
+    model: &Model,
+    file: &str,
+    status: Option<u16>,
+    json: bool,
+) -> ExitCode {
     let bytes = match read(file) {
         Ok(bytes) => bytes,
         Err(problem) => {
@@ -131,7 +145,12 @@ pub(crate) fn run(file: &str, status: Option<u16>, json: bool) -> ExitCode {
         Ok(response) => response,
         Err(problem) => return usage(&problem),
     };
-    let classified = classify(response.status, &response.headers, &response.body);
+    let classified = classify_with(
+        catalogue,
+        response.status,
+        &response.headers,
+        &response.body,
+    );
     let policy = RetryPolicy::default();
     let create = policy.decide(
         &classified,
@@ -148,7 +167,9 @@ pub(crate) fn run(file: &str, status: Option<u16>, json: bool) -> ExitCode {
         1,
     );
     let poll = policy.decide(&classified, Operation::StatusPoll, 1);
-    let code = classified.code();
+    let code = classified
+        .code()
+        .and_then(|code| model.code(catalogue.code_id(code)));
     let what = if classified.is_task_failure() {
         "a failed task (the request itself succeeded)"
     } else if classified.is_failure() {
@@ -158,22 +179,23 @@ pub(crate) fn run(file: &str, status: Option<u16>, json: bool) -> ExitCode {
     } else {
         "a success, not a failure"
     };
-    let fault = code.map(|c| c.category().fault()).or_else(|| {
-        classified
-            .catalogued()
-            .and_then(errors_core::Status::category)
-            .map(errors_core::Category::fault)
+    let fault = code.map(|c| c.category().entry().fault).or_else(|| {
+        let status = model.status(response.status.as_u16())?;
+        Some(status.category()?.entry().fault)
     });
+    let error_type = classified
+        .known_error_type()
+        .map(|error_type| catalogue.error_type_id(error_type));
     if json {
         let value = json!({
             "status": response.status.as_u16(),
             "what": what,
-            "code": code.map(Code::as_str),
-            "error_type": classified.known_error_type().map(|e| e.as_str()),
+            "code": code.map(|code| code.id()),
+            "error_type": error_type,
             "wire_code": classified.wire_code(),
             "server_message": classified.message(),
             "request_field": classified.request_field(),
-            "body_shape": shape_name(classified.dialect()),
+            "body_shape": shape_name(catalogue, classified.dialect()),
             "fault": fault.map(fault_word),
             "retry_rule": classified.retry().to_string(),
             "create": create.to_string(),
@@ -196,9 +218,10 @@ pub(crate) fn run(file: &str, status: Option<u16>, json: bool) -> ExitCode {
             &mut text,
             "code:",
             &format!(
-                "{code} (HTTP {}): {}",
-                code.status().as_u16(),
-                code.meaning()
+                "{} (HTTP {}): {}",
+                code.id(),
+                code.status().number(),
+                code.entry().meaning
             ),
         ),
         None => line(
@@ -207,8 +230,8 @@ pub(crate) fn run(file: &str, status: Option<u16>, json: bool) -> ExitCode {
             "none the catalogue knows; the status decides",
         ),
     }
-    if let Some(error_type) = classified.known_error_type() {
-        line(&mut text, "error_type:", error_type.as_str());
+    if let Some(error_type) = error_type {
+        line(&mut text, "error_type:", error_type);
     }
     if let Some(message) = classified.message() {
         line(&mut text, "server said:", &format!("{message:?}"));
@@ -216,7 +239,7 @@ pub(crate) fn run(file: &str, status: Option<u16>, json: bool) -> ExitCode {
     if let Some(field) = classified.request_field() {
         line(&mut text, "about the field:", field);
     }
-    if let Some(shape) = shape_name(classified.dialect()) {
+    if let Some(shape) = shape_name(catalogue, classified.dialect()) {
         line(&mut text, "body shape:", &shape);
     }
     if let Some(fault) = fault {
@@ -252,12 +275,15 @@ fn fault_word(fault: Fault) -> &'static str {
 
 /// The body's shape as the catalogue names it (`detail (queue)`), or the
 /// standard format it is in; `None` for no body or one nobody describes.
-fn shape_name(dialect: Dialect) -> Option<String> {
+fn shape_name<C: Catalogue>(catalogue: C, dialect: Dialect<C>) -> Option<String> {
     Some(match dialect {
-        Dialect::Declared(shape) => match shape.source() {
-            Some(source) => format!("{shape} ({source})"),
-            None => format!("{shape} (shared by many APIs)"),
-        },
+        Dialect::Declared(shape) => {
+            let name = catalogue.shape_id(shape);
+            match catalogue.shape_source(shape) {
+                Some(source) => format!("{name} ({})", catalogue.source_id(source)),
+                None => format!("{name} (shared by many APIs)"),
+            }
+        }
         Dialect::Problem => "RFC 9457 problem details".to_owned(),
         Dialect::Html => "an HTML page".to_owned(),
         Dialect::Text => "plain text".to_owned(),

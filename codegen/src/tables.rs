@@ -519,6 +519,12 @@ impl WireCatalogue for &'static RuntimeCatalogue {
         None
     }
 
+    fn error_type_id(self, error_type: ErrorTypeId) -> &'static str {
+        self.model.raw().error_types[error_type.position()]
+            .id
+            .value
+            .as_str()
+    }
     fn error_type_from_name(self, name: &str) -> Option<ErrorTypeId> {
         self.error_types.get(name).copied()
     }

@@ -158,6 +158,9 @@ pub(super) fn catalogue(options: &Options) -> TokenStream {
                 #docs_url
             }
 
+            fn error_type_id(self, error_type: ErrorType) -> &'static str {
+                error_type.as_str()
+            }
             fn error_type_from_name(self, name: &str) -> #option<ErrorType> {
                 ErrorType::from_name(name)
             }

@@ -6874,6 +6874,9 @@ impl crate::wire::Catalogue for Taxonomy {
     fn code_docs_url(self, code: Code) -> ::core::option::Option<&'static str> {
         ::core::option::Option::Some(code.docs_url())
     }
+    fn error_type_id(self, error_type: ErrorType) -> &'static str {
+        error_type.as_str()
+    }
     fn error_type_from_name(self, name: &str) -> ::core::option::Option<ErrorType> {
         ErrorType::from_name(name)
     }

@@ -156,6 +156,8 @@ pub trait Catalogue: Copy + Eq + Hash + Debug + Send + Sync + 'static {
 
     // Task error types and statuses.
 
+    /// The `error_type`'s spelling (its id, as servers send it).
+    fn error_type_id(self, error_type: Self::ErrorType) -> &'static str;
     /// The `error_type` spelled `name`.
     fn error_type_from_name(self, name: &str) -> Option<Self::ErrorType>;
     /// The code it stands for.
