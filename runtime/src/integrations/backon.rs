@@ -50,12 +50,14 @@
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use crate::wire::{Classified, Next, Operation, Retrier, RetryPolicy, TransportFailure};
+use crate::Taxonomy;
+use crate::wire::{Catalogue, Classified, Next, Operation, Retrier, RetryPolicy, TransportFailure};
 
-/// What a failed attempt was, as the user's error type tells it.
-pub trait AttemptError {
+/// What a failed attempt was, as the user's error type tells it: a
+/// response classified with the built-in catalogue, or with `C`.
+pub trait AttemptError<C: Catalogue = Taxonomy> {
     /// The classified response, when the server answered.
-    fn response(&self) -> Option<&Classified<'_>>;
+    fn response(&self) -> Option<&Classified<'_, C>>;
 
     /// How the request failed when no response came. Asked only when
     /// [`AttemptError::response`] is `None`; when unsure, answer
@@ -107,7 +109,7 @@ impl BackonRetry {
 
     /// For `.when(…)`: whether to retry after `error`. Counts the attempt
     /// and keeps the decision's wait for [`BackonRetry::adjust`].
-    pub fn when<E: AttemptError>(&self, error: &E) -> bool {
+    pub fn when<C: Catalogue, E: AttemptError<C>>(&self, error: &E) -> bool {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         let now = Instant::now();
         let next = match error.response() {

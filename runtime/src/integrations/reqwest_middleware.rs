@@ -33,11 +33,14 @@ use http::Extensions;
 
 use super::failure::DescribeFailure;
 use super::idempotency::IdempotencyKeyHeader;
-use crate::wire::{Next, Retrier, RetryPolicy, classify};
+use crate::Taxonomy;
+use crate::wire::{Catalogue, Next, Retrier, RetryPolicy, classify_with};
 
-/// Retries as the catalogue and a [`RetryPolicy`] say.
+/// Retries as the catalogue and a [`RetryPolicy`] say: the built-in
+/// catalogue, or another one given to [`RetryMiddleware::with_catalogue`].
 #[derive(Debug, Clone)]
-pub struct RetryMiddleware {
+pub struct RetryMiddleware<C: Catalogue = Taxonomy> {
+    catalogue: C,
     policy: Arc<RetryPolicy>,
     key_header: IdempotencyKeyHeader,
     max_elapsed: Option<Duration>,
@@ -49,7 +52,16 @@ impl RetryMiddleware {
     /// deadline beyond the policy's attempts.
     #[must_use]
     pub fn new(policy: RetryPolicy) -> Self {
+        Self::with_catalogue(Taxonomy, policy)
+    }
+}
+
+impl<C: Catalogue> RetryMiddleware<C> {
+    /// A middleware following `policy` that reads responses with `catalogue`.
+    #[must_use]
+    pub fn with_catalogue(catalogue: C, policy: RetryPolicy) -> Self {
         Self {
+            catalogue,
             policy: Arc::new(policy),
             key_header: IdempotencyKeyHeader::default(),
             max_elapsed: None,
@@ -73,7 +85,7 @@ impl RetryMiddleware {
 }
 
 #[async_trait::async_trait]
-impl Middleware for RetryMiddleware {
+impl<C: Catalogue> Middleware for RetryMiddleware<C> {
     async fn handle(
         &self,
         request: Request,
@@ -96,7 +108,7 @@ impl Middleware for RetryMiddleware {
             let result = next.clone().run(request, extensions).await;
             let (next_step, result) = match result {
                 Ok(response) => {
-                    let (response, step) = judge(response, &mut retrier).await;
+                    let (response, step) = judge(self.catalogue, response, &mut retrier).await;
                     (step, response.map_err(reqwest_middleware::Error::from))
                 }
                 Err(error) => {
@@ -125,7 +137,8 @@ impl Middleware for RetryMiddleware {
 
 /// Classifies `response` and asks the retrier; a failed response's body is
 /// read for it, then put back.
-async fn judge(
+async fn judge<C: Catalogue>(
+    catalogue: C,
     response: Response,
     retrier: &mut Retrier<Arc<RetryPolicy>>,
 ) -> (Result<Response, ::reqwest::Error>, Next) {
@@ -134,7 +147,7 @@ async fn judge(
         // A success (or a pending 202) passes unread: classified from its
         // status and headers, which is all the policy needs to refund the
         // budget or answer "not an error".
-        let classified = classify(status, response.headers(), b"");
+        let classified = classify_with(catalogue, status, response.headers(), b"");
         let step = retrier.on_response(&classified, Instant::now());
         return (Ok(response), step);
     }
@@ -151,7 +164,7 @@ async fn judge(
             return (Err(error), step);
         }
     };
-    let classified = classify(status, &headers, &body);
+    let classified = classify_with(catalogue, status, &headers, &body);
     let step = retrier.on_response(&classified, Instant::now());
     let mut rebuilt = http::Response::builder()
         .status(status)
