@@ -47,7 +47,10 @@ fn copy_example(to: &Path) {
     }
     let manifest = fs::read_to_string(from.join("Cargo.toml"))
         .unwrap()
-        .replace("../../errors-core", &root.join("errors-core").display().to_string())
+        .replace(
+            "../../errors-core",
+            &root.join("errors-core").display().to_string(),
+        )
         .replace("../../codegen", &root.join("codegen").display().to_string());
     fs::write(to.join("Cargo.toml"), manifest).unwrap();
     // The workspace's lock pins the versions already downloaded: no network.
@@ -126,6 +129,9 @@ fn a_crate_with_its_own_catalogue_gets_classify_decide_render_and_the_derive() {
     // the catalogue-agnostic test runs against the grown catalogue.
     fs::remove_file(dir.path().join("tests/acme.rs")).unwrap();
     fs::write(dir.path().join("tests/grown.rs"), GROWN).unwrap();
-    let (ok, log) = cargo(dir.path(), &["test", "--offline", "--quiet", "--test", "grown"]);
+    let (ok, log) = cargo(
+        dir.path(),
+        &["test", "--offline", "--quiet", "--test", "grown"],
+    );
     assert!(ok, "the grown catalogue reads Acme's bodies:\n{log}");
 }

@@ -5,11 +5,11 @@
 //! Each cell is one of: `StopReason` in backticks (`FixRequest`), `retry, N`
 //! (retried up to N attempts in all), `KeepPolling` or `ResubmitAsync`.
 
-use errors_core::Code;
 use errors_core::wire::{
     Decision, IdempotencyKey, Operation, RenderDialect, RetryPolicy, StopReason, classify,
     classify_response, render,
 };
+use errors_core::{Code, Shape};
 
 const DOCS: &str = include_str!("../../runtime/src/wire/mod.rs");
 
@@ -136,7 +136,12 @@ fn the_code_table_is_what_decide_does() {
             let id = id.trim().trim_matches('`');
             let code = Code::from_name(id).unwrap_or_else(|| panic!("`{id}` is not a code"));
             // The response a runs service sends for the code, read back.
-            let sent = render(&code, RenderDialect::RUNS, Some("req_1")).unwrap_or_default();
+            let sent = render(
+                &code,
+                RenderDialect::Shape(Shape::CodeAndMessage),
+                Some("req_1"),
+            )
+            .unwrap_or_default();
             let response = classify_response(&sent);
             assert_eq!(response.code(), Some(code), "{id}");
             for (cell, operation) in row[3..].iter().zip(OPERATIONS) {

@@ -294,7 +294,7 @@ proptest! {
 
     #[test]
     fn request_ids_are_echoed_only_when_they_are_safe_headers(id in prop_oneof![any::<String>(), "[ -~\r\n\t]{0,300}"]) {
-        match render(&Code::InternalError, RenderDialect::RUNS, Some(&id)) {
+        match render(&Code::InternalError, RenderDialect::Shape(Shape::CodeAndMessage), Some(&id)) {
             Ok(response) => {
                 prop_assert!(!id.is_empty() && id.len() <= 256 && id.bytes().all(|b| b.is_ascii_graphic()));
                 prop_assert_eq!(response.headers()["x-request-id"].as_bytes(), id.as_bytes());

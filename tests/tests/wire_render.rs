@@ -12,9 +12,9 @@ use http::StatusCode;
 use serde_json::{Value, json};
 
 const DIALECTS: [RenderDialect; 4] = [
-    RenderDialect::QUEUE_GATEWAY,
-    RenderDialect::QUEUE_DETAIL,
-    RenderDialect::RUNS,
+    RenderDialect::Shape(Shape::Gateway),
+    RenderDialect::Shape(Shape::Detail),
+    RenderDialect::Shape(Shape::CodeAndMessage),
     RenderDialect::Problem,
 ];
 
@@ -30,7 +30,7 @@ fn header<'r>(response: &'r http::Response<Vec<u8>>, name: &str) -> Option<&'r s
 fn queue_gateway_body_status_and_headers() {
     let response = render(
         &Code::InvalidApiKey,
-        RenderDialect::QUEUE_GATEWAY,
+        RenderDialect::Shape(Shape::Gateway),
         Some("req_1"),
     )
     .unwrap();
@@ -44,7 +44,12 @@ fn queue_gateway_body_status_and_headers() {
     );
 
     // A code the gateway does not spell goes by its canonical id.
-    let response = render(&Code::ModelNotFound, RenderDialect::QUEUE_GATEWAY, None).unwrap();
+    let response = render(
+        &Code::ModelNotFound,
+        RenderDialect::Shape(Shape::Gateway),
+        None,
+    )
+    .unwrap();
     assert_eq!(
         body(&response),
         json!({"error": {"code": "model_not_found", "message": Code::ModelNotFound.user_message()}})
@@ -54,19 +59,29 @@ fn queue_gateway_body_status_and_headers() {
 
 #[test]
 fn queue_detail_sends_the_fixed_message_or_the_user_message() {
-    let response = render(&Code::RequestNotFound, RenderDialect::QUEUE_DETAIL, None).unwrap();
+    let response = render(
+        &Code::RequestNotFound,
+        RenderDialect::Shape(Shape::Detail),
+        None,
+    )
+    .unwrap();
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     assert_eq!(body(&response), json!({"detail": "Request not found"}));
     let response = render(
         &Code::WebhookNotSupported,
-        RenderDialect::QUEUE_DETAIL,
+        RenderDialect::Shape(Shape::Detail),
         None,
     )
     .unwrap();
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert_eq!(body(&response), json!({"detail": "webhook not supported"}));
     // A message with a variable part is never sent with its placeholder.
-    let response = render(&Code::ModelNotFound, RenderDialect::QUEUE_DETAIL, None).unwrap();
+    let response = render(
+        &Code::ModelNotFound,
+        RenderDialect::Shape(Shape::Detail),
+        None,
+    )
+    .unwrap();
     assert_eq!(
         body(&response),
         json!({"detail": Code::ModelNotFound.user_message()})
@@ -74,7 +89,7 @@ fn queue_detail_sends_the_fixed_message_or_the_user_message() {
     // A gateway code is not a message.
     let response = render(
         &Code::RateLimitExceeded,
-        RenderDialect::QUEUE_DETAIL,
+        RenderDialect::Shape(Shape::Detail),
         Some("r"),
     )
     .unwrap();
@@ -90,7 +105,12 @@ fn queue_detail_sends_the_fixed_message_or_the_user_message() {
 
 #[test]
 fn runs_body_status_and_headers() {
-    let response = render(&Code::RateLimitExceeded, RenderDialect::RUNS, Some("req_9")).unwrap();
+    let response = render(
+        &Code::RateLimitExceeded,
+        RenderDialect::Shape(Shape::CodeAndMessage),
+        Some("req_9"),
+    )
+    .unwrap();
     assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(header(&response, "content-type"), Some("application/json"));
     assert_eq!(header(&response, "retry-after"), Some("60"));
@@ -100,10 +120,20 @@ fn runs_body_status_and_headers() {
         json!({"error": "rate_limit_exceeded", "message": Code::RateLimitExceeded.user_message()})
     );
     // 503's rule names 30–60 s: the shortest goes into Retry-After.
-    let response = render(&Code::ServiceUnavailable, RenderDialect::RUNS, None).unwrap();
+    let response = render(
+        &Code::ServiceUnavailable,
+        RenderDialect::Shape(Shape::CodeAndMessage),
+        None,
+    )
+    .unwrap();
     assert_eq!(header(&response, "retry-after"), Some("30"));
     // A code runs does not send goes by its canonical id.
-    let response = render(&Code::PredictionNotFound, RenderDialect::RUNS, None).unwrap();
+    let response = render(
+        &Code::PredictionNotFound,
+        RenderDialect::Shape(Shape::CodeAndMessage),
+        None,
+    )
+    .unwrap();
     assert_eq!(body(&response)["error"], "prediction_not_found");
 }
 
@@ -185,17 +215,17 @@ fn an_error_without_code_uses_its_status_and_only_its_user_message() {
         assert!(!text.contains("Leaky"), "{text}");
         // The message survives JSON escaping intact.
         let message = match dialect {
-            RenderDialect::QUEUE_GATEWAY => body(&response)["error"]["message"].clone(),
-            RenderDialect::RUNS => body(&response)["message"].clone(),
-            RenderDialect::QUEUE_DETAIL => body(&response)["detail"].clone(),
+            RenderDialect::Shape(Shape::Gateway) => body(&response)["error"]["message"].clone(),
+            RenderDialect::Shape(Shape::CodeAndMessage) => body(&response)["message"].clone(),
+            RenderDialect::Shape(Shape::Detail) => body(&response)["detail"].clone(),
             RenderDialect::Problem => body(&response)["detail"].clone(),
             other => panic!("no expectation for {other:?}"),
         };
         assert_eq!(message, "Slow down, \"please\".\nThanks");
     }
-    let response = render(&Leaky, RenderDialect::QUEUE_GATEWAY, None).unwrap();
+    let response = render(&Leaky, RenderDialect::Shape(Shape::Gateway), None).unwrap();
     assert_eq!(body(&response)["error"]["code"], "TOO_MANY_REQUESTS");
-    let response = render(&Leaky, RenderDialect::RUNS, None).unwrap();
+    let response = render(&Leaky, RenderDialect::Shape(Shape::CodeAndMessage), None).unwrap();
     assert_eq!(body(&response)["error"], "too_many_requests");
     let response = render(&Leaky, RenderDialect::Problem, None).unwrap();
     assert_eq!(body(&response)["type"], "about:blank");
@@ -225,8 +255,20 @@ fn request_ids_that_cannot_be_headers_are_refused() {
         }
     }
     let longest = "a".repeat(MAX_REQUEST_ID);
-    assert!(render(&Code::InternalError, RenderDialect::RUNS, Some(&longest)).is_ok());
-    let error = render(&Code::InternalError, RenderDialect::RUNS, Some("x\ny")).unwrap_err();
+    assert!(
+        render(
+            &Code::InternalError,
+            RenderDialect::Shape(Shape::CodeAndMessage),
+            Some(&longest)
+        )
+        .is_ok()
+    );
+    let error = render(
+        &Code::InternalError,
+        RenderDialect::Shape(Shape::CodeAndMessage),
+        Some("x\ny"),
+    )
+    .unwrap_err();
     assert!(
         !error.to_string().contains("x\ny"),
         "the id is not echoed in the error either"
@@ -241,10 +283,14 @@ fn every_code_renders_with_its_status_and_message() {
             assert_eq!(response.status(), code.status(), "{code} {dialect:?}");
             let body = body(&response);
             let (message, want) = match dialect {
-                RenderDialect::QUEUE_GATEWAY => (&body["error"]["message"], code.user_message()),
-                RenderDialect::RUNS => (&body["message"], code.user_message()),
+                RenderDialect::Shape(Shape::Gateway) => {
+                    (&body["error"]["message"], code.user_message())
+                }
+                RenderDialect::Shape(Shape::CodeAndMessage) => {
+                    (&body["message"], code.user_message())
+                }
                 RenderDialect::Problem => (&body["detail"], code.user_message()),
-                RenderDialect::QUEUE_DETAIL => (
+                RenderDialect::Shape(Shape::Detail) => (
                     &body["detail"],
                     queue_fixed_message(code).unwrap_or(code.user_message()),
                 ),
@@ -254,7 +300,12 @@ fn every_code_renders_with_its_status_and_message() {
         }
     }
     // A task failure renders as its code, a status as itself.
-    let response = render(&ErrorType::ContentBlocked, RenderDialect::RUNS, None).unwrap();
+    let response = render(
+        &ErrorType::ContentBlocked,
+        RenderDialect::Shape(Shape::CodeAndMessage),
+        None,
+    )
+    .unwrap();
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body(&response)["error"], "content_blocked");
 }
@@ -272,8 +323,8 @@ fn render_then_classify_gives_back_the_same_code() {
     let mut problems = Vec::new();
     for &code in Code::ALL {
         for dialect in [
-            RenderDialect::QUEUE_GATEWAY,
-            RenderDialect::RUNS,
+            RenderDialect::Shape(Shape::Gateway),
+            RenderDialect::Shape(Shape::CodeAndMessage),
             RenderDialect::Problem,
         ] {
             let response = render(&code, dialect, Some("req_rt")).unwrap();
@@ -287,7 +338,7 @@ fn render_then_classify_gives_back_the_same_code() {
         }
         // The detail dialect carries a code only through the queue's fixed messages.
         if queue_fixed_message(code).is_some() {
-            let response = render(&code, RenderDialect::QUEUE_DETAIL, None).unwrap();
+            let response = render(&code, RenderDialect::Shape(Shape::Detail), None).unwrap();
             let error = classify_response(&response);
             if error.code() != Some(code) || error.dialect() != Dialect::Declared(Shape::Detail) {
                 problems.push(format!("{code} QueueDetail: {error:?}"));
@@ -306,7 +357,7 @@ fn a_classified_error_renders_again_as_the_same_code() {
         &headers,
         br#"{"detail": "App not found: my-app"}"#,
     );
-    let response = render(&upstream, RenderDialect::RUNS, None).unwrap();
+    let response = render(&upstream, RenderDialect::Shape(Shape::CodeAndMessage), None).unwrap();
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     assert_eq!(body(&response)["error"], "model_not_found");
     assert_eq!(

@@ -38,7 +38,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Json, Response};
 use errors_core::integrations::axum::Reply;
 use errors_core::wire::RenderDialect;
-use errors_core::{Code, ErrorTaxonomy};
+use errors_core::{Code, ErrorTaxonomy, Shape};
 use serde_json::{Value, json};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
@@ -183,7 +183,7 @@ async fn handle(State(queue): State<Arc<Queue>>, request: Request) -> Response {
             match task.phase(queue.pace) {
                 Phase::Completed(Ok(())) => Json(result_body(task, id)).into_response(),
                 Phase::Completed(Err(error_type)) => {
-                    Reply::new(error_type, RenderDialect::QUEUE_DETAIL).into_response()
+                    Reply::new(error_type, RenderDialect::Shape(Shape::Detail)).into_response()
                 }
                 // 002: a result fetched before completion answers 202.
                 phase => (
@@ -312,20 +312,20 @@ fn origin(headers: &HeaderMap) -> String {
 
 /// An error the gateway answers, with a request id of its own.
 fn gateway(code: Code) -> Reply<QueueError> {
-    Reply::new(QueueError::new(code), RenderDialect::QUEUE_GATEWAY)
+    Reply::new(QueueError::new(code), RenderDialect::Shape(Shape::Gateway))
         .request_id(tasks::new_request_id())
 }
 
 /// An error the queue application answers: `{"detail": …}`.
 fn detail(code: Code) -> Response {
-    Reply::new(QueueError::new(code), RenderDialect::QUEUE_DETAIL).into_response()
+    Reply::new(QueueError::new(code), RenderDialect::Shape(Shape::Detail)).into_response()
 }
 
 /// 000's `App not found: <endpoint>`.
 fn app_not_found(endpoint: &str) -> Response {
     Reply::new(
         QueueError::filled(Code::ModelNotFound, endpoint),
-        RenderDialect::QUEUE_DETAIL,
+        RenderDialect::Shape(Shape::Detail),
     )
     .into_response()
 }

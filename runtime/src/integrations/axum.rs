@@ -8,11 +8,11 @@
 //! ```
 //! # extern crate errors_runtime as errors_core;
 //! use axum::response::IntoResponse;
-//! use errors_core::Code;
+//! use errors_core::{Code, Shape};
 //! use errors_core::integrations::axum::Reply;
 //! use errors_core::wire::RenderDialect;
 //!
-//! let response = Reply::new(Code::RateLimitExceeded, RenderDialect::QUEUE_GATEWAY)
+//! let response = Reply::new(Code::RateLimitExceeded, RenderDialect::Shape(Shape::Gateway))
 //!     .request_id("req_123")
 //!     .retry_after(std::time::Duration::from_secs(2))
 //!     .into_response();

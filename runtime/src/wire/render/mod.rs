@@ -9,7 +9,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::Catalogue;
 use super::classify::Dialect;
-use crate::{ErrorTaxonomy, Retry, Shape, Taxonomy};
+use crate::{ErrorTaxonomy, Retry, Taxonomy};
 
 /// The body shape to answer in: one the catalogue declares, whose fields
 /// say where the code, the message and the request id go, or RFC 9457
@@ -22,15 +22,6 @@ pub enum RenderDialect<C: Catalogue = Taxonomy> {
     Shape(C::Shape),
     /// RFC 9457 `application/problem+json`, with a `code` extension.
     Problem,
-}
-
-impl RenderDialect {
-    /// `{"error": {"code", "message"}, "request_id"}`: the queue gateway's shape.
-    pub const QUEUE_GATEWAY: Self = Self::Shape(Shape::Gateway);
-    /// `{"detail": "…"}`: the queue application's shape.
-    pub const QUEUE_DETAIL: Self = Self::Shape(Shape::Detail);
-    /// `{"error": "<code>", "message": "…"}`: the runs API's shape.
-    pub const RUNS: Self = Self::Shape(Shape::CodeAndMessage);
 }
 
 impl<C: Catalogue> RenderDialect<C> {
@@ -100,10 +91,10 @@ impl std::error::Error for RenderError {
 ///
 /// ```
 /// # extern crate errors_runtime as errors_core;
-/// use errors_core::Code;
+/// use errors_core::{Code, Shape};
 /// use errors_core::wire::{render, RenderDialect};
 ///
-/// let response = render(&Code::RateLimitExceeded, RenderDialect::RUNS, Some("req_1")).unwrap();
+/// let response = render(&Code::RateLimitExceeded, RenderDialect::Shape(Shape::CodeAndMessage), Some("req_1")).unwrap();
 /// assert_eq!(response.status(), 429);
 /// assert_eq!(response.headers()["retry-after"], "60");
 /// assert_eq!(response.headers()["x-request-id"], "req_1");
