@@ -7,6 +7,8 @@ use http::header::{CONTENT_TYPE, RETRY_AFTER};
 use http::{HeaderName, HeaderValue};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
+use errors_vocab::wire::PROBLEM_MEMBERS;
+
 use super::Catalogue;
 use super::classify::Dialect;
 use crate::{ErrorTaxonomy, Retry, Taxonomy};
@@ -231,16 +233,18 @@ struct ProblemBody<'a> {
 
 impl Serialize for ProblemBody<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // The members the classifier reads back, named once (errors-vocab).
+        let [kind, title, status, detail, code, request_id] = PROBLEM_MEMBERS;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", self.kind)?;
-        map.serialize_entry("title", self.title)?;
-        map.serialize_entry("status", &self.status)?;
-        map.serialize_entry("detail", self.detail)?;
-        if let Some(code) = self.code {
-            map.serialize_entry("code", code)?;
+        map.serialize_entry(kind, self.kind)?;
+        map.serialize_entry(title, self.title)?;
+        map.serialize_entry(status, &self.status)?;
+        map.serialize_entry(detail, self.detail)?;
+        if let Some(value) = self.code {
+            map.serialize_entry(code, value)?;
         }
         if let Some(id) = self.request_id {
-            map.serialize_entry("request_id", id)?;
+            map.serialize_entry(request_id, id)?;
         }
         map.end()
     }
