@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 pub mod corpus;
+pub mod examples;
 
 /// The workspace root.
 #[must_use]

@@ -3,37 +3,10 @@
 //! provider's public pages) are catalogues like the built-in one: each
 //! passes every check `taxonomy check` runs, generates Rust that parses,
 //! and its file of documented responses names only what the catalogue
-//! has. runtime_tables.rs classifies those responses with each catalogue,
-//! and own_api.rs builds a crate from one.
-
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+//! has. runtime_tables.rs classifies those responses with each catalogue.
 
 use errors_codegen::Builder;
-use serde::Deserialize;
-
-const CATALOGUES: [&str; 3] = ["fal", "replicate", "openai-images"];
-
-fn dir() -> PathBuf {
-    errors_tests::workspace().join("examples/catalogues")
-}
-
-#[derive(Deserialize)]
-struct Responses {
-    responses: Vec<Documented>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Documented {
-    name: String,
-    doc: String,
-    status: u16,
-    #[serde(default)]
-    headers: Vec<(String, String)>,
-    body: String,
-    expect: BTreeMap<String, serde_json::Value>,
-}
+use errors_tests::examples::{CATALOGUES, dir, responses};
 
 #[test]
 fn each_example_catalogue_passes_every_check() {
@@ -72,9 +45,7 @@ fn each_example_catalogue_generates_rust_that_parses() {
 fn documented_responses_name_only_what_their_catalogue_has() {
     for name in CATALOGUES {
         let catalogue = errors_codegen::load(dir().join(format!("{name}.yaml"))).unwrap();
-        let text = std::fs::read_to_string(dir().join(format!("{name}.responses.yaml"))).unwrap();
-        let file: Responses =
-            serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{name}.responses.yaml: {e}"));
+        let file = responses(name);
         assert!(!file.responses.is_empty(), "{name}: no documented response");
         for r in &file.responses {
             assert!(

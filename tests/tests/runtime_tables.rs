@@ -18,7 +18,6 @@ use errors_core::wire::{
 };
 use errors_tests::corpus::{self, Score};
 use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
-use serde::Deserialize;
 use serde_json::Value;
 
 /// Everything a classification tells, as plain values a catalogue's ids do
@@ -137,23 +136,6 @@ fn the_built_in_catalogue_loaded_at_run_time_answers_as_its_generated_code() {
     }
 }
 
-#[derive(Deserialize)]
-struct Documented {
-    responses: Vec<DocumentedResponse>,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct DocumentedResponse {
-    name: String,
-    doc: String,
-    status: u16,
-    #[serde(default)]
-    headers: Vec<(String, String)>,
-    body: String,
-    expect: BTreeMap<String, Value>,
-}
-
 /// Each example catalogue, the corpus's name for its provider, and the
 /// least its classifier must get right of that provider's corpus responses
 /// (what it got when it was written; raise the floors when it gets more).
@@ -193,8 +175,7 @@ fn each_example_catalogue_classifies_what_its_documentation_shows() {
     let mut failures = String::new();
     for (name, _, _) in EXAMPLES {
         let tables = load(&dir.join(format!("{name}.yaml")));
-        let text = std::fs::read_to_string(dir.join(format!("{name}.responses.yaml"))).unwrap();
-        let file: Documented = serde_saphyr::from_str(&text).unwrap();
+        let file = errors_tests::examples::responses(name);
         let policy = RetryPolicy::default();
         let mut right = 0;
         for r in &file.responses {
