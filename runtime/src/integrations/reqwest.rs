@@ -1,4 +1,4 @@
-//! Classify a `reqwest` response.
+//! AsClassified a `reqwest` response.
 //!
 //! The body is read up to [`MAX_BODY`] bytes and no further, so a huge or
 //! endless body costs nothing beyond that: [`classify`] then reports
@@ -23,7 +23,7 @@
 use http::{HeaderMap, StatusCode};
 
 use super::failure::DescribeFailure;
-use crate::wire::{self, Classified, Classify, MAX_BODY, TransportFailure};
+use crate::wire::{self, AsClassified, Classified, MAX_BODY, TransportFailure};
 
 /// A response whose body has been read, at most [`MAX_BODY`]` + 1` bytes
 /// of it (one more than classify parses, so it can tell the body was
@@ -92,7 +92,7 @@ impl ReadResponse {
     }
 }
 
-impl Classify for ReadResponse {
+impl AsClassified for ReadResponse {
     type Catalogue = crate::Taxonomy;
 
     fn with_classified<T>(&self, judge: impl FnOnce(&Classified<'_>) -> T) -> T {

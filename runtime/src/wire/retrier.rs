@@ -166,14 +166,14 @@ pub(crate) fn wait_fits(deadline: Option<Instant>, after: Duration, now: Instant
 /// classification lends it; one that does not classifies on the spot. An
 /// `http::Response` is read with the built-in catalogue; a response read
 /// with another is lent as its [`Classified`].
-pub trait Classify {
+pub trait AsClassified {
     /// The catalogue the response is read with.
     type Catalogue: Catalogue;
     /// Calls `judge` with what the response means.
     fn with_classified<T>(&self, judge: impl FnOnce(&Classified<'_, Self::Catalogue>) -> T) -> T;
 }
 
-impl<B: AsRef<[u8]>> Classify for http::Response<B> {
+impl<B: AsRef<[u8]>> AsClassified for http::Response<B> {
     type Catalogue = Taxonomy;
 
     fn with_classified<T>(&self, judge: impl FnOnce(&Classified<'_>) -> T) -> T {
@@ -185,7 +185,7 @@ impl<B: AsRef<[u8]>> Classify for http::Response<B> {
     }
 }
 
-impl<C: Catalogue> Classify for Classified<'_, C> {
+impl<C: Catalogue> AsClassified for Classified<'_, C> {
     type Catalogue = C;
 
     fn with_classified<T>(&self, judge: impl FnOnce(&Classified<'_, C>) -> T) -> T {
@@ -196,7 +196,7 @@ impl<C: Catalogue> Classify for Classified<'_, C> {
 /// A failure without a response, as a "send once" future reports it:
 /// how it failed, and the transport's own error.
 #[derive(Debug)]
-pub struct Unanswered<E> {
+pub struct NoResponse<E> {
     /// How it failed: whether the request can have reached the server.
     pub failure: TransportFailure,
     /// The transport's error.
@@ -219,7 +219,7 @@ pub enum Sent<R, E> {
     /// No response, and the policy will not retry.
     Unanswered {
         /// The last failure.
-        error: Unanswered<E>,
+        error: NoResponse<E>,
         /// The policy's decision on it.
         decision: Decision,
         /// Attempts made, the first included.
@@ -241,7 +241,7 @@ pub enum Sent<R, E> {
 /// # extern crate errors_runtime as errors_core;
 /// # async fn run() {
 /// use std::time::Duration;
-/// use errors_core::wire::{Operation, Retrier, RetryPolicy, Sent, Unanswered, send_with_retries};
+/// use errors_core::wire::{Operation, Retrier, RetryPolicy, Sent, NoResponse, send_with_retries};
 ///
 /// let policy = RetryPolicy::default();
 /// let mut retrier = Retrier::new(&policy, Operation::Idempotent);
@@ -252,7 +252,7 @@ pub enum Sent<R, E> {
 ///         calls += 1;
 ///         let status = if calls == 1 { 503 } else { 200 };
 ///         let response = http::Response::builder().status(status).body(Vec::new());
-///         async move { response.map_err(|error| Unanswered { failure: errors_core::wire::TransportFailure::NeverConnected, error }) }
+///         async move { response.map_err(|error| NoResponse { failure: errors_core::wire::TransportFailure::NeverConnected, error }) }
 ///     },
 ///     |_wait: Duration| async {},
 /// )
@@ -267,9 +267,9 @@ pub async fn send_with_retries<P, R, E, Send, SendFuture, Sleep, SleepFuture>(
 ) -> Sent<R, E>
 where
     P: Borrow<RetryPolicy>,
-    R: Classify,
+    R: AsClassified,
     Send: FnMut() -> SendFuture,
-    SendFuture: Future<Output = Result<R, Unanswered<E>>>,
+    SendFuture: Future<Output = Result<R, NoResponse<E>>>,
     Sleep: FnMut(Duration) -> SleepFuture,
     SleepFuture: Future<Output = ()>,
 {

@@ -12,7 +12,7 @@ use super::urls::{queue_url, same_origin};
 use crate::integrations::idempotency::{self, IdempotencyKeyHeader};
 use crate::integrations::reqwest::{ReadResponse, transport_failure};
 use crate::wire::{
-    Classified, Classify, Decision, Operation, Retrier, RetryPolicy, Sent, Unanswered,
+    AsClassified, Classified, Decision, NoResponse, Operation, Retrier, RetryPolicy, Sent,
     send_with_retries,
 };
 
@@ -61,7 +61,7 @@ struct Received {
     body: Vec<u8>,
 }
 
-impl Classify for Received {
+impl AsClassified for Received {
     type Catalogue = crate::Taxonomy;
 
     fn with_classified<T>(&self, judge: impl FnOnce(&Classified<'_>) -> T) -> T {
@@ -427,7 +427,7 @@ impl QueueClient {
             || {
                 let sending = request().send();
                 async move {
-                    let unanswered = |error: ::reqwest::Error| Unanswered {
+                    let unanswered = |error: ::reqwest::Error| NoResponse {
                         failure: transport_failure(&error),
                         error,
                     };
