@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use errors_core::wire::{
-    Decision, IdempotencyKey, InvalidRetryPolicy, Jitter, Next, Operation, Retrier, RetryBudget,
+    Decision, IdempotencyKey, InvalidRetryPolicy, Jitter, Operation, Retrier, RetryBudget,
     RetryPolicy, StopReason, TransportFailure, classify,
 };
 use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
@@ -421,18 +421,16 @@ fn the_retrier_counts_attempts_as_made() {
     let start = Instant::now();
     assert!(matches!(
         retrier.on_response(&failing, start),
-        Next::Retry { .. }
+        Decision::Retry { .. }
     ));
     assert!(matches!(
         retrier.on_transport_failure(TransportFailure::SentThenFailed, start),
-        Next::Retry { .. }
+        Decision::Retry { .. }
     ));
     assert_eq!(
         retrier.on_response(&failing, start),
-        Next::Finish {
-            decision: Decision::Stop {
-                reason: StopReason::AttemptsExhausted
-            }
+        Decision::Stop {
+            reason: StopReason::AttemptsExhausted
         }
     );
     assert_eq!(retrier.attempts(), 3);
@@ -440,10 +438,8 @@ fn the_retrier_counts_attempts_as_made() {
     let mut retrier = Retrier::new(&policy, Operation::Idempotent);
     assert_eq!(
         retrier.on_response(&ok, start),
-        Next::Finish {
-            decision: Decision::Stop {
-                reason: StopReason::NotAnError
-            }
+        Decision::Stop {
+            reason: StopReason::NotAnError
         }
     );
 }
@@ -457,7 +453,12 @@ fn the_retrier_never_waits_past_its_deadline() {
     let limited = classify(StatusCode::TOO_MANY_REQUESTS, &headers, b"");
     let mut retrier =
         Retrier::new(&policy, Operation::Idempotent).with_deadline(start + Duration::from_secs(1));
-    assert_eq!(retrier.on_response(&limited, start), Next::OutOfTime);
+    assert_eq!(
+        retrier.on_response(&limited, start),
+        Decision::Stop {
+            reason: StopReason::OutOfTime
+        }
+    );
     assert!(retrier.allows_wait(Duration::from_millis(999), start));
     assert!(!retrier.allows_wait(Duration::from_millis(1001), start));
     assert_eq!(
@@ -468,7 +469,7 @@ fn the_retrier_never_waits_past_its_deadline() {
         Retrier::new(&policy, Operation::Idempotent).with_deadline(start + Duration::from_secs(3));
     assert_eq!(
         roomy.on_response(&limited, start),
-        Next::Retry {
+        Decision::Retry {
             after: Duration::from_secs(2)
         }
     );
@@ -487,20 +488,18 @@ fn the_retrier_spends_the_shared_budget() {
     let mut second = Retrier::new(&policy, Operation::Idempotent);
     assert!(matches!(
         first.on_response(&failing, start),
-        Next::Retry { .. }
+        Decision::Retry { .. }
     ));
     assert!(matches!(
         second.on_response(&failing, start),
-        Next::Retry { .. }
+        Decision::Retry { .. }
     ));
     assert_eq!(budget.available(), 0);
     let mut third = Retrier::new(&policy, Operation::Idempotent);
     assert_eq!(
         third.on_response(&failing, start),
-        Next::Finish {
-            decision: Decision::Stop {
-                reason: StopReason::BudgetExhausted
-            }
+        Decision::Stop {
+            reason: StopReason::BudgetExhausted
         }
     );
     // A timeout costs twice as much, whether a response or a failure says so.
@@ -508,7 +507,7 @@ fn the_retrier_spends_the_shared_budget() {
     let mut timed_out = Retrier::new(&policy, Operation::Idempotent);
     assert!(matches!(
         timed_out.on_transport_failure(TransportFailure::SentThenTimedOut, start),
-        Next::Retry { .. }
+        Decision::Retry { .. }
     ));
     assert_eq!(budget.available(), 0);
 }

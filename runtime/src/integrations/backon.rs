@@ -51,7 +51,9 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use crate::Taxonomy;
-use crate::wire::{Catalogue, Classified, Next, Operation, Retrier, RetryPolicy, TransportFailure};
+use crate::wire::{
+    Catalogue, Classified, Decision, Operation, Retrier, RetryPolicy, TransportFailure,
+};
 
 /// What a failed attempt was, as the user's error type tells it: a
 /// response classified with the built-in catalogue, or with `C`.
@@ -119,8 +121,8 @@ impl BackonRetry {
                 .on_transport_failure(error.transport_failure(), now),
         };
         state.wait = match next {
-            Next::Retry { after } => Some(after),
-            Next::Finish { .. } | Next::OutOfTime => None,
+            Decision::Retry { after } => Some(after),
+            _ => None,
         };
         state.wait.is_some()
     }

@@ -1,4 +1,4 @@
-//! AsClassified a `reqwest` response.
+//! Classify a `reqwest` response.
 //!
 //! The body is read up to [`MAX_BODY`] bytes and no further, so a huge or
 //! endless body costs nothing beyond that: [`classify`] then reports

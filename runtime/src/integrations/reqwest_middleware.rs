@@ -34,7 +34,7 @@ use http::Extensions;
 use super::failure::DescribeFailure;
 use super::idempotency::IdempotencyKeyHeader;
 use crate::Taxonomy;
-use crate::wire::{Catalogue, Next, Retrier, RetryPolicy, classify_with};
+use crate::wire::{Catalogue, Decision, Retrier, RetryPolicy, classify_with};
 
 /// Retries as the catalogue and a [`RetryPolicy`] say: the built-in
 /// catalogue, or another one given to [`RetryMiddleware::with_catalogue`].
@@ -125,7 +125,7 @@ impl<C: Catalogue> Middleware for RetryMiddleware<C> {
                 }
             };
             match (next_step, spare) {
-                (Next::Retry { after }, Some(spare)) => {
+                (Decision::Retry { after }, Some(spare)) => {
                     ::tokio::time::sleep(after).await;
                     request = spare;
                 }
@@ -141,7 +141,7 @@ async fn judge<C: Catalogue>(
     catalogue: C,
     response: Response,
     retrier: &mut Retrier<Arc<RetryPolicy>>,
-) -> (Result<Response, ::reqwest::Error>, Next) {
+) -> (Result<Response, ::reqwest::Error>, Decision) {
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) {
         // A success (or a pending 202) passes unread: classified from its

@@ -61,7 +61,7 @@ use ::tower::retry::{Policy, RetryLayer};
 use super::failure::DescribeFailure;
 use super::idempotency::IdempotencyKeyHeader;
 use crate::Taxonomy;
-use crate::wire::{Catalogue, Next, Operation, Retrier, RetryPolicy, classify_with};
+use crate::wire::{Catalogue, Decision, Operation, Retrier, RetryPolicy, classify_with};
 
 /// A `tower::retry::Policy` that retries as the catalogue and a
 /// [`RetryPolicy`] say. tower clones it for each request, so each request
@@ -159,8 +159,8 @@ where
             Err(error) => retrier.on_transport_failure(error.transport_failure(), now),
         };
         match next {
-            Next::Retry { after } => Some(::tokio::time::sleep(after)),
-            Next::Finish { .. } | Next::OutOfTime => None,
+            Decision::Retry { after } => Some(::tokio::time::sleep(after)),
+            _ => None,
         }
     }
 

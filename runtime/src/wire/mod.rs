@@ -198,7 +198,7 @@ pub use decide::{
 };
 pub use headers::{RateLimit, RateLimitReset, ResponseHeaders, RetryAfter};
 pub use render::{MAX_REQUEST_ID, RenderDialect, RenderError, render, render_with};
-pub use retrier::{AsClassified, Next, NoResponse, Retrier, Sent, send_with_retries};
+pub use retrier::{AsClassified, NoResponse, Retrier, Sent, send_with_retries};
 pub use shape::{Alternative, BodyField, Check, FieldPlaces, HeaderMeaning, Identifies, Test};
 #[doc(hidden)]
 pub use shape::{HeaderRule, PlanNode};

@@ -10,7 +10,7 @@
 //! ```
 //! # extern crate errors_runtime as errors_core;
 //! use std::time::{Duration, Instant};
-//! use errors_core::wire::{classify, IdempotencyKey, Next, Operation, Retrier, RetryPolicy, TransportFailure};
+//! use errors_core::wire::{classify, Decision, IdempotencyKey, Operation, Retrier, RetryPolicy, StopReason, TransportFailure};
 //!
 //! let policy = RetryPolicy::default();
 //! let mut retrier = Retrier::new(&policy, Operation::Create { idempotency_key: IdempotencyKey::Absent });
@@ -20,13 +20,13 @@
 //! let mut headers = http::HeaderMap::new();
 //! headers.insert("retry-after", http::HeaderValue::from_static("1"));
 //! let limited = classify(http::StatusCode::TOO_MANY_REQUESTS, &headers, b"");
-//! assert_eq!(retrier.on_response(&limited, now), Next::Retry { after: Duration::from_secs(1) });
+//! assert_eq!(retrier.on_response(&limited, now), Decision::Retry { after: Duration::from_secs(1) });
 //!
 //! // A reset after the request was sent: the task may exist, so stop.
-//! assert!(matches!(
+//! assert_eq!(
 //!     retrier.on_transport_failure(TransportFailure::SentThenFailed, now),
-//!     Next::Finish { .. }
-//! ));
+//!     Decision::Stop { reason: StopReason::NotIdempotent }
+//! );
 //! assert_eq!(retrier.attempts(), 2);
 //! ```
 
@@ -38,29 +38,8 @@ use std::time::{Duration, Instant};
 
 use super::Catalogue;
 use super::classify::Classified;
-use super::decide::{Decision, Operation, RetryPolicy, TransportFailure};
+use super::decide::{Decision, Operation, RetryPolicy, StopReason, TransportFailure};
 use crate::Taxonomy;
-
-/// What to do after an attempt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Next {
-    /// Wait `after`, then send the same request again.
-    Retry {
-        /// How long to wait first; it ends before the deadline.
-        after: Duration,
-    },
-    /// Send nothing more: the last response (or failure) is the answer,
-    /// and `decision` is what the policy made of it (a success, a pending
-    /// task, a failed task to resubmit, or a stop).
-    Finish {
-        /// The policy's decision on the last attempt.
-        decision: Decision,
-    },
-    /// The policy would retry, but the wait would end past the deadline
-    /// (or the deadline has passed).
-    OutOfTime,
-}
 
 /// Drives the retries of one request: counts attempts, asks the policy,
 /// and keeps every wait within the deadline. `P` is how the policy is
@@ -122,12 +101,14 @@ impl<P: Borrow<RetryPolicy>> Retrier<P> {
         wait_fits(self.deadline, after, now)
     }
 
-    /// Reports a response (one more attempt made) and answers what next.
+    /// Reports a response (one more attempt made) and answers what next:
+    /// the policy's [`Decision`], with a retry whose wait would end past
+    /// the deadline turned into `Stop(OutOfTime)`.
     pub fn on_response<C: Catalogue>(
         &mut self,
         response: &Classified<'_, C>,
         now: Instant,
-    ) -> Next {
+    ) -> Decision {
         self.attempts = self.attempts.saturating_add(1);
         let decision = self
             .policy
@@ -137,8 +118,8 @@ impl<P: Borrow<RetryPolicy>> Retrier<P> {
     }
 
     /// Reports a failure without a response (one more attempt made) and
-    /// answers what next.
-    pub fn on_transport_failure(&mut self, failure: TransportFailure, now: Instant) -> Next {
+    /// answers what next, as [`Retrier::on_response`] does.
+    pub fn on_transport_failure(&mut self, failure: TransportFailure, now: Instant) -> Decision {
         self.attempts = self.attempts.saturating_add(1);
         let decision =
             self.policy
@@ -147,11 +128,12 @@ impl<P: Borrow<RetryPolicy>> Retrier<P> {
         self.next(decision, now)
     }
 
-    fn next(&self, decision: Decision, now: Instant) -> Next {
+    fn next(&self, decision: Decision, now: Instant) -> Decision {
         match decision {
-            Decision::Retry { after } if self.allows_wait(after, now) => Next::Retry { after },
-            Decision::Retry { .. } => Next::OutOfTime,
-            decision => Next::Finish { decision },
+            Decision::Retry { after } if !self.allows_wait(after, now) => Decision::Stop {
+                reason: StopReason::OutOfTime,
+            },
+            decision => decision,
         }
     }
 }
@@ -285,17 +267,19 @@ where
             };
         };
         let now = Instant::now();
-        let next = match &attempt {
+        let decision = match &attempt {
             Ok(response) => {
                 response.with_classified(|classified| retrier.on_response(classified, now))
             }
             Err(unanswered) => retrier.on_transport_failure(unanswered.failure, now),
         };
         let attempts = retrier.attempts();
-        match next {
-            Next::Retry { after } => sleep(after).await,
-            Next::OutOfTime => return Sent::OutOfTime { attempts },
-            Next::Finish { decision } => {
+        match decision {
+            Decision::Retry { after } => sleep(after).await,
+            Decision::Stop {
+                reason: StopReason::OutOfTime,
+            } => return Sent::OutOfTime { attempts },
+            decision => {
                 return match attempt {
                     Ok(response) => Sent::Answered {
                         response,

@@ -184,6 +184,9 @@ pub enum StopReason {
     UserDeadline,
     /// The server said not to retry (`x-should-retry: false`).
     ServerSaidNo,
+    /// The policy would retry, but the wait would end past the request's
+    /// deadline (a [`Retrier`](crate::wire::Retrier)'s), or it has passed.
+    OutOfTime,
 }
 
 /// What to do next.
@@ -280,6 +283,7 @@ impl fmt::Display for StopReason {
             }
             Self::UserDeadline => "stop: your own deadline expired; allow more time",
             Self::ServerSaidNo => "do not retry: the server said not to",
+            Self::OutOfTime => "stop: no time is left before the deadline; allow more time",
         })
     }
 }
