@@ -34,6 +34,7 @@ use http::Extensions;
 use super::failure::DescribeFailure;
 use super::idempotency::IdempotencyKeyHeader;
 use crate::Taxonomy;
+use crate::wire::trace::{AttemptSpan, RequestSpan};
 use crate::wire::{Catalogue, Decision, Retrier, RetryPolicy, classify_with};
 
 /// Retries as the catalogue and a [`RetryPolicy`] say: the built-in
@@ -95,6 +96,9 @@ impl<C: Catalogue> Middleware for RetryMiddleware<C> {
         let operation = self
             .key_header
             .operation(request.method(), request.headers());
+        let method = request.method().clone();
+        let host = request.url().host_str().map(str::to_owned);
+        let span = RequestSpan::new(operation, Some(method.as_str()), host.as_deref());
         let mut retrier = Retrier::new(Arc::clone(&self.policy), operation);
         if let Some(deadline) = self
             .max_elapsed
@@ -103,35 +107,42 @@ impl<C: Catalogue> Middleware for RetryMiddleware<C> {
             retrier = retrier.with_deadline(deadline);
         }
         let mut request = request;
-        loop {
-            let spare = request.try_clone();
-            let result = next.clone().run(request, extensions).await;
-            let (next_step, result) = match result {
-                Ok(response) => {
-                    let (response, step) = judge(self.catalogue, response, &mut retrier).await;
-                    (step, response.map_err(reqwest_middleware::Error::from))
+        let exchange = async move {
+            loop {
+                let spare = request.try_clone();
+                let attempt =
+                    AttemptSpan::new(Some(method.as_str()), host.as_deref(), retrier.attempts());
+                let result = attempt.around(next.clone().run(request, extensions)).await;
+                let (next_step, result) = match result {
+                    Ok(response) => {
+                        attempt.status(response.status());
+                        let (response, step) = judge(self.catalogue, response, &mut retrier).await;
+                        (step, response.map_err(reqwest_middleware::Error::from))
+                    }
+                    Err(error) => {
+                        let failure = match &error {
+                            reqwest_middleware::Error::Reqwest(error) => error.transport_failure(),
+                            reqwest_middleware::Error::Middleware(error) => {
+                                super::failure::describe_dyn(error.as_ref())
+                            }
+                        };
+                        attempt.failure(failure);
+                        (
+                            retrier.on_transport_failure(failure, Instant::now()),
+                            Err(error),
+                        )
+                    }
+                };
+                match (next_step, spare) {
+                    (Decision::Retry { after }, Some(spare)) => {
+                        ::tokio::time::sleep(after).await;
+                        request = spare;
+                    }
+                    _ => return result,
                 }
-                Err(error) => {
-                    let failure = match &error {
-                        reqwest_middleware::Error::Reqwest(error) => error.transport_failure(),
-                        reqwest_middleware::Error::Middleware(error) => {
-                            super::failure::describe_dyn(error.as_ref())
-                        }
-                    };
-                    (
-                        retrier.on_transport_failure(failure, Instant::now()),
-                        Err(error),
-                    )
-                }
-            };
-            match (next_step, spare) {
-                (Decision::Retry { after }, Some(spare)) => {
-                    ::tokio::time::sleep(after).await;
-                    request = spare;
-                }
-                _ => return result,
             }
-        }
+        };
+        span.around(exchange).await
     }
 }
 

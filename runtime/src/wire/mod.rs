@@ -183,6 +183,7 @@ mod render;
 mod retrier;
 mod shape;
 mod status_facts;
+pub(crate) mod trace;
 
 pub use budget::RetryBudget;
 pub use catalogue::{Catalogue, Entry};

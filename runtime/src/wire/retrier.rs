@@ -39,6 +39,7 @@ use std::time::{Duration, Instant};
 use super::Catalogue;
 use super::classify::Classified;
 use super::decide::{Decision, Operation, RetryPolicy, StopReason, TransportFailure};
+use super::trace::{AttemptSpan, RequestSpan};
 use crate::Taxonomy;
 
 /// Drives the retries of one request: counts attempts, asks the policy,
@@ -114,7 +115,9 @@ impl<P: Borrow<RetryPolicy>> Retrier<P> {
             .policy
             .borrow()
             .decide(response, self.operation, self.attempts);
-        self.next(decision, now)
+        let decision = self.next(decision, now);
+        super::trace::response_decision(response, self.attempts, decision);
+        decision
     }
 
     /// Reports a failure without a response (one more attempt made) and
@@ -125,7 +128,9 @@ impl<P: Borrow<RetryPolicy>> Retrier<P> {
             self.policy
                 .borrow()
                 .decide_transport(failure, self.operation, self.attempts);
-        self.next(decision, now)
+        let decision = self.next(decision, now);
+        super::trace::failure_decision(failure, self.attempts, decision);
+        decision
     }
 
     fn next(&self, decision: Decision, now: Instant) -> Decision {
@@ -244,6 +249,24 @@ pub enum Sent<R, E> {
 /// ```
 pub async fn send_with_retries<P, R, E, Send, SendFuture, Sleep, SleepFuture>(
     retrier: &mut Retrier<P>,
+    send: Send,
+    sleep: Sleep,
+) -> Sent<R, E>
+where
+    P: Borrow<RetryPolicy>,
+    R: AsClassified,
+    Send: FnMut() -> SendFuture,
+    SendFuture: Future<Output = Result<R, NoResponse<E>>>,
+    Sleep: FnMut(Duration) -> SleepFuture,
+    SleepFuture: Future<Output = ()>,
+{
+    let span = RequestSpan::new(retrier.operation(), None, None);
+    span.around(exchange(retrier, send, sleep)).await
+}
+
+/// [`send_with_retries`]'s loop, inside the request's span.
+async fn exchange<P, R, E, Send, SendFuture, Sleep, SleepFuture>(
+    retrier: &mut Retrier<P>,
     mut send: Send,
     mut sleep: Sleep,
 ) -> Sent<R, E>
@@ -256,10 +279,11 @@ where
     SleepFuture: Future<Output = ()>,
 {
     loop {
+        let span = AttemptSpan::new(None, None, retrier.attempts());
         let attempt = match retrier.remaining(Instant::now()) {
-            None => Some(send().await),
+            None => Some(span.around(send()).await),
             Some(left) if left.is_zero() => None,
-            Some(left) => first(send(), sleep(left)).await,
+            Some(left) => first(span.around(send()), sleep(left)).await,
         };
         let Some(attempt) = attempt else {
             return Sent::OutOfTime {
@@ -268,10 +292,14 @@ where
         };
         let now = Instant::now();
         let decision = match &attempt {
-            Ok(response) => {
-                response.with_classified(|classified| retrier.on_response(classified, now))
+            Ok(response) => response.with_classified(|classified| {
+                span.status(classified.status());
+                retrier.on_response(classified, now)
+            }),
+            Err(unanswered) => {
+                span.failure(unanswered.failure);
+                retrier.on_transport_failure(unanswered.failure, now)
             }
-            Err(unanswered) => retrier.on_transport_failure(unanswered.failure, now),
         };
         let attempts = retrier.attempts();
         match decision {

@@ -1,0 +1,265 @@
+//! What a client's retries look like from outside, through `tracing`
+//! (feature `tracing`; without it every function here is empty and
+//! compiles away): a span per logical request and one per attempt, and an
+//! event per decision.
+//!
+//! Attribute names follow OpenTelemetry's HTTP semantic conventions where
+//! one exists (`http.request.method`, `server.address`,
+//! `http.request.resend_count`, `http.response.status_code`, `error.type`),
+//! and are the catalogue's words where none does (`errors.code`,
+//! `errors.source`, `errors.decision`, `errors.wait_ms`,
+//! `errors.stop_reason`, `errors.request_id`). No field carries a body, a
+//! message or any other text the server or the user wrote, except the
+//! request id, which support asks for.
+//!
+//! Levels a service can leave on: a retry, a wait or a poll at `DEBUG`;
+//! a success at `TRACE`; giving up on a failure at `WARN`.
+
+use crate::wire::Catalogue;
+use crate::wire::classify::Classified;
+use std::future::Future;
+
+#[cfg(feature = "tracing")]
+use crate::wire::decide::StopReason;
+use crate::wire::decide::{Decision, Operation, TransportFailure};
+
+/// An operation as a low-cardinality word.
+#[cfg(feature = "tracing")]
+pub(crate) fn operation_word(operation: Operation) -> &'static str {
+    match operation {
+        Operation::Create { .. } => "create",
+        Operation::StatusPoll => "status_poll",
+        Operation::ResultFetch => "result_fetch",
+        Operation::Cancel => "cancel",
+        Operation::Idempotent => "idempotent",
+    }
+}
+
+/// The span of one logical request: its attempts, waits and decisions.
+/// Empty without the feature.
+#[derive(Debug, Clone)]
+pub(crate) struct RequestSpan(#[cfg(feature = "tracing")] tracing::Span);
+
+impl RequestSpan {
+    /// `operation` is what the request does (the catalogue's word); the
+    /// method and the server's host when the caller knows them.
+    #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
+    pub(crate) fn new(operation: Operation, method: Option<&str>, server: Option<&str>) -> Self {
+        Self(
+            #[cfg(feature = "tracing")]
+            tracing::info_span!(
+                "errors.request",
+                "errors.operation" = operation_word(operation),
+                "http.request.method" = method,
+                "server.address" = server,
+            ),
+        )
+    }
+
+    /// `work`, run inside the span.
+    #[cfg_attr(not(feature = "tracing"), allow(clippy::unused_self))]
+    pub(crate) fn around<F: Future>(&self, work: F) -> impl Future<Output = F::Output> {
+        #[cfg(feature = "tracing")]
+        return tracing::Instrument::instrument(work, self.0.clone());
+        #[cfg(not(feature = "tracing"))]
+        work
+    }
+}
+
+/// The client span of one attempt (OpenTelemetry: each resend its own
+/// span, `http.request.resend_count` from the first resend on). Empty
+/// without the feature.
+#[derive(Debug, Clone)]
+pub(crate) struct AttemptSpan(#[cfg(feature = "tracing")] tracing::Span);
+
+impl AttemptSpan {
+    /// The span of the attempt after `resend_count` earlier ones.
+    #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
+    pub(crate) fn new(method: Option<&str>, server: Option<&str>, resend_count: u32) -> Self {
+        #[cfg(feature = "tracing")]
+        {
+            let span = tracing::info_span!(
+                "errors.attempt",
+                "http.request.method" = method,
+                "server.address" = server,
+                "http.request.resend_count" = tracing::field::Empty,
+                "http.response.status_code" = tracing::field::Empty,
+                "error.type" = tracing::field::Empty,
+            );
+            if resend_count > 0 {
+                span.record("http.request.resend_count", resend_count);
+            }
+            Self(span)
+        }
+        #[cfg(not(feature = "tracing"))]
+        Self()
+    }
+
+    /// `work`, run inside the span.
+    #[cfg_attr(not(feature = "tracing"), allow(clippy::unused_self))]
+    pub(crate) fn around<F: Future>(&self, work: F) -> impl Future<Output = F::Output> {
+        #[cfg(feature = "tracing")]
+        return tracing::Instrument::instrument(work, self.0.clone());
+        #[cfg(not(feature = "tracing"))]
+        work
+    }
+
+    /// Records the status that came back (and, for a failure, it as `error.type`).
+    #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
+    #[cfg_attr(not(feature = "tracing"), allow(clippy::unused_self))]
+    pub(crate) fn status(&self, status: http::StatusCode) {
+        #[cfg(feature = "tracing")]
+        {
+            self.0.record("http.response.status_code", status.as_u16());
+            if status.is_client_error() || status.is_server_error() {
+                self.0.record("error.type", status.as_str());
+            }
+        }
+    }
+
+    /// Records that no response came.
+    #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
+    #[cfg_attr(not(feature = "tracing"), allow(clippy::unused_self))]
+    pub(crate) fn failure(&self, failure: TransportFailure) {
+        #[cfg(feature = "tracing")]
+        self.0.record("error.type", failure_word(failure));
+    }
+}
+
+/// The words of a decision: what it is, and why it stops.
+#[cfg(feature = "tracing")]
+fn words(decision: Decision) -> (&'static str, Option<&'static str>) {
+    match decision {
+        Decision::Retry { .. } => ("retry", None),
+        Decision::KeepPolling { .. } => ("keep_polling", None),
+        Decision::ResubmitAsync => ("resubmit_async", None),
+        Decision::SubmitNew { .. } => ("submit_new", None),
+        Decision::Stop { reason } => ("stop", Some(stop_word(reason))),
+    }
+}
+
+/// A stop reason as a low-cardinality word.
+#[cfg(feature = "tracing")]
+fn stop_word(reason: StopReason) -> &'static str {
+    match reason {
+        StopReason::NotAnError => "not_an_error",
+        StopReason::FixRequest => "fix_request",
+        StopReason::FixCredentials => "fix_credentials",
+        StopReason::NotPermitted => "not_permitted",
+        StopReason::FixBilling => "fix_billing",
+        StopReason::NotSupported => "not_supported",
+        StopReason::WaitLongerThanCap { .. } => "wait_longer_than_cap",
+        StopReason::NotIdempotent => "not_idempotent",
+        StopReason::AttemptsExhausted => "attempts_exhausted",
+        StopReason::BudgetExhausted => "budget_exhausted",
+        StopReason::UserCanceled => "user_canceled",
+        StopReason::UserDeadline => "user_deadline",
+        StopReason::ServerSaidNo => "server_said_no",
+        StopReason::OutOfTime => "out_of_time",
+    }
+}
+
+/// A transport failure as `error.type` (OpenTelemetry: a low-cardinality
+/// class of the error).
+#[cfg(feature = "tracing")]
+fn failure_word(failure: TransportFailure) -> &'static str {
+    match failure {
+        TransportFailure::NeverConnected => "never_connected",
+        TransportFailure::SentThenTimedOut => "timeout",
+        TransportFailure::SentThenFailed => "sent_then_failed",
+    }
+}
+
+/// The event of the decision on a response: `attempt` counts the attempts
+/// made, this one included.
+#[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
+pub(crate) fn response_decision<C: Catalogue>(
+    response: &Classified<'_, C>,
+    attempt: u32,
+    decision: Decision,
+) {
+    #[cfg(feature = "tracing")]
+    {
+        let catalogue = response.catalogue();
+        let code = response.code().map(|code| catalogue.code_id(code));
+        let status = response.status();
+        let failed = response.is_failure();
+        let error_type = failed.then(|| code.unwrap_or(status.as_str()));
+        let source = response.source().map(|source| catalogue.source_id(source));
+        emit(
+            decision,
+            attempt,
+            Some(status.as_u16()),
+            error_type,
+            code,
+            source,
+            response.request_id(),
+            failed,
+        );
+    }
+}
+
+/// The event of the decision on an attempt that got no response.
+#[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
+pub(crate) fn failure_decision(failure: TransportFailure, attempt: u32, decision: Decision) {
+    #[cfg(feature = "tracing")]
+    emit(
+        decision,
+        attempt,
+        None,
+        Some(failure_word(failure)),
+        None,
+        None,
+        None,
+        true,
+    );
+}
+
+/// One event per decision, at the level it deserves.
+#[cfg(feature = "tracing")]
+#[allow(clippy::too_many_arguments)]
+fn emit(
+    decision: Decision,
+    attempt: u32,
+    status: Option<u16>,
+    error_type: Option<&str>,
+    code: Option<&str>,
+    source: Option<&str>,
+    request_id: Option<&str>,
+    failed: bool,
+) {
+    let (what, stop_reason) = words(decision);
+    let wait_ms = decision
+        .after()
+        .map(|after| u64::try_from(after.as_millis()).unwrap_or(u64::MAX));
+    let resend_count = attempt.saturating_sub(1);
+    macro_rules! event {
+        ($level:expr, $message:literal) => {
+            tracing::event!(
+                $level,
+                "http.request.resend_count" = resend_count,
+                "http.response.status_code" = status,
+                "error.type" = error_type,
+                "errors.code" = code,
+                "errors.source" = source,
+                "errors.decision" = what,
+                "errors.wait_ms" = wait_ms,
+                "errors.stop_reason" = stop_reason,
+                "errors.request_id" = request_id,
+                $message
+            )
+        };
+    }
+    match decision {
+        Decision::Stop { .. } if failed => event!(tracing::Level::WARN, "giving up"),
+        Decision::Stop { .. } => event!(tracing::Level::TRACE, "done"),
+        Decision::Retry { .. } => event!(tracing::Level::DEBUG, "retrying"),
+        Decision::KeepPolling { .. } => event!(tracing::Level::DEBUG, "still running"),
+        Decision::SubmitNew { .. } | Decision::ResubmitAsync => {
+            event!(
+                tracing::Level::DEBUG,
+                "the task failed; a new one may succeed"
+            );
+        }
+    }
+}
