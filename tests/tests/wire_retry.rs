@@ -321,6 +321,15 @@ fn the_default_policy_is_the_builders() {
     assert_eq!(default.cap(), Duration::from_secs(8));
     assert_eq!(default.jitter(), Jitter::Bounded(0.25));
     assert_eq!(default.max_retry_after(), Duration::from_secs(120));
+    // A retry budget is on by default, a full one of the AWS SDK's size,
+    // one per policy (shared by its clones), and can be turned off.
+    let budget = default.budget().expect("a budget by default");
+    assert_eq!(budget.available(), RetryBudget::CAPACITY);
+    assert!(built.budget().is_some());
+    assert!(!Arc::ptr_eq(budget, built.budget().unwrap()));
+    assert!(Arc::ptr_eq(budget, default.clone().budget().unwrap()));
+    let off = RetryPolicy::builder().without_budget().build().unwrap();
+    assert!(off.budget().is_none());
 }
 
 #[test]

@@ -102,9 +102,11 @@
 //!      `max` (`After`), or the rule's fallback (`AfterHeader`). A wait
 //!      above `max_retry_after` (120 s, the `OpenAI` client's figure) →
 //!      `Stop(WaitLongerThanCap)`: retry later, not automatically.
-//!    - The budget, when there is one: a retry costs 5 tokens, after a
-//!      timeout (408, 504, 522, 524, a timeout code) 10; an empty bucket →
-//!      `Stop(BudgetExhausted)` (the AWS SDK's retry quota).
+//!    - The budget (on by default, one per policy and its clones; off with
+//!      `RetryPolicyBuilder::without_budget`): a retry costs 5 tokens, after a
+//!      timeout (408, 504, 522, 524, a timeout code) 10, a success gives 1
+//!      back, of 500; an empty bucket → `Stop(BudgetExhausted)` (the AWS
+//!      SDK's retry quota).
 //!    - Otherwise `Retry { after }`.
 //!
 //! Edge-proxy errors ([`Origin::Edge`]: 520/522/524, or an error with an
