@@ -354,7 +354,7 @@ fn assert_attempt_spans(capture: &Capture, name: &str, method: Option<&str>) {
     for event in capture.events() {
         if event.fields.contains_key("errors.decision") {
             assert_eq!(
-                event.within.first(),
+                event.within.last(),
                 Some(&"errors.request"),
                 "{name}: {event:?}"
             );
@@ -374,6 +374,16 @@ async fn the_queue_client_traces_each_attempt_of_a_retried_create() {
     assert!(task.is_ok(), "{task:?}");
     assert_retried_then_succeeded(&capture.events(), "QueueClient", "500", true);
     assert_attempt_spans(&capture, "QueueClient", None);
+    // The call is a span of its own, around its request's.
+    let calls = capture.spans("errors.call");
+    assert_eq!(calls.len(), 1, "{calls:#?}");
+    assert_eq!(field(&calls[0].fields, "errors.call"), Some("submit"));
+    assert_eq!(field(&calls[0].fields, "errors.endpoint"), Some("ok"));
+    for event in capture.events() {
+        if event.fields.contains_key("errors.decision") {
+            assert_eq!(event.within, ["errors.call", "errors.request"], "{event:?}");
+        }
+    }
 }
 
 #[tokio::test]

@@ -66,6 +66,38 @@ impl RequestSpan {
     }
 }
 
+/// The span of one call of a client that makes several requests (the
+/// queue client's `submit`, `wait`, `run`): each request's own span
+/// inside it. Empty without the feature.
+#[cfg(feature = "queue")]
+#[derive(Debug, Clone)]
+pub(crate) struct CallSpan(#[cfg(feature = "tracing")] tracing::Span);
+
+#[cfg(feature = "queue")]
+impl CallSpan {
+    /// The span of `call` (`"submit"`, `"wait"`, `"run"`).
+    #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
+    pub(crate) fn new(call: &'static str, endpoint: &str) -> Self {
+        Self(
+            #[cfg(feature = "tracing")]
+            tracing::info_span!(
+                "errors.call",
+                "errors.call" = call,
+                "errors.endpoint" = endpoint
+            ),
+        )
+    }
+
+    /// `work`, run inside the span.
+    #[cfg_attr(not(feature = "tracing"), allow(clippy::unused_self))]
+    pub(crate) fn around<F: Future>(&self, work: F) -> impl Future<Output = F::Output> {
+        #[cfg(feature = "tracing")]
+        return tracing::Instrument::instrument(work, self.0.clone());
+        #[cfg(not(feature = "tracing"))]
+        work
+    }
+}
+
 /// The client span of one attempt (OpenTelemetry: each resend its own
 /// span, `http.request.resend_count` from the first resend on). Empty
 /// without the feature.

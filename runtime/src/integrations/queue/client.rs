@@ -11,6 +11,7 @@ use super::outcome::{QueueError, QueueErrorKind, Task, TaskEnd, TaskFailure, Tas
 use super::urls::{queue_url, same_origin};
 use crate::integrations::idempotency::{self, IdempotencyKeyHeader};
 use crate::integrations::reqwest::{ReadResponse, transport_failure};
+use crate::wire::trace::CallSpan;
 use crate::wire::{
     AsClassified, Classified, Decision, NoResponse, Operation, Retrier, RetryPolicy, Sent,
     send_with_retries,
@@ -159,13 +160,13 @@ impl QueueClient {
         input: &serde_json::Value,
         idempotency_key: Option<&str>,
     ) -> Result<Task, QueueError> {
-        self.submit_within(
+        let work = self.submit_within(
             endpoint,
             input,
             idempotency_key,
             Clock::start(self.max_wait),
-        )
-        .await
+        );
+        CallSpan::new("submit", endpoint).around(work).await
     }
 
     /// The handle of a task created earlier, from its saved request id
@@ -188,8 +189,8 @@ impl QueueClient {
     /// [`QueueClient::wait`], calling `progress` with each state a status
     /// poll reports.
     pub async fn wait_with(&self, task: &Task, progress: impl FnMut(&TaskState)) -> TaskEnd {
-        self.wait_within(task, progress, Clock::start(self.max_wait))
-            .await
+        let work = self.wait_within(task, progress, Clock::start(self.max_wait));
+        CallSpan::new("wait", &task.endpoint).around(work).await
     }
 
     /// Submits and waits, all within one `max_wait`. Use
@@ -202,13 +203,16 @@ impl QueueClient {
         idempotency_key: Option<&str>,
     ) -> TaskEnd {
         let clock = Clock::start(self.max_wait);
-        match self
-            .submit_within(endpoint, input, idempotency_key, clock)
-            .await
-        {
-            Ok(task) => self.wait_within(&task, |_| {}, clock).await,
-            Err(error) => TaskEnd::Stopped(error),
-        }
+        let work = async {
+            match self
+                .submit_within(endpoint, input, idempotency_key, clock)
+                .await
+            {
+                Ok(task) => self.wait_within(&task, |_| {}, clock).await,
+                Err(error) => TaskEnd::Stopped(error),
+            }
+        };
+        CallSpan::new("run", endpoint).around(work).await
     }
 
     /// Polls `task`'s status once (retrying a failed poll as the policy says).
