@@ -11,6 +11,7 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
         [] if Path::new("taxonomy.yaml").is_file() => Input::File(PathBuf::from("taxonomy.yaml")),
         [] => Input::BuiltIn,
         [file] if !file.starts_with('-') => Input::File(PathBuf::from(file)),
+        [flag] => return usage(&format!("check has no option `{flag}`")),
         _ => return usage("check takes at most one FILE"),
     };
     let (catalogue, path) = match load(&input) {

@@ -25,7 +25,14 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
             (flag @ ("--out" | "--file" | "--format"), None) => {
                 return usage(&format!("{flag} needs a value"));
             }
-            (other, _) => return usage(&format!("docs does not take `{other}`")),
+            (other, _) if other.starts_with('-') => {
+                return usage(&format!("docs has no option `{other}`"));
+            }
+            (other, _) => {
+                return usage(&format!(
+                    "docs takes no argument `{other}`; write --out DIR"
+                ));
+            }
         }
     }
     let Some(dir) = dir else {

@@ -32,8 +32,19 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
                 _ => return usage("--status needs an HTTP status, a number from 100 to 999"),
             },
             "--" => words.extend(args.by_ref().cloned()),
+            flag if flag.starts_with('-') => {
+                return usage(&format!(
+                    "explain has no option `{flag}`; a QUERY that starts with `-` goes after `--`: \
+                     taxonomy explain -- {flag}"
+                ));
+            }
             _ => words.push(arg.clone()),
         }
+    }
+    // `taxonomy explain help` asks for help, as `taxonomy help explain` does;
+    // the catalogue has no entry of that name to explain.
+    if response.is_none() && words == ["help"] {
+        return out::print(&crate::command_usage(crate::EXPLAIN));
     }
     if let Some(response) = response {
         if !words.is_empty() {

@@ -13,24 +13,32 @@ mod input;
 mod out;
 mod response;
 
-const USAGE: &str = "\
-usage:
+/// Each command's lines of the usage, shown by `taxonomy COMMAND --help`
+/// and, together, by `taxonomy --help`.
+const CHECK: &str = "\
   taxonomy check [FILE]                      validate a catalogue (default: ./taxonomy.yaml when there is one,
-                                             else the catalogue built into this binary)
+                                             else the catalogue built into this binary)";
+
+pub(crate) const EXPLAIN: &str = "\
   taxonomy explain [--json] [--file FILE] QUERY
                                              explain a status (429), a code (rate_limit_exceeded),
                                              any wire spelling (RATE_LIMIT_EXCEEDED), an error_type
                                              (CONTENT_BLOCKED), a message or its start (\"App not found\"),
-                                             a request field (webhook_url), a source or a limit
+                                             a request field (webhook_url), a source or a limit; a
+                                             QUERY that starts with `-` goes after `--`
   taxonomy explain [--json] [--file FILE] --response FILE [--status N]
                                              classify a response as `curl -i` prints it (FILE, or -
                                              for standard input), or a bare body with --status N, and
                                              say what it is and what a client should do, with
                                              --file's catalogue (its shapes, codes and rules) or
-                                             the built-in one
+                                             the built-in one";
+
+const DOCS: &str = "\
   taxonomy docs --out DIR [--format html|markdown] [--file FILE]
                                              write the reference site (DIR/index.html, one
-                                             self-contained page) or DIR/ERRORS.md
+                                             self-contained page) or DIR/ERRORS.md";
+
+const DIFF: &str = "\
   taxonomy diff [--format F] [--fail-on LEVEL] [--require-release-bump] OLD NEW
   taxonomy diff [--format F] [--fail-on LEVEL] [--require-release-bump] --against REV [NEW]
                                              what the edit from OLD to NEW breaks; --against reads OLD
@@ -38,25 +46,90 @@ usage:
                                              ./taxonomy.yaml). F: text (default), json,
                                              github, markdown. LEVEL: breaking (default), warning, info.
                                              --require-release-bump: changes pass when NEW's `release`
-                                             is above OLD's
+                                             is above OLD's";
 
+const EXIT_STATUS: &str = "\
 exit status: 0 ok (a query that matches several entries lists them), 1 the catalogue
              has problems, a file cannot be written, or (diff) a change at or above LEVEL,
              2 unknown query, bad usage, or (diff) a catalogue that does not load";
+
+/// The other lines of `taxonomy --help`.
+const GENERAL: &str = "\
+  taxonomy help [COMMAND]                    this text, or one command's
+  taxonomy --version                         the version";
+
+/// The commands, each with its lines of the usage.
+const COMMANDS: [(&str, &str); 4] = [
+    ("check", CHECK),
+    ("explain", EXPLAIN),
+    ("docs", DOCS),
+    ("diff", DIFF),
+];
+
+/// The whole usage.
+fn usage_text() -> String {
+    let commands: Vec<&str> = COMMANDS.iter().map(|(_, lines)| *lines).collect();
+    format!(
+        "usage:\n{}\n{GENERAL}\n\n{EXIT_STATUS}",
+        commands.join("\n")
+    )
+}
+
+/// One command's usage.
+pub(crate) fn command_usage(lines: &str) -> String {
+    format!("usage:\n{lines}\n\n{EXIT_STATUS}")
+}
+
+/// Whether `args` (a command's, up to a `--`) ask for its help.
+fn asks_for_help(args: &[String]) -> bool {
+    args.iter()
+        .take_while(|arg| *arg != "--")
+        .any(|arg| arg == "-h" || arg == "--help")
+}
 
 fn main() -> ExitCode {
     let args = match utf8_args(std::env::args_os().skip(1)) {
         Ok(args) => args,
         Err(problem) => return usage(&problem),
     };
-    match args.first().map(String::as_str) {
-        Some("check") => check::run(&args[1..]),
-        Some("explain") => explain::run(&args[1..]),
-        Some("docs") => docs::run(&args[1..]),
-        Some("diff") => diff::run(&args[1..]),
-        Some("-h" | "--help" | "help") => out::print(USAGE),
-        _ => usage("expected a command"),
+    let Some(first) = args.first() else {
+        return usage("expected a command");
+    };
+    let rest = &args[1..];
+    if let Some((_, lines)) = COMMANDS.iter().find(|(name, _)| name == first)
+        && asks_for_help(rest)
+    {
+        return out::print(&command_usage(lines));
     }
+    match first.as_str() {
+        "check" => check::run(rest),
+        "explain" => explain::run(rest),
+        "docs" => docs::run(rest),
+        "diff" => diff::run(rest),
+        "-h" | "--help" => out::print(&usage_text()),
+        "-V" | "--version" => out::print(concat!("taxonomy ", env!("CARGO_PKG_VERSION"))),
+        "help" => match rest {
+            [] => out::print(&usage_text()),
+            [command] => match COMMANDS.iter().find(|(name, _)| name == command) {
+                Some((_, lines)) => out::print(&command_usage(lines)),
+                None => usage(&format!("no command `{command}`; {}", commands_list())),
+            },
+            _ => usage("help takes at most one COMMAND"),
+        },
+        option if option.starts_with('-') => usage(&format!(
+            "unknown option `{option}`; expected a command first"
+        )),
+        other => usage(&format!("no command `{other}`; {}", commands_list())),
+    }
+}
+
+/// "the commands are `check`, …".
+fn commands_list() -> String {
+    let names: Vec<String> = COMMANDS
+        .iter()
+        .map(|(name, _)| format!("`{name}`"))
+        .collect();
+    format!("the commands are {}", names.join(", "))
 }
 
 /// The arguments as text, or which one is not: a catalogue query or a
@@ -77,6 +150,6 @@ fn utf8_args(args: impl Iterator<Item = OsString>) -> Result<Vec<String>, String
 
 /// Bad usage: the problem and the usage on stderr, exit 2.
 pub(crate) fn usage(problem: &str) -> ExitCode {
-    eprintln!("taxonomy: {problem}\n\n{USAGE}");
+    eprintln!("taxonomy: {problem}\n\n{}", usage_text());
     ExitCode::from(2)
 }

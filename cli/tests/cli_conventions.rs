@@ -1,0 +1,125 @@
+//! The conventions a person expects of a command-line tool, as a table of
+//! invocations: `--help`/`-h` for the tool and each command, `help
+//! COMMAND`, `--version`, and a flag-looking query that is never searched
+//! but named as the option it looks like; each with its exit status and
+//! what it prints.
+
+use std::process::Command;
+
+/// Where a row's text must appear.
+#[derive(Debug, Clone, Copy)]
+enum On {
+    Stdout,
+    Stderr,
+}
+
+/// `taxonomy ARGS` exits with `status`, and `on` holds `text`.
+struct Row {
+    args: &'static [&'static str],
+    status: i32,
+    on: On,
+    text: &'static str,
+}
+
+const fn row(args: &'static [&'static str], status: i32, on: On, text: &'static str) -> Row {
+    Row {
+        args,
+        status,
+        on,
+        text,
+    }
+}
+
+const ROWS: &[Row] = &[
+    // The tool's help and version.
+    row(
+        &["--help"],
+        0,
+        On::Stdout,
+        "taxonomy explain [--json] [--file FILE] QUERY",
+    ),
+    row(&["-h"], 0, On::Stdout, "taxonomy diff [--format F]"),
+    row(&["help"], 0, On::Stdout, "exit status:"),
+    row(
+        &["--version"],
+        0,
+        On::Stdout,
+        concat!("taxonomy ", env!("CARGO_PKG_VERSION")),
+    ),
+    row(&["-V"], 0, On::Stdout, "taxonomy "),
+    // Each command's help, however it is asked for.
+    row(&["help", "explain"], 0, On::Stdout, "--response FILE"),
+    row(&["explain", "--help"], 0, On::Stdout, "--response FILE"),
+    row(&["explain", "-h"], 0, On::Stdout, "--response FILE"),
+    row(&["explain", "help"], 0, On::Stdout, "--response FILE"),
+    row(
+        &["explain", "--json", "--help"],
+        0,
+        On::Stdout,
+        "--response FILE",
+    ),
+    row(&["check", "--help"], 0, On::Stdout, "taxonomy check [FILE]"),
+    row(&["help", "check"], 0, On::Stdout, "taxonomy check [FILE]"),
+    row(&["docs", "-h"], 0, On::Stdout, "taxonomy docs --out DIR"),
+    row(&["diff", "--help"], 0, On::Stdout, "--require-release-bump"),
+    // Unknown commands and options are named, never searched.
+    row(
+        &["help", "nope"],
+        2,
+        On::Stderr,
+        "no command `nope`; the commands are `check`",
+    ),
+    row(&["nope"], 2, On::Stderr, "no command `nope`"),
+    row(&["-x"], 2, On::Stderr, "unknown option `-x`"),
+    row(&[], 2, On::Stderr, "expected a command"),
+    row(
+        &["explain", "-x"],
+        2,
+        On::Stderr,
+        "explain has no option `-x`",
+    ),
+    row(
+        &["explain", "--frobnicate", "429"],
+        2,
+        On::Stderr,
+        "explain has no option `--frobnicate`",
+    ),
+    row(&["check", "-x"], 2, On::Stderr, "check has no option `-x`"),
+    row(&["docs", "-x"], 2, On::Stderr, "docs has no option `-x`"),
+    row(&["diff", "-x"], 2, On::Stderr, "diff has no option `-x`"),
+    // After `--`, a word that starts with `-` is a query like any other.
+    row(&["explain", "--", "-h"], 0, On::Stdout, "matches 2 entries"),
+    // What the tool is for still works.
+    row(&["explain", "429"], 0, On::Stdout, "429 Too Many Requests"),
+];
+
+#[test]
+fn each_invocation_exits_and_prints_as_a_person_expects() {
+    let mut failures = Vec::new();
+    for row in ROWS {
+        let out = Command::new(env!("CARGO_BIN_EXE_taxonomy"))
+            .args(row.args)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let shown = match row.on {
+            On::Stdout => &stdout,
+            On::Stderr => &stderr,
+        };
+        if out.status.code() != Some(row.status) || !shown.contains(row.text) {
+            failures.push(format!(
+                "taxonomy {:?}: exit {:?} (want {}), {:?} should hold {:?}\n  stdout: {}\n  stderr: {}",
+                row.args,
+                out.status.code(),
+                row.status,
+                row.on,
+                row.text,
+                stdout.lines().next().unwrap_or_default(),
+                stderr.lines().next().unwrap_or_default(),
+            ));
+        }
+        assert!(!stderr.contains("panicked"), "{:?}: {stderr}", row.args);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
