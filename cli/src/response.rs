@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use errors_codegen::Catalogue as Model;
 use errors_core::Fault;
 use errors_core::wire::{
-    Catalogue, Dialect, IdempotencyKey, Operation, RetryPolicy, classify_with,
+    Catalogue, Decision, Dialect, IdempotencyKey, Operation, RetryPolicy, classify_with,
 };
 use serde_json::json;
 
@@ -201,6 +201,11 @@ pub(crate) fn run<C: Catalogue>(
             "create": create.to_string(),
             "create_with_idempotency_key": keyed.to_string(),
             "status_poll": poll.to_string(),
+            "decisions": {
+                "create": decision_json(create),
+                "create_with_idempotency_key": decision_json(keyed),
+                "status_poll": decision_json(poll),
+            },
             "user_message": classified.user_message(),
             "remedies": classified.remedies(),
             "request_id": classified.request_id(),
@@ -263,6 +268,20 @@ pub(crate) fn run<C: Catalogue>(
         }
     }
     out::write(&text)
+}
+
+/// A decision for a program to read: what to do, how long to wait first,
+/// why it stops (`{"action": "retry", "after_ms": 12000}`); the words
+/// beside it are for people.
+fn decision_json(decision: Decision) -> serde_json::Value {
+    let mut value = json!({ "action": decision.action() });
+    if let Some(after) = decision.after() {
+        value["after_ms"] = json!(u64::try_from(after.as_millis()).unwrap_or(u64::MAX));
+    }
+    if let Some(reason) = decision.stop_reason() {
+        value["stop_reason"] = json!(reason.as_str());
+    }
+    value
 }
 
 fn fault_word(fault: Fault) -> &'static str {

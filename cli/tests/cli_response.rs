@@ -48,8 +48,12 @@ fn headers_of(case: &Value) -> Vec<Value> {
 }
 
 /// A decision's words without its figures: the jitter makes waits vary.
+/// The words without the figures a jittered wait changes (`4.5 s`).
 fn shape(words: &str) -> String {
-    words.chars().filter(|c| !c.is_ascii_digit()).collect()
+    words
+        .chars()
+        .filter(|c| !c.is_ascii_digit() && *c != '.')
+        .collect()
 }
 
 #[test]
@@ -173,6 +177,33 @@ fn malformed_responses_are_bad_usage_not_panics() {
 }
 
 #[test]
+fn decisions_are_structured_in_json_and_waits_read_as_people_say_them() {
+    let text = b"HTTP/1.1 429 Too Many Requests\r\nretry-after: 12\r\n\r\n";
+    let out = taxonomy(&["explain", "--json", "--response", "-"], text);
+    let value: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        value["decisions"]["create"],
+        serde_json::json!({"action": "retry", "after_ms": 12000})
+    );
+    assert_eq!(value["create"], "retry after 12 s");
+    let out = taxonomy(
+        &["explain", "--json", "--response", "-"],
+        b"HTTP/1.1 401 Unauthorized\r\n\r\n",
+    );
+    let value: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        value["decisions"]["status_poll"],
+        serde_json::json!({"action": "stop", "stop_reason": "fix_credentials"})
+    );
+    let out = taxonomy(&["explain", "--response", "-"], text);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("for a create:    retry after 12 s"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
 fn a_response_is_explained_from_the_catalogue_given() {
     // Acme's own catalogue (README, "Your own API"): its shape, its codes.
     let acme = "../examples/own-api/taxonomy.yaml";
@@ -228,11 +259,10 @@ fn unjittered(json: &[u8]) -> Value {
     let mut value: Value = serde_json::from_slice(json).unwrap();
     for key in ["create", "create_with_idempotency_key", "status_poll"] {
         if let Some(text) = value[key].as_str() {
-            let blanked: String = text
-                .chars()
-                .map(|c| if c.is_ascii_digit() { '#' } else { c })
-                .collect();
-            value[key] = Value::from(blanked);
+            value[key] = Value::from(shape(text));
+        }
+        if value["decisions"][key].get("after_ms").is_some() {
+            value["decisions"][key]["after_ms"] = Value::from("jittered");
         }
     }
     value

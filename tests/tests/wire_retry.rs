@@ -312,6 +312,34 @@ fn the_builder_refuses_what_cannot_work_and_says_why() {
 }
 
 #[test]
+fn decisions_read_as_people_say_waits_and_as_words_for_programs() {
+    let retry = |millis| Decision::Retry {
+        after: Duration::from_millis(millis),
+    };
+    for (millis, words) in [
+        (448, "retry after 448 ms"),
+        (1_000, "retry after 1 s"),
+        (1_500, "retry after 1.5 s"),
+        (12_000, "retry after 12 s"),
+        (59_940, "retry after 59.9 s"),
+        (60_000, "retry after 1 min"),
+        (125_000, "retry after 2 min 5 s"),
+    ] {
+        assert_eq!(retry(millis).to_string(), words);
+    }
+    assert_eq!(retry(5).action(), "retry");
+    let stop = Decision::Stop {
+        reason: StopReason::BudgetExhausted,
+    };
+    assert_eq!(stop.action(), "stop");
+    assert_eq!(
+        stop.stop_reason().map(StopReason::as_str),
+        Some("budget_exhausted")
+    );
+    assert_eq!(retry(5).stop_reason(), None);
+}
+
+#[test]
 fn the_default_policy_is_the_builders() {
     let default = RetryPolicy::default();
     let built = RetryPolicy::builder().build().unwrap();

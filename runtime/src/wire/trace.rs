@@ -158,39 +158,6 @@ impl AttemptSpan {
     }
 }
 
-/// The words of a decision: what it is, and why it stops.
-#[cfg(feature = "tracing")]
-fn words(decision: Decision) -> (&'static str, Option<&'static str>) {
-    match decision {
-        Decision::Retry { .. } => ("retry", None),
-        Decision::KeepPolling { .. } => ("keep_polling", None),
-        Decision::ResubmitAsync => ("resubmit_async", None),
-        Decision::SubmitNew { .. } => ("submit_new", None),
-        Decision::Stop { reason } => ("stop", Some(stop_word(reason))),
-    }
-}
-
-/// A stop reason as a low-cardinality word.
-#[cfg(feature = "tracing")]
-fn stop_word(reason: StopReason) -> &'static str {
-    match reason {
-        StopReason::NotAnError => "not_an_error",
-        StopReason::FixRequest => "fix_request",
-        StopReason::FixCredentials => "fix_credentials",
-        StopReason::NotPermitted => "not_permitted",
-        StopReason::FixBilling => "fix_billing",
-        StopReason::NotSupported => "not_supported",
-        StopReason::WaitLongerThanCap { .. } => "wait_longer_than_cap",
-        StopReason::NotIdempotent => "not_idempotent",
-        StopReason::AttemptsExhausted => "attempts_exhausted",
-        StopReason::BudgetExhausted => "budget_exhausted",
-        StopReason::UserCanceled => "user_canceled",
-        StopReason::UserDeadline => "user_deadline",
-        StopReason::ServerSaidNo => "server_said_no",
-        StopReason::OutOfTime => "out_of_time",
-    }
-}
-
 /// A transport failure as `error.type` (OpenTelemetry: a low-cardinality
 /// class of the error).
 #[cfg(feature = "tracing")]
@@ -260,7 +227,10 @@ fn emit(
     request_id: Option<&str>,
     failed: bool,
 ) {
-    let (what, stop_reason) = words(decision);
+    let (what, stop_reason) = (
+        decision.action(),
+        decision.stop_reason().map(StopReason::as_str),
+    );
     let wait_ms = decision
         .after()
         .map(|after| u64::try_from(after.as_millis()).unwrap_or(u64::MAX));

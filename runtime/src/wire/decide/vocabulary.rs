@@ -228,6 +228,28 @@ impl Decision {
         Self::SubmitNew { after }
     }
 
+    /// What the decision is, as a word for logs and machine-read output:
+    /// `retry`, `keep_polling`, `resubmit_async`, `submit_new` or `stop`.
+    #[must_use]
+    pub fn action(self) -> &'static str {
+        match self {
+            Self::Retry { .. } => "retry",
+            Self::KeepPolling { .. } => "keep_polling",
+            Self::ResubmitAsync => "resubmit_async",
+            Self::SubmitNew { .. } => "submit_new",
+            Self::Stop { .. } => "stop",
+        }
+    }
+
+    /// Why it stops, when it does.
+    #[must_use]
+    pub fn stop_reason(self) -> Option<StopReason> {
+        match self {
+            Self::Stop { reason } => Some(reason),
+            _ => None,
+        }
+    }
+
     /// How long to wait before acting on the decision, when it says to
     /// act again (`Retry`, `KeepPolling`, `SubmitNew`).
     #[must_use]
@@ -241,19 +263,70 @@ impl Decision {
     }
 }
 
-/// What to do, in words for a person (`retry after 448 ms`).
+/// What to do, in words for a person (`retry after 448 ms`, `retry after
+/// 12 s`).
 impl fmt::Display for Decision {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Retry { after } => write!(f, "retry after {} ms", after.as_millis()),
-            Self::KeepPolling { after } => write!(f, "keep polling every {} ms", after.as_millis()),
+            Self::Retry { after } => write!(f, "retry after {}", Wait(*after)),
+            Self::KeepPolling { after } => write!(f, "keep polling every {}", Wait(*after)),
             Self::ResubmitAsync => f.write_str("resubmit asynchronously and poll"),
             Self::SubmitNew { after } => write!(
                 f,
-                "a new task may succeed: submit one after {} ms",
-                after.as_millis()
+                "a new task may succeed: submit one after {}",
+                Wait(*after)
             ),
             Self::Stop { reason } => reason.fmt(f),
+        }
+    }
+}
+
+/// A wait as a person reads it: milliseconds below a second (`448 ms`),
+/// seconds to a tenth above (`12 s`, `1.5 s`), minutes and seconds from a
+/// minute (`2 min 5 s`).
+struct Wait(Duration);
+
+impl fmt::Display for Wait {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let millis = self.0.as_millis();
+        if millis < 1000 {
+            return write!(f, "{millis} ms");
+        }
+        let tenths = (millis + 50) / 100;
+        if tenths < 600 {
+            return match tenths % 10 {
+                0 => write!(f, "{} s", tenths / 10),
+                tenth => write!(f, "{}.{tenth} s", tenths / 10),
+            };
+        }
+        let seconds = (millis + 500) / 1000;
+        match seconds % 60 {
+            0 => write!(f, "{} min", seconds / 60),
+            rest => write!(f, "{} min {rest} s", seconds / 60),
+        }
+    }
+}
+
+impl StopReason {
+    /// The reason as a word for logs and machine-read output
+    /// (`fix_credentials`, `not_idempotent`, `budget_exhausted`, …).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::NotAnError => "not_an_error",
+            Self::FixRequest => "fix_request",
+            Self::FixCredentials => "fix_credentials",
+            Self::NotPermitted => "not_permitted",
+            Self::FixBilling => "fix_billing",
+            Self::NotSupported => "not_supported",
+            Self::WaitLongerThanCap { .. } => "wait_longer_than_cap",
+            Self::NotIdempotent => "not_idempotent",
+            Self::AttemptsExhausted => "attempts_exhausted",
+            Self::BudgetExhausted => "budget_exhausted",
+            Self::UserCanceled => "user_canceled",
+            Self::UserDeadline => "user_deadline",
+            Self::ServerSaidNo => "server_said_no",
+            Self::OutOfTime => "out_of_time",
         }
     }
 }
