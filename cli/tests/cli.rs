@@ -256,3 +256,25 @@ fn docs_bad_usage_exits_2() {
         assert!(stderr(&out).contains("usage:"), "{args:?}");
     }
 }
+
+#[test]
+fn a_status_says_what_to_tell_the_user_and_prose_names_no_catalogue_field() {
+    let out = taxonomy(&["explain", "429"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("Tell the user\n  Too many requests in a short time."),
+        "{text}"
+    );
+    let out = taxonomy(&["explain", "--json", "429"]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        value["user_message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("Too many requests")),
+        "{value}"
+    );
+    let out = taxonomy(&["explain", "webhook_url"]);
+    let text = stdout(&out);
+    assert!(!text.contains("our choice: in"), "{text}");
+    assert!(text.contains("where it"), "{text}");
+}

@@ -95,6 +95,8 @@ fn status(s: StatusRef<'_>) -> Explanation {
     e.causes = e.views.iter().flat_map(|v| v.causes.clone()).collect();
     e.remedies = dedup(e.views.iter().flat_map(|v| v.remedies.clone()));
     e.retry = s.retry.as_ref().map(|r| retry_advice(&r.value));
+    // What a client shows when a response has this status and no code.
+    e.user_message = s.user_message.as_ref().map(|m| m.value.clone());
     e.related = s
         .codes()
         .map(|code| related(EntryKind::Code, code.id()))

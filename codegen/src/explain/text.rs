@@ -119,7 +119,17 @@ impl fmt::Display for Explanation {
                 let places: Vec<&str> = field.places.iter().map(String::as_str).collect();
                 let mut line = format!("{} (in {})", field.name, or_list(&places));
                 if !field.assumed.is_empty() {
-                    let _ = write!(line, "; our choice: {}", field.assumed.join(", "));
+                    // `assumed` names fields of the catalogue (`in`); say
+                    // what they are in words.
+                    let chosen: Vec<&str> = field
+                        .assumed
+                        .iter()
+                        .map(|name| match name.as_str() {
+                            "in" => "where it is sent",
+                            other => other,
+                        })
+                        .collect();
+                    let _ = write!(line, "; the catalogue's choice: {}", chosen.join(", "));
                 }
                 wrapped(f, "  - ", &line)?;
             }
