@@ -96,7 +96,8 @@ pub struct RuntimeCatalogue {
     headers: HashMap<String, HeaderRule>,
     request_id_headers: &'static [&'static str],
     statuses: HashMap<u16, StatusId>,
-    status_remedies: Vec<&'static [&'static str]>,
+    /// Each status's remedies, by source (its views).
+    status_remedies: Vec<Vec<(SourceId, &'static [&'static str])>>,
     status_category: Vec<Option<CategoryId>>,
     code_ids: &'static [CodeId],
     code_remedies: Vec<&'static [&'static str]>,
@@ -265,18 +266,16 @@ impl RuntimeCatalogue {
             .enumerate()
             .map(|(i, status)| (status.status.value, StatusId::at(i)))
             .collect();
-        // Every source's remedies, without repeats, as `Status::remedies`.
+        // Each source's remedies, as `Status::views`.
         let status_remedies = raw
             .statuses
             .iter()
             .map(|status| {
-                let mut all: Vec<&'static str> = Vec::new();
-                for remedy in status.views.iter().flat_map(|view| &view.remedies) {
-                    if !all.contains(&remedy.as_str()) {
-                        all.push(remedy);
-                    }
-                }
-                leak(all)
+                status
+                    .views
+                    .iter()
+                    .filter_map(|view| Some((source_at(&view.source.value)?, strs(&view.remedies))))
+                    .collect()
             })
             .collect();
         Self {
@@ -461,8 +460,18 @@ impl WireCatalogue for &'static RuntimeCatalogue {
             .as_ref()
             .map(|message| message.value.as_str())
     }
-    fn status_remedies(self, status: StatusId) -> &'static [&'static str] {
+    fn status_remedies(
+        self,
+        status: StatusId,
+        source: Option<SourceId>,
+    ) -> &'static [&'static str] {
+        let Some(source) = source else {
+            return &[];
+        };
         self.status_remedies[status.position()]
+            .iter()
+            .find(|(of, _)| *of == source)
+            .map_or(&[], |(_, remedies)| remedies)
     }
     fn status_category(self, status: StatusId) -> Option<CategoryId> {
         self.status_category[status.position()]

@@ -9,7 +9,7 @@ use std::time::{Duration, SystemTime};
 
 use errors_core::wire::{
     BodyIssue, Classified, Dialect, MAX_BODY, Origin, Outcome, RateLimit, RateLimitReset, Reported,
-    RetryAfter, classify, classify_response,
+    RetryAfter, classify, classify_from, classify_response,
 };
 use errors_core::{Code, ErrorTaxonomy, ErrorType, Retry, Shape, Source, Status, TaskStatus};
 use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
@@ -514,12 +514,21 @@ fn the_trait_answers_as_the_fields_say() {
         ErrorTaxonomy::remedies(&error),
         Code::InsufficientCredits.remedies()
     );
-    // Without a code, the status's remedies.
+    // Without a code, the status's remedies as the source that sent it
+    // gives them; from an unknown source, none: one API's advice is not
+    // another's.
     let error = classify(StatusCode::PAYMENT_REQUIRED, &headers, b"");
-    assert_eq!(
-        ErrorTaxonomy::remedies(&error),
-        Status::PaymentRequired.remedies()
-    );
+    assert_eq!(error.source(), None);
+    assert!(ErrorTaxonomy::remedies(&error).is_empty());
+    let error = classify_from(Source::Agnes, StatusCode::PAYMENT_REQUIRED, &headers, b"");
+    let agnes = Status::PaymentRequired
+        .views()
+        .iter()
+        .find(|view| view.source == Source::Agnes)
+        .map(|view| view.remedies)
+        .unwrap();
+    assert!(!agnes.is_empty());
+    assert_eq!(ErrorTaxonomy::remedies(&error), agnes);
 }
 
 #[test]

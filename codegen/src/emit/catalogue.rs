@@ -108,8 +108,19 @@ pub(super) fn catalogue(options: &Options) -> TokenStream {
             fn status_user_message(self, status: Status) -> #option<&'static str> {
                 status.user_message()
             }
-            fn status_remedies(self, status: Status) -> &'static [&'static str] {
-                status.remedies()
+            fn status_remedies(
+                self,
+                status: Status,
+                source: #option<Source>,
+            ) -> &'static [&'static str] {
+                let Some(source) = source else {
+                    return &[];
+                };
+                status
+                    .views()
+                    .iter()
+                    .find(|view| view.source == source)
+                    .map_or(&[], |view| view.remedies)
             }
             fn status_category(self, status: Status) -> #option<Category> {
                 status.category()

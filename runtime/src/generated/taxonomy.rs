@@ -6818,8 +6818,19 @@ impl crate::wire::Catalogue for Taxonomy {
     ) -> ::core::option::Option<&'static str> {
         status.user_message()
     }
-    fn status_remedies(self, status: Status) -> &'static [&'static str] {
-        status.remedies()
+    fn status_remedies(
+        self,
+        status: Status,
+        source: ::core::option::Option<Source>,
+    ) -> &'static [&'static str] {
+        let Some(source) = source else {
+            return &[];
+        };
+        status
+            .views()
+            .iter()
+            .find(|view| view.source == source)
+            .map_or(&[], |view| view.remedies)
     }
     fn status_category(self, status: Status) -> ::core::option::Option<Category> {
         status.category()

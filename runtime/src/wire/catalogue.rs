@@ -117,8 +117,14 @@ pub trait Catalogue: Copy + Eq + Hash + Debug + Send + Sync + 'static {
     fn status_retry(self, status: Self::Status) -> Option<Retry>;
     /// What to tell an end user.
     fn status_user_message(self, status: Self::Status) -> Option<&'static str>;
-    /// What the caller can do.
-    fn status_remedies(self, status: Self::Status) -> &'static [&'static str];
+    /// What the caller can do about a response of `source` with this
+    /// status: that source's remedies; none when the source is unknown (one
+    /// API's advice is not another's).
+    fn status_remedies(
+        self,
+        status: Self::Status,
+        source: Option<Self::Source>,
+    ) -> &'static [&'static str];
     /// Its category, when it is an error.
     fn status_category(self, status: Self::Status) -> Option<Self::Category>;
     /// Whether it reports a timeout.

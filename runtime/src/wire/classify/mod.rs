@@ -225,6 +225,11 @@ fn read_body<'a, C: Catalogue>(
                 Err(_) => r.out.body_issue = Some(BodyIssue::NotUtf8),
             }
         }
+        Dialect::Html => {
+            r.out.dialect = Dialect::Html;
+            // The page's title says what happened; the rest is markup.
+            r.out.message = sniff::html_title(trimmed).map(Cow::Borrowed);
+        }
         other => r.out.dialect = other,
     }
 }

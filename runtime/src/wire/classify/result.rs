@@ -468,8 +468,10 @@ impl<'body, C: Catalogue> Classified<'body, C> {
     }
 
     /// What the caller can do: the task's `error_type` remedies, else the
-    /// code's, else the status's; empty for an uncatalogued status and
-    /// for anything that is not a failure.
+    /// code's, else the status's as the response's source gives them;
+    /// empty when the source is unknown (one API's advice is not
+    /// another's), for an uncatalogued status, and for anything that is
+    /// not a failure.
     #[must_use]
     pub fn remedies(&self) -> &'static [&'static str] {
         match self.outcome {
@@ -482,9 +484,11 @@ impl<'body, C: Catalogue> Classified<'body, C> {
                 code: Some(code), ..
             }
             | Outcome::RequestFailed { code: Some(code) } => self.catalogue.code_remedies(code),
-            Outcome::TaskFailed { code: None, .. } | Outcome::RequestFailed { code: None } => self
-                .catalogued()
-                .map_or(&[], |status| self.catalogue.status_remedies(status)),
+            Outcome::TaskFailed { code: None, .. } | Outcome::RequestFailed { code: None } => {
+                self.catalogued().map_or(&[], |status| {
+                    self.catalogue.status_remedies(status, self.source)
+                })
+            }
         }
     }
 

@@ -19,6 +19,29 @@ pub(super) fn sniff<C: Catalogue>(body: &[u8], content_type: Option<&[u8]>) -> D
     }
 }
 
+/// The text of an HTML page's `<title>`, trimmed, when it has a short one:
+/// what an edge proxy's page says happened (`502 Bad Gateway`, `524: A
+/// timeout occurred`). Looked for in the page's first `SEARCHED` bytes.
+pub(super) fn html_title(page: &[u8]) -> Option<&str> {
+    const SEARCHED: usize = 4096;
+    const LONGEST: usize = 200;
+    let page = &page[..page.len().min(SEARCHED)];
+    let open = find_ignoring_case(page, b"<title")?;
+    let after = &page[open + b"<title".len()..];
+    let start = after.iter().position(|&b| b == b'>')? + 1;
+    let rest = &after[start..];
+    let end = find_ignoring_case(rest, b"</title")?;
+    let title = std::str::from_utf8(&rest[..end]).ok()?.trim();
+    (!title.is_empty() && title.len() <= LONGEST && !title.contains('<')).then_some(title)
+}
+
+/// Where `needle` (lower case) first occurs in `haystack`, case aside.
+fn find_ignoring_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .position(|window| window.eq_ignore_ascii_case(needle))
+}
+
 pub(super) fn strip_bom(body: &[u8]) -> &[u8] {
     body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body)
 }
