@@ -31,11 +31,11 @@ fn real_responses_classify_at_least_as_well_as_before() {
     );
 }
 
-/// What the built-in catalogue got right when the body shapes became data
-/// (the hand-written reader before them: 116, 87 and 22). Raise these when
-/// a change gets more right.
+/// What the built-in catalogue gets right (the hand-written reader before
+/// the body shapes became data: 116, 87 and 22; HTML pages' titles kept
+/// as their messages: 87 → 90). Raise these when a change gets more right.
 const FLOOR: Score = Score {
     verdicts: (117, 135),
-    messages: (87, 111),
+    messages: (90, 111),
     request_ids: (22, 31),
 };
