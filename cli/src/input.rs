@@ -31,19 +31,21 @@ impl Input {
 /// failure (exit 1), or why the file cannot be read (exit 2).
 pub(crate) fn load(input: &Input) -> Result<(Catalogue, PathBuf), ExitCode> {
     let (source, path) = match input {
-        Input::BuiltIn => (BUILT_IN.to_string(), PathBuf::from(BUILT_IN_NAME)),
-        Input::File(path) => match std::fs::read_to_string(path) {
-            Ok(text) => (text, path.clone()),
+        Input::BuiltIn => (BUILT_IN.as_bytes().to_vec(), PathBuf::from(BUILT_IN_NAME)),
+        Input::File(path) => match std::fs::read(path) {
+            Ok(bytes) => (bytes, path.clone()),
             Err(e) => {
                 eprintln!("taxonomy: cannot read {}: {e}", path.display());
                 return Err(ExitCode::from(2));
             }
         },
     };
-    match errors_codegen::load_str(&source, &path) {
+    // Text that is not UTF-8 is a problem of the catalogue, at its line
+    // and column, like any other (exit 1).
+    match errors_codegen::load_bytes(&source, &path) {
         Ok(catalogue) => Ok((catalogue, path)),
         Err(problems) => {
-            eprintln!("{}", problems.render(&source));
+            eprintln!("{}", problems.render(&String::from_utf8_lossy(&source)));
             Err(ExitCode::from(1))
         }
     }

@@ -278,3 +278,29 @@ fn a_status_says_what_to_tell_the_user_and_prose_names_no_catalogue_field() {
     assert!(!text.contains("our choice: in"), "{text}");
     assert!(text.contains("where it"), "{text}");
 }
+
+#[test]
+fn every_missing_section_is_reported_at_once_and_bad_utf8_is_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = std::fs::read_to_string(fixture("small.yaml")).unwrap();
+    let from = small.find("\nerror_types:").unwrap();
+    let to = small.find("\nlimits:").unwrap();
+    let missing = dir.path().join("missing.yaml");
+    std::fs::write(&missing, format!("{}{}", &small[..from], &small[to..])).unwrap();
+    let out = taxonomy(&["check", missing.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("missing field `error_types`"), "{err}");
+    assert!(err.contains("missing field `task_statuses`"), "{err}");
+    assert!(err.contains("2 problems found"), "{err}");
+
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(&bad, b"version: 1\ndocuments: []\n  \xff\xfe\n").unwrap();
+    let out = taxonomy(&["check", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("bad.yaml:3:3: error: the catalogue is not valid UTF-8"),
+        "{err}"
+    );
+}

@@ -83,6 +83,16 @@ impl Diagnostics {
         });
     }
 
+    /// Records a problem at a 1-based `line` and `column`.
+    pub(crate) fn at_line(&mut self, line: u64, column: u64, message: impl Into<String>) {
+        self.list.push(Diagnostic {
+            path: self.path.clone(),
+            line,
+            column,
+            message: message.into(),
+        });
+    }
+
     /// Records a problem at the place `value` was written.
     pub(crate) fn on<T>(&mut self, value: &Spanned<T>, message: impl Into<String>) {
         self.at(value.referenced, message);

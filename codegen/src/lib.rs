@@ -59,7 +59,7 @@ pub use catalogue::{
     CategoryRef, CodeRef, DocumentRef, ErrorTypeRef, LimitRef, Ref, Section, SectionIter,
     SourceRef, StatusRef, TaskStatusRef, WireSpelling,
 };
-pub use load::{load, load_str};
+pub use load::{load, load_bytes, load_str};
 pub use output::{Written, refresh, write_if_changed};
 #[cfg(feature = "runtime-tables")]
 pub use tables::{

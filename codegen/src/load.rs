@@ -18,12 +18,46 @@ use crate::validate;
 /// nothing after it can be trusted; a file that parses is checked whole.
 pub fn load(path: impl AsRef<Path>) -> Result<Catalogue, Diagnostics> {
     let path = path.as_ref();
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    let bytes = std::fs::read(path).map_err(|e| {
         let mut d = Diagnostics::new(path);
         d.at(Location::UNKNOWN, format!("cannot read the catalogue: {e}"));
         d
     })?;
-    load_str(&text, path)
+    load_bytes(&bytes, path)
+}
+
+/// Parses and validates a catalogue's bytes; text that is not UTF-8 is a
+/// problem at the line and column of its first bad byte.
+///
+/// # Errors
+/// As [`load`].
+pub fn load_bytes(bytes: &[u8], path: impl AsRef<Path>) -> Result<Catalogue, Diagnostics> {
+    let path = path.as_ref();
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load_str(text, path),
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = valid
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |at| at + 1);
+            let column = String::from_utf8_lossy(&valid[line_start..])
+                .chars()
+                .count()
+                + 1;
+            let mut d = Diagnostics::new(path);
+            d.at_line(
+                u64::try_from(line).unwrap_or(u64::MAX),
+                u64::try_from(column).unwrap_or(u64::MAX),
+                format!(
+                    "the catalogue is not valid UTF-8: byte 0x{:02x} cannot start or continue a character here; save the file as UTF-8",
+                    bytes.get(e.valid_up_to()).copied().unwrap_or_default()
+                ),
+            );
+            Err(d)
+        }
+    }
 }
 
 /// Parses and validates `text`; `path` only names the file in messages.
@@ -58,8 +92,48 @@ fn parse(text: &str, path: &Path) -> Result<RawCatalogue, Diagnostics> {
             message.push_str(&format!(" (at key `{key}`)"));
         }
         d.at(location, message);
+        for section in other_missing_sections(text, &e) {
+            d.at(
+                location,
+                format!("missing field `{section}`: the catalogue has no `{section}:` section"),
+            );
+        }
         d
     })
+}
+
+/// When `error` is a top-level section missing, the sections missing after
+/// it: each found by parsing again with the ones found so far added empty,
+/// so that a catalogue missing several says so at once. The model decides
+/// which sections are required; nothing here lists them.
+fn other_missing_sections(text: &str, error: &serde_saphyr::Error) -> Vec<String> {
+    const MOST: usize = 16;
+    let mut found: Vec<String> = Vec::new();
+    let mut patched = text.to_owned();
+    let mut current = missing_field(&plain_message(error));
+    while let Some(section) = current {
+        if found.len() >= MOST {
+            break;
+        }
+        // Patched in as an empty top-level section. A field missing from an
+        // entry instead makes the next parse fail otherwise (an unknown
+        // top-level field), which ends the search with nothing added.
+        patched.push_str(&format!("\n{section}: []\n"));
+        current = serde_saphyr::from_str_with_options::<RawCatalogue>(&patched, options())
+            .err()
+            .and_then(|e| missing_field(&plain_message(&e)))
+            .filter(|next| *next != section && !found.contains(next));
+        if let Some(next) = &current {
+            found.push(next.clone());
+        }
+    }
+    found
+}
+
+/// The field of serde's "missing field `x`" message.
+fn missing_field(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("missing field `")?;
+    Some(rest[..rest.find('`')?].to_owned())
 }
 
 /// serde-saphyr's message without its own location and snippet (ours
