@@ -5,6 +5,44 @@
 //! the body shape, `Retry-After` and the request id header all come from the
 //! catalogue, and the body holds the user-safe message only.
 //!
+//! `?` works in a handler: any [`ErrorTaxonomy`] error (a derived enum, a
+//! [`Code`](crate::Code)) converts into a `Reply` answered as RFC 9457
+//! problem details, and a `Code` or an [`ErrorType`](crate::ErrorType) is
+//! itself a response, so a handler may return `Result<_, Code>`:
+//!
+//! ```
+//! # extern crate errors_runtime as errors_core;
+//! use axum::response::IntoResponse;
+//! use errors_core::Code;
+//! use errors_core::integrations::axum::Reply;
+//!
+//! fn find_model(name: &str) -> Result<String, Code> {
+//!     if name == "flux" { Ok(name.to_owned()) } else { Err(Code::ModelNotFound) }
+//! }
+//!
+//! // The error converts into a `Reply` on `?`.
+//! async fn generate() -> Result<String, Reply<Code>> {
+//!     let model = find_model("nope")?;
+//!     Ok(model)
+//! }
+//!
+//! // Or the code is the error type itself.
+//! async fn describe() -> Result<String, Code> {
+//!     let model = find_model("nope")?;
+//!     Ok(model)
+//! }
+//!
+//! # tokio_test_block_on(async {
+//! let response = generate().await.into_response();
+//! assert_eq!(response.status(), 404);
+//! assert_eq!(response.headers()["content-type"], "application/problem+json");
+//! assert_eq!(describe().await.into_response().status(), 404);
+//! # });
+//! # fn tokio_test_block_on(f: impl std::future::Future<Output = ()>) {
+//! #     tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(f)
+//! # }
+//! ```
+//!
 //! ```
 //! # extern crate errors_runtime as errors_core;
 //! use axum::response::IntoResponse;
@@ -69,6 +107,28 @@ impl<E: ErrorTaxonomy> Reply<E> {
     /// The error this reply renders.
     pub fn error(&self) -> &E {
         &self.error
+    }
+}
+
+/// `?` in a handler: the error, answered as RFC 9457 problem details (a
+/// standard shape any client reads; [`Reply::new`] chooses another).
+impl<E: ErrorTaxonomy> From<E> for Reply<E> {
+    fn from(error: E) -> Self {
+        Self::new(error, RenderDialect::Problem)
+    }
+}
+
+/// A code is a response: problem details with its status and user message.
+impl IntoResponse for crate::Code {
+    fn into_response(self) -> Response {
+        Reply::from(self).into_response()
+    }
+}
+
+/// A task failure type is a response, as its code.
+impl IntoResponse for crate::ErrorType {
+    fn into_response(self) -> Response {
+        Reply::from(self).into_response()
     }
 }
 
