@@ -89,6 +89,21 @@ const ROWS: &[Row] = &[
     row(&["diff", "-x"], 2, On::Stderr, "diff has no option `-x`"),
     // After `--`, a word that starts with `-` is a query like any other.
     row(&["explain", "--", "-h"], 0, On::Stdout, "matches 2 entries"),
+    // An unknown query names what was meant: a typo's nearest spelling
+    // first (not a fragment of it), a description's entries by their words.
+    row(
+        &["explain", "CONTENT_BLOKED"],
+        2,
+        On::Stderr,
+        "nearest: CONTENT_BLOCKED",
+    ),
+    row(
+        &["explain", "RateLimitExceded"],
+        2,
+        On::Stderr,
+        "nearest: RATE_LIMIT_EXCEEDED",
+    ),
+    row(&["explain", "quota"], 2, On::Stderr, "nearest: 402"),
     // What the tool is for still works.
     row(&["explain", "429"], 0, On::Stdout, "429 Too Many Requests"),
 ];

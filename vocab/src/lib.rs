@@ -41,4 +41,4 @@ pub mod wire;
 
 pub use kinds::{Fault, StopAction, Unit};
 #[cfg(feature = "tools")]
-pub use nearest::nearest;
+pub use nearest::{MAX_RANKED_CHARS, nearest};

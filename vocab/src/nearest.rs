@@ -30,12 +30,22 @@ pub fn nearest<'a>(
         .filter_map(|c| {
             let f = fold(c);
             let f_text: String = f.iter().collect();
-            let distance =
-                if !f.is_empty() && (f_text.contains(&q_text) || q_text.contains(&f_text)) {
-                    0
-                } else {
-                    levenshtein_within(&q, &f, limit)?
-                };
+            // One name inside the other is close, when the shorter is not a
+            // mere fragment (`OK` inside `CONTENT_BLOKED` is no match):
+            // ranked by how much the longer adds, after nothing else.
+            let (shorter, longer) = if f.len() <= q.len() {
+                (&f, &q)
+            } else {
+                (&q, &f)
+            };
+            let contained = shorter.len() >= 4
+                && shorter.len() * 2 >= longer.len()
+                && (f_text.contains(&q_text) || q_text.contains(&f_text));
+            let distance = if contained {
+                (longer.len() - shorter.len()).min(limit)
+            } else {
+                levenshtein_within(&q, &f, limit)?
+            };
             Some((distance, c))
         })
         .collect();

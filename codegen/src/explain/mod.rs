@@ -246,12 +246,59 @@ impl Catalogue {
             })),
             find::Found::Nothing => Err(Unanswered::NotFound(NotFound {
                 query: query.to_string(),
-                suggestions: errors_vocab::nearest(query, self.names(), 5)
-                    .into_iter()
-                    .map(str::to_string)
-                    .collect(),
+                suggestions: self.suggestions(query),
             })),
         }
+    }
+
+    /// What a person may have meant by an unknown query, best first: the
+    /// names nearest in spelling (a typo), then the entries whose words
+    /// (meaning, user message, causes, remedies, views) hold every word of
+    /// the query (a description: `quota`, `model loading`).
+    fn suggestions(&self, query: &str) -> Vec<String> {
+        const MOST: usize = 5;
+        let mut suggestions: Vec<String> = errors_vocab::nearest(query, self.names(), MOST)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        // A query this long is a pasted body, not a description: no
+        // suggestions, as `nearest` gives none either.
+        if query.len() > errors_vocab::MAX_RANKED_CHARS {
+            return suggestions;
+        }
+        let mut wanted: Vec<String> = query
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| word.chars().count() >= 3 && !STOP_WORDS.contains(word))
+            .map(str::to_lowercase)
+            .collect();
+        wanted.dedup();
+        if wanted.is_empty() || suggestions.len() >= MOST {
+            return suggestions;
+        }
+        for explanation in self.explain_all() {
+            let mut text = explanation.meaning.to_lowercase();
+            for part in explanation
+                .user_message
+                .iter()
+                .chain(&explanation.causes)
+                .chain(&explanation.remedies)
+                .chain(explanation.views.iter().map(|v| &v.summary))
+            {
+                text.push(' ');
+                text.push_str(&part.to_lowercase());
+            }
+            let holds = |word: &String| {
+                text.split(|c: char| !c.is_alphanumeric())
+                    .any(|candidate| candidate.starts_with(word.as_str()))
+            };
+            if wanted.iter().all(holds) && !suggestions.contains(&explanation.id) {
+                suggestions.push(explanation.id);
+                if suggestions.len() >= MOST {
+                    break;
+                }
+            }
+        }
+        suggestions
     }
 
     /// The explanation of every entry, in catalogue order: statuses, codes,
@@ -288,3 +335,19 @@ impl Catalogue {
             .chain(raw.limits.iter().map(|l| l.id.value.as_str()))
     }
 }
+
+/// Words of a query that say nothing about which entry is meant.
+const STOP_WORDS: &[&str] = &[
+    "the",
+    "and",
+    "for",
+    "was",
+    "are",
+    "not",
+    "has",
+    "with",
+    "this",
+    "that",
+    "from",
+    "currently",
+];
