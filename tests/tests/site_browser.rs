@@ -453,3 +453,50 @@ fn typed_queries_put_the_right_entry_first_and_its_link_lands_on_it() {
         browser.screenshot(&dir.join("status-429.png"));
     }
 }
+
+#[test]
+fn the_site_fits_a_360_pixel_screen() {
+    if !browser_available() {
+        return;
+    }
+    let (_dir, page) = site();
+    let url = format!("file://{}", page.display());
+    let browser = Browser::start();
+    browser.call(
+        "POST",
+        "/window/rect",
+        Some(json!({"width": 360, "height": 800})),
+    );
+    browser.open(&url);
+    // Every element's right edge within the viewport, and nothing to scroll
+    // sideways: a phone reads the whole page by scrolling down only.
+    let overflow = browser.script(
+        "const width = document.documentElement.clientWidth;
+         const wide = [];
+         for (const e of document.querySelectorAll('body *')) {
+           const r = e.getBoundingClientRect();
+           if (r.width > 0 && r.right > width + 1 && getComputedStyle(e).overflowX !== 'auto') {
+             let inside = false;
+             for (let p = e.parentElement; p; p = p.parentElement) {
+               const s = getComputedStyle(p).overflowX;
+               if (s === 'auto' || s === 'scroll') { inside = true; break; }
+             }
+             if (!inside) wide.push(e.tagName + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '') + ' ' + Math.round(r.right));
+           }
+         }
+         return [width, document.documentElement.scrollWidth, wide.slice(0, 10)];",
+        json!([]),
+    );
+    let width = overflow[0].as_f64().unwrap_or(0.0);
+    let scroll = overflow[1].as_f64().unwrap_or(f64::MAX);
+    assert!(width <= 360.0, "the viewport is {width} px wide");
+    assert!(
+        scroll <= width + 1.0,
+        "the page scrolls sideways at {width} px: {overflow}"
+    );
+    assert_eq!(
+        overflow[2],
+        json!([]),
+        "elements past the right edge: {overflow}"
+    );
+}
