@@ -110,7 +110,7 @@ pub(super) fn read<'a, C: Catalogue>(r: &mut Reading<'_, 'a, C>, found: &mut Fou
     r.out.wire_code = text.code;
     r.out.message = text.message;
     r.out.error_type = error_type;
-    if extra != Extra::default() {
+    if extra.any() {
         r.out.extra = Some(Box::new(extra));
     }
 }
@@ -150,6 +150,11 @@ fn choose<C: Catalogue>(
     let mut best: Option<(Option<C::Code>, usize, C::Shape)> = None;
     let mut matched = Matched(0);
     for (i, &shape) in catalogue.shapes().iter().enumerate() {
+        // The cheapest test first: most shapes need a member the body lacks.
+        let requires = catalogue.shape_requires(shape);
+        if found.present & requires != requires {
+            continue;
+        }
         let source = catalogue.shape_source(shape);
         if only.is_some() && source.is_some_and(|s| Some(s) != only) {
             continue;

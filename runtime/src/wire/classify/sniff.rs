@@ -35,11 +35,21 @@ pub(super) fn html_title(page: &[u8]) -> Option<&str> {
     (!title.is_empty() && title.len() <= LONGEST && !title.contains('<')).then_some(title)
 }
 
-/// Where `needle` (lower case) first occurs in `haystack`, case aside.
+/// Where `needle` (lower case, starting with `<`) first occurs in
+/// `haystack`, case aside: each `<` is found by a byte scan, and only there
+/// is the rest compared.
 fn find_ignoring_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack
-        .windows(needle.len())
-        .position(|window| window.eq_ignore_ascii_case(needle))
+    let (&first, rest) = needle.split_first()?;
+    let mut from = 0;
+    while let Some(found) = haystack.get(from..)?.iter().position(|&b| b == first) {
+        let at = from + found;
+        let after = haystack.get(at + 1..at + 1 + rest.len())?;
+        if after.eq_ignore_ascii_case(rest) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 pub(super) fn strip_bom(body: &[u8]) -> &[u8] {
