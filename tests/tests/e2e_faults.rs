@@ -11,12 +11,12 @@ mod faults;
 use std::time::{Duration, Instant};
 
 use backon::Retryable;
-use errors_core::integrations::backon::{AttemptError, BackonRetry};
+use errors_core::integrations::backon::BackonRetry;
 use errors_core::integrations::queue::{QueueClient, TaskEnd};
 use errors_core::integrations::reqwest_middleware::RetryMiddleware;
 use errors_core::integrations::tower::CatalogueRetryPolicy;
-use errors_core::wire::{Classified, Operation, RetryPolicy, TransportFailure};
-use faults::{Fault, FaultServer};
+use errors_core::wire::{Operation, RetryPolicy};
+use faults::{CreateError, Fault, FaultServer};
 use tower::{Service, ServiceExt};
 
 /// The client's own timeout: a hang past it is a timed-out attempt.
@@ -251,29 +251,6 @@ async fn reqwest_middleware_honours_idempotency_and_retry_after() {
         }
     })
     .await;
-}
-
-/// A user's own error type for backon: a classified response or reqwest's error.
-#[derive(Debug)]
-enum CreateError {
-    Status(Box<Classified<'static>>),
-    Transport(reqwest::Error),
-}
-
-impl AttemptError for CreateError {
-    fn response(&self) -> Option<&Classified<'_>> {
-        match self {
-            Self::Status(response) => Some(response),
-            Self::Transport(_) => None,
-        }
-    }
-
-    fn transport_failure(&self) -> TransportFailure {
-        match self {
-            Self::Transport(error) => errors_core::integrations::reqwest::transport_failure(error),
-            Self::Status(_) => TransportFailure::SentThenFailed,
-        }
-    }
 }
 
 #[tokio::test]

@@ -15,14 +15,14 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use backon::Retryable;
-use errors_core::integrations::backon::{AttemptError, BackonRetry};
+use errors_core::integrations::backon::BackonRetry;
 use errors_core::integrations::queue::QueueClient;
 use errors_core::integrations::reqwest_middleware::RetryMiddleware;
 use errors_core::integrations::tower::CatalogueRetryPolicy;
 use errors_core::wire::{
-    Classified, IdempotencyKey, Operation, Retrier, RetryPolicy, TransportFailure, classify,
+    IdempotencyKey, Operation, Retrier, RetryPolicy, TransportFailure, classify,
 };
-use faults::{Fault, FaultServer};
+use faults::{CreateError, Fault, FaultServer};
 use tower::{Service, ServiceExt};
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
@@ -456,12 +456,12 @@ async fn tower_and_backon_say_each_decision() {
             .body(prompt().to_string())
             .send()
             .await
-            .map_err(Failed::Transport)?;
+            .map_err(CreateError::Transport)?;
         let classified = errors_core::integrations::reqwest::classify(response)
             .await
-            .map_err(Failed::Transport)?;
+            .map_err(CreateError::Transport)?;
         if classified.is_failure() {
-            return Err(Failed::Status(Box::new(classified)));
+            return Err(CreateError::Status(Box::new(classified)));
         }
         Ok(classified)
     };
@@ -485,27 +485,4 @@ async fn tower_and_backon_say_each_decision() {
         Some("retry")
     );
     assert_eq!(field(&decisions[0].fields, "error.type"), Some("500"));
-}
-
-/// A user's own error type for backon.
-#[derive(Debug)]
-enum Failed {
-    Status(Box<Classified<'static>>),
-    Transport(reqwest::Error),
-}
-
-impl AttemptError for Failed {
-    fn response(&self) -> Option<&Classified<'_>> {
-        match self {
-            Self::Status(response) => Some(response),
-            Self::Transport(_) => None,
-        }
-    }
-
-    fn transport_failure(&self) -> TransportFailure {
-        match self {
-            Self::Transport(error) => errors_core::integrations::reqwest::transport_failure(error),
-            Self::Status(_) => TransportFailure::SentThenFailed,
-        }
-    }
 }

@@ -34,7 +34,7 @@ use http::Extensions;
 use super::failure::DescribeFailure;
 use super::idempotency::IdempotencyKeyHeader;
 use crate::Taxonomy;
-use crate::wire::trace::{AttemptSpan, RequestSpan};
+use crate::wire::trace::TraceSpan;
 use crate::wire::{Catalogue, Decision, Retrier, RetryPolicy, classify_with};
 
 /// Retries as the catalogue and a [`RetryPolicy`] say: the built-in
@@ -98,7 +98,7 @@ impl<C: Catalogue> Middleware for RetryMiddleware<C> {
             .operation(request.method(), request.headers());
         let method = request.method().clone();
         let host = request.url().host_str().map(str::to_owned);
-        let span = RequestSpan::new(operation, Some(method.as_str()), host.as_deref());
+        let span = TraceSpan::request(operation, Some(method.as_str()), host.as_deref());
         let mut retrier = Retrier::new(Arc::clone(&self.policy), operation);
         if let Some(deadline) = self
             .max_elapsed
@@ -111,7 +111,7 @@ impl<C: Catalogue> Middleware for RetryMiddleware<C> {
             loop {
                 let spare = request.try_clone();
                 let attempt =
-                    AttemptSpan::new(Some(method.as_str()), host.as_deref(), retrier.attempts());
+                    TraceSpan::attempt(Some(method.as_str()), host.as_deref(), retrier.attempts());
                 let result = attempt.around(next.clone().run(request, extensions)).await;
                 let (next_step, result) = match result {
                     Ok(response) => {

@@ -39,7 +39,7 @@ use std::time::{Duration, Instant};
 use super::Catalogue;
 use super::classify::Classified;
 use super::decide::{Decision, Operation, RetryPolicy, StopReason, TransportFailure};
-use super::trace::{AttemptSpan, RequestSpan};
+use super::trace::TraceSpan;
 use crate::Taxonomy;
 
 /// Drives the retries of one request: counts attempts, asks the policy,
@@ -260,7 +260,7 @@ where
     Sleep: FnMut(Duration) -> SleepFuture,
     SleepFuture: Future<Output = ()>,
 {
-    let span = RequestSpan::new(retrier.operation(), None, None);
+    let span = TraceSpan::request(retrier.operation(), None, None);
     span.around(exchange(retrier, send, sleep)).await
 }
 
@@ -279,7 +279,7 @@ where
     SleepFuture: Future<Output = ()>,
 {
     loop {
-        let span = AttemptSpan::new(None, None, retrier.attempts());
+        let span = TraceSpan::attempt(None, None, retrier.attempts());
         let attempt = match retrier.remaining(Instant::now()) {
             None => Some(span.around(send()).await),
             Some(left) if left.is_zero() => None,

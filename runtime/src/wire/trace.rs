@@ -35,16 +35,22 @@ pub(crate) fn operation_word(operation: Operation) -> &'static str {
     }
 }
 
-/// The span of one logical request: its attempts, waits and decisions.
+/// A span: of one logical request, of one call of a client that makes
+/// several (the queue client's `submit`, `wait`, `run`), or of one attempt.
 /// Empty without the feature.
 #[derive(Debug, Clone)]
-pub(crate) struct RequestSpan(#[cfg(feature = "tracing")] tracing::Span);
+pub(crate) struct TraceSpan(#[cfg(feature = "tracing")] tracing::Span);
 
-impl RequestSpan {
+impl TraceSpan {
+    /// The span of one logical request: its attempts, waits and decisions.
     /// `operation` is what the request does (the catalogue's word); the
     /// method and the server's host when the caller knows them.
     #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
-    pub(crate) fn new(operation: Operation, method: Option<&str>, server: Option<&str>) -> Self {
+    pub(crate) fn request(
+        operation: Operation,
+        method: Option<&str>,
+        server: Option<&str>,
+    ) -> Self {
         Self(
             #[cfg(feature = "tracing")]
             tracing::info_span!(
@@ -56,28 +62,11 @@ impl RequestSpan {
         )
     }
 
-    /// `work`, run inside the span.
-    #[cfg_attr(not(feature = "tracing"), allow(clippy::unused_self))]
-    pub(crate) fn around<F: Future>(&self, work: F) -> impl Future<Output = F::Output> {
-        #[cfg(feature = "tracing")]
-        return tracing::Instrument::instrument(work, self.0.clone());
-        #[cfg(not(feature = "tracing"))]
-        work
-    }
-}
-
-/// The span of one call of a client that makes several requests (the
-/// queue client's `submit`, `wait`, `run`): each request's own span
-/// inside it. Empty without the feature.
-#[cfg(feature = "queue")]
-#[derive(Debug, Clone)]
-pub(crate) struct CallSpan(#[cfg(feature = "tracing")] tracing::Span);
-
-#[cfg(feature = "queue")]
-impl CallSpan {
-    /// The span of `call` (`"submit"`, `"wait"`, `"run"`).
+    /// The span of `call` (`"submit"`, `"wait"`, `"run"`): each request's
+    /// own span inside it.
+    #[cfg(feature = "queue")]
     #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
-    pub(crate) fn new(call: &'static str, endpoint: &str) -> Self {
+    pub(crate) fn call(call: &'static str, endpoint: &str) -> Self {
         Self(
             #[cfg(feature = "tracing")]
             tracing::info_span!(
@@ -88,26 +77,11 @@ impl CallSpan {
         )
     }
 
-    /// `work`, run inside the span.
-    #[cfg_attr(not(feature = "tracing"), allow(clippy::unused_self))]
-    pub(crate) fn around<F: Future>(&self, work: F) -> impl Future<Output = F::Output> {
-        #[cfg(feature = "tracing")]
-        return tracing::Instrument::instrument(work, self.0.clone());
-        #[cfg(not(feature = "tracing"))]
-        work
-    }
-}
-
-/// The client span of one attempt (OpenTelemetry: each resend its own
-/// span, `http.request.resend_count` from the first resend on). Empty
-/// without the feature.
-#[derive(Debug, Clone)]
-pub(crate) struct AttemptSpan(#[cfg(feature = "tracing")] tracing::Span);
-
-impl AttemptSpan {
-    /// The span of the attempt after `resend_count` earlier ones.
+    /// The client span of the attempt after `resend_count` earlier ones
+    /// (OpenTelemetry: each resend its own span, `http.request.resend_count`
+    /// from the first resend on).
     #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
-    pub(crate) fn new(method: Option<&str>, server: Option<&str>, resend_count: u32) -> Self {
+    pub(crate) fn attempt(method: Option<&str>, server: Option<&str>, resend_count: u32) -> Self {
         #[cfg(feature = "tracing")]
         {
             let span = tracing::info_span!(
@@ -136,9 +110,9 @@ impl AttemptSpan {
         work
     }
 
-    /// Records the status that came back (and, for a failure, it as `error.type`).
-    #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
-    #[cfg_attr(not(feature = "tracing"), allow(clippy::unused_self))]
+    /// Records the status an attempt got back (and, for a failure, it as
+    /// `error.type`).
+    #[cfg_attr(not(feature = "tracing"), allow(unused_variables, clippy::unused_self))]
     pub(crate) fn status(&self, status: http::StatusCode) {
         #[cfg(feature = "tracing")]
         {
@@ -149,9 +123,8 @@ impl AttemptSpan {
         }
     }
 
-    /// Records that no response came.
-    #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
-    #[cfg_attr(not(feature = "tracing"), allow(clippy::unused_self))]
+    /// Records that an attempt got no response.
+    #[cfg_attr(not(feature = "tracing"), allow(unused_variables, clippy::unused_self))]
     pub(crate) fn failure(&self, failure: TransportFailure) {
         #[cfg(feature = "tracing")]
         self.0.record("error.type", failure_word(failure));

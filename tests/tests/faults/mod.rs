@@ -12,6 +12,8 @@ use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use errors_core::integrations::backon::AttemptError;
+use errors_core::wire::{Classified, TransportFailure};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
@@ -254,5 +256,29 @@ fn create(request: &Request, state: &Mutex<State>) -> Reply {
             &[JSON],
             &format!(r#"{{"request_id": "{id}", "status": "IN_QUEUE"}}"#),
         )),
+    }
+}
+
+/// A user's own error type for backon, as the backon tests write it: a
+/// classified response or reqwest's error.
+#[derive(Debug)]
+pub enum CreateError {
+    Status(Box<Classified<'static>>),
+    Transport(reqwest::Error),
+}
+
+impl AttemptError for CreateError {
+    fn response(&self) -> Option<&Classified<'_>> {
+        match self {
+            Self::Status(response) => Some(response),
+            Self::Transport(_) => None,
+        }
+    }
+
+    fn transport_failure(&self) -> TransportFailure {
+        match self {
+            Self::Transport(error) => errors_core::integrations::reqwest::transport_failure(error),
+            Self::Status(_) => TransportFailure::SentThenFailed,
+        }
     }
 }

@@ -11,7 +11,7 @@ use super::outcome::{QueueError, QueueErrorKind, Task, TaskEnd, TaskFailure, Tas
 use super::urls::{queue_url, same_origin};
 use crate::integrations::idempotency::{self, IdempotencyKeyHeader};
 use crate::integrations::reqwest::{ReadResponse, transport_failure};
-use crate::wire::trace::CallSpan;
+use crate::wire::trace::TraceSpan;
 use crate::wire::{
     AsClassified, Classified, Decision, NoResponse, Operation, Retrier, RetryPolicy, Sent,
     send_with_retries,
@@ -166,7 +166,7 @@ impl QueueClient {
             idempotency_key,
             Clock::start(self.max_wait),
         );
-        CallSpan::new("submit", endpoint).around(work).await
+        TraceSpan::call("submit", endpoint).around(work).await
     }
 
     /// The handle of a task created earlier, from its saved request id
@@ -190,7 +190,7 @@ impl QueueClient {
     /// poll reports.
     pub async fn wait_with(&self, task: &Task, progress: impl FnMut(&TaskState)) -> TaskEnd {
         let work = self.wait_within(task, progress, Clock::start(self.max_wait));
-        CallSpan::new("wait", &task.endpoint).around(work).await
+        TraceSpan::call("wait", &task.endpoint).around(work).await
     }
 
     /// Submits and waits, all within one `max_wait`. Use
@@ -212,7 +212,7 @@ impl QueueClient {
                 Err(error) => TaskEnd::Stopped(error),
             }
         };
-        CallSpan::new("run", endpoint).around(work).await
+        TraceSpan::call("run", endpoint).around(work).await
     }
 
     /// Polls `task`'s status once (retrying a failed poll as the policy says).

@@ -159,7 +159,7 @@ fn choose<C: Catalogue>(
         if only.is_some() && source.is_some_and(|s| Some(s) != only) {
             continue;
         }
-        let Some(tests) = matches(catalogue, found, shape) else {
+        let Some(tests) = holds_an_alternative(catalogue, found, shape, source) else {
             continue;
         };
         if i < REMEMBERED {
@@ -205,7 +205,17 @@ fn matches<C: Catalogue>(catalogue: C, found: &Found<'_, '_>, shape: C::Shape) -
     if found.present & requires != requires {
         return None;
     }
-    let source = catalogue.shape_source(shape);
+    holds_an_alternative(catalogue, found, shape, catalogue.shape_source(shape))
+}
+
+/// [`matches`] once the members every alternative needs are known present:
+/// the number of tests of the largest alternative that holds whole.
+fn holds_an_alternative<C: Catalogue>(
+    catalogue: C,
+    found: &Found<'_, '_>,
+    shape: C::Shape,
+    source: Option<C::Source>,
+) -> Option<usize> {
     let mut best = None;
     for alternative in catalogue.shape_when(shape) {
         let holds_whole = found.present & alternative.requires == alternative.requires
