@@ -88,22 +88,35 @@ const ROWS: &[Row] = &[
     row(&["docs", "-x"], 2, On::Stderr, "docs has no option `-x`"),
     row(&["diff", "-x"], 2, On::Stderr, "diff has no option `-x`"),
     // After `--`, a word that starts with `-` is a query like any other.
-    row(&["explain", "--", "-h"], 0, On::Stdout, "matches 2 entries"),
+    row(&["explain", "--", "-h"], 0, On::Stdout, "`-h` matches"),
     // An unknown query names what was meant: a typo's nearest spelling
-    // first (not a fragment of it), a description's entries by their words.
+    // first (not a fragment of it), a description's entries by their words
+    // and their category's synonyms.
     row(
         &["explain", "CONTENT_BLOKED"],
         2,
         On::Stderr,
-        "nearest: CONTENT_BLOCKED",
+        "nearest: content_blocked, CONTENT_BLOCKED",
     ),
     row(
         &["explain", "RateLimitExceded"],
         2,
         On::Stderr,
-        "nearest: RATE_LIMIT_EXCEEDED",
+        "nearest: rate_limit_exceeded",
     ),
     row(&["explain", "quota"], 2, On::Stderr, "nearest: 402"),
+    row(
+        &["explain", "the model is currently loading"],
+        2,
+        On::Stderr,
+        "nearest: 503",
+    ),
+    row(
+        &["explain", "nsfw"],
+        2,
+        On::Stderr,
+        "nearest: content_blocked",
+    ),
     // What the tool is for still works.
     row(&["explain", "429"], 0, On::Stdout, "429 Too Many Requests"),
 ];

@@ -377,6 +377,11 @@ pub struct Category {
     /// retried; missing: change the request (`fix_request`).
     #[serde(default)]
     pub stop: StopAction,
+    /// Words people use for errors of this category that the documents'
+    /// own text does not (`overloaded`, `throttled`): `explain` and the
+    /// reference site's search match them. Ours, not the documents'.
+    #[serde(default)]
+    pub synonyms: Vec<String>,
 }
 
 /// One HTTP status.

@@ -500,24 +500,3 @@ fn the_site_fits_a_360_pixel_screen() {
         "elements past the right edge: {overflow}"
     );
 }
-
-/// `explain` and the site's search put the same entry first for the
-/// queries the browser test types (and a status no document names): one
-/// person asking either gets one answer. Runs without a browser.
-#[test]
-fn explain_puts_first_what_the_site_puts_first() {
-    let c = errors_tests::catalogue();
-    let mut queries = queries();
-    queries.push(("418", "#status-class-4xx".to_string()));
-    for (query, expected) in queries {
-        let first = match c.explain(query) {
-            Ok(explanation) => explanation.anchor,
-            Err(errors_codegen::Unanswered::Several(choices)) => {
-                let choice = &choices.choices[0];
-                errors_codegen::anchor(choice.kind, &choice.id)
-            }
-            Err(other) => panic!("`{query}`: {other:?}"),
-        };
-        assert_eq!(format!("#{first}"), expected, "`{query}`");
-    }
-}

@@ -30,6 +30,7 @@ fn fields(out: &mut Changes, old: &Category, new: &Category) {
     let entry = CATEGORIES.entry(&new.id.value);
     let at = new.id.referenced;
     text::reworded(out, &entry, "meaning", (&old.meaning, &new.meaning), at);
+    text::reworded_list(out, &entry, "synonyms", (&old.synonyms, &new.synonyms), at);
     if old.fault != new.fault {
         let fault = |c: &Category| format!("{:?}", c.fault).to_lowercase();
         out.add(

@@ -4,11 +4,10 @@
 //! 1. a status number (one no document names goes to its class);
 //! 2. an exact name, then the same ignoring case, in a fixed order of
 //!    precedence (canonical code, error_type, task status, wire spelling,
-//!    request field, source, limit, reason phrase), first found wins;
-//! 3. a phrase or prefix of a name, compared as words (case, punctuation
-//!    and separators ignored), so `App not found` finds the message
-//!    `App not found: {app}` and `rate limit` finds `rate_limit_exceeded`.
-//!    One entry answers; several are listed.
+//!    a message with its variable parts filled in, request field, source,
+//!    limit, reason phrase), first found wins.
+//!
+//! What no name answers exactly is ranked by [`super::search`].
 //!
 //! Every pass is linear in the query's length: a query far longer than any
 //! name can only fail, and fails fast.
@@ -64,12 +63,6 @@ pub(crate) struct Hit<'a> {
     pub how: String,
 }
 
-pub(crate) enum Found<'a> {
-    One(Hit<'a>),
-    Several(Vec<Hit<'a>>),
-    Nothing,
-}
-
 /// Every entry, in catalogue order, then the status classes.
 pub(crate) fn entries(c: &Catalogue) -> impl Iterator<Item = Entry<'_>> {
     c.statuses()
@@ -102,19 +95,9 @@ pub(crate) fn clean(query: &str) -> &str {
     }
 }
 
-pub(crate) fn find<'a>(c: &'a Catalogue, query: &str) -> Found<'a> {
-    if let Some(hit) = status_number(c, query) {
-        return Found::One(hit);
-    }
-    if let Some(hit) = exact(c, query, false).or_else(|| exact(c, query, true)) {
-        return Found::One(hit);
-    }
-    let mut hits = phrase(c, query);
-    match hits.len() {
-        0 => Found::Nothing,
-        1 => Found::One(hits.remove(0)),
-        _ => Found::Several(hits),
-    }
+/// The one entry `query` names exactly, if any.
+pub(crate) fn find<'a>(c: &'a Catalogue, query: &str) -> Option<Hit<'a>> {
+    status_number(c, query).or_else(|| exact(c, query, false).or_else(|| exact(c, query, true)))
 }
 
 fn status_number<'a>(c: &'a Catalogue, query: &str) -> Option<Hit<'a>> {
@@ -237,83 +220,6 @@ pub(crate) fn or_list(items: &[&str]) -> String {
     }
 }
 
-/// Entries with a name in which the query's words appear, in order, from
-/// the start of a word: each entry once, with the first name that matched.
-fn phrase<'a>(c: &'a Catalogue, query: &str) -> Vec<Hit<'a>> {
-    let q = words(query);
-    if q.is_empty() {
-        return Vec::new();
-    }
-    let mut hits: Vec<Hit<'a>> = Vec::new();
-    for entry in entries(c) {
-        if matches!(entry, Entry::Class(..)) {
-            continue;
-        }
-        for (what, name, shown) in names_of(&entry) {
-            let name_words = words(&name);
-            if name_words.len() >= q.len() && at_word_start(&name_words, &q) {
-                hits.push(Hit {
-                    entry,
-                    how: format!("`{query}` in {what} \"{shown}\""),
-                });
-                break;
-            }
-        }
-    }
-    hits
-}
-
-/// What an entry is called: what the name is, the text a query is
-/// compared with, and the name as shown.
-fn names_of(entry: &Entry<'_>) -> Vec<(String, String, String)> {
-    let mut out: Vec<(String, String, String)> = Vec::new();
-    let mut push = |what: String, name: &str| out.push((what, name.to_string(), name.to_string()));
-    match entry {
-        Entry::Status(s) => {
-            push("status".to_string(), &s.status.value.to_string());
-            push("reason phrase".to_string(), &s.reason.value);
-            for v in &s.views {
-                push(
-                    format!("the label of source `{}`", v.source.value),
-                    &v.label,
-                );
-            }
-        }
-        Entry::Code(code) => {
-            push("canonical code".to_string(), &code.id.value);
-            for f in &code.request_fields {
-                push("request field".to_string(), &f.name.value);
-            }
-            for w in &code.wire {
-                let source = &w.source.value;
-                if let Some(x) = &w.code {
-                    out.push((
-                        format!("wire code of source `{source}`"),
-                        x.value.clone(),
-                        x.value.clone(),
-                    ));
-                }
-                if let Some(m) = &w.message {
-                    out.push((
-                        format!("message of source `{source}`"),
-                        fixed_text(&m.value),
-                        m.value.clone(),
-                    ));
-                }
-            }
-        }
-        Entry::ErrorType(e) => push("error_type".to_string(), &e.id.value),
-        Entry::TaskStatus(t) => push("task status".to_string(), &t.id.value),
-        Entry::Source(s) => {
-            push("source id".to_string(), &s.id.value);
-            push("source name".to_string(), &s.name);
-        }
-        Entry::Limit(l) => push("limit id".to_string(), &l.id.value),
-        Entry::Class(..) => {}
-    }
-    out
-}
-
 /// A message without its variable parts: `App not found: {app}` →
 /// `App not found:`, what a person copies from a document.
 pub(crate) fn fixed_text(message: &str) -> String {
@@ -333,30 +239,6 @@ pub(crate) fn fixed_text(message: &str) -> String {
     }
 }
 
-/// Lower-case words separated by single spaces; anything that is not a
-/// letter or digit separates (`Rate_Limit-exceeded:` → `rate limit exceeded`).
-fn words(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.is_empty() && !out.ends_with(' ') {
-            out.push(' ');
-        }
-    }
-    if out.ends_with(' ') {
-        out.pop();
-    }
-    out
-}
-
-/// Whether `needle` occurs in `haystack` where a word starts.
-fn at_word_start(haystack: &str, needle: &str) -> bool {
-    haystack
-        .match_indices(needle)
-        .any(|(i, _)| i == 0 || haystack.as_bytes()[i - 1] == b' ')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -368,14 +250,6 @@ mod tests {
         assert_eq!(clean("'`x`'"), "x");
         assert_eq!(clean("\""), "\"");
         assert_eq!(clean("   "), "");
-    }
-
-    #[test]
-    fn words_fold_case_and_separators() {
-        assert_eq!(words("Rate_Limit-exceeded:"), "rate limit exceeded");
-        assert_eq!(words("  App not found: "), "app not found");
-        assert!(at_word_start("app not found", "not fo"));
-        assert!(!at_word_start("cannot found", "not"));
     }
 
     #[test]

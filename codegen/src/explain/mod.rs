@@ -2,9 +2,11 @@
 //!
 //! The data flows in three steps, one module each:
 //! - [`find`](self::find) resolves a query to an entry: a status number
-//!   (an uncatalogued one to its class), an id or a wire spelling exactly,
-//!   then ignoring case, then a phrase or prefix of any name as a person
-//!   types it (`App not found`, without the message's variable part);
+//!   (an uncatalogued one to its class), an id or a wire spelling exactly
+//!   (a message with its variable parts filled in included), then ignoring
+//!   case; failing that, [`search`](self::search) ranks entries by their
+//!   names and descriptions, as the reference site's search box does
+//!   (`App not found`, `rate limit`, a typo, `the model is loading`);
 //! - [`build`](self::build) turns the entry into an [`Explanation`], plain
 //!   data that the reference site renders too;
 //! - [`text`](self::text) and [`json`](self::json) write it for a terminal
@@ -14,11 +16,13 @@ mod advice;
 mod build;
 pub(crate) mod find;
 mod json;
+pub(crate) mod search;
 mod text;
 
 use serde::Serialize;
 
 pub use advice::{StatusClass, retry_advice};
+pub use search::SearchHit;
 
 use crate::Catalogue;
 use crate::entry::{EntryKind, anchor};
@@ -177,7 +181,8 @@ pub enum Unanswered {
     NotFound(NotFound),
 }
 
-/// Several entries a query matches, in catalogue order.
+/// Several entries a query matches, best first (as [`Catalogue::search`]
+/// ranks them).
 #[derive(Debug, Clone, Serialize)]
 pub struct Choices {
     /// The query as understood (trimmed, quotes removed).
@@ -231,74 +236,77 @@ impl Catalogue {
         if query.is_empty() {
             return Err(Unanswered::Empty);
         }
-        match find::find(self, query) {
-            find::Found::One(hit) => Ok(build::explanation(self, &hit.entry, hit.how)),
-            find::Found::Several(hits) => Err(Unanswered::Several(Choices {
+        if let Some(hit) = find::find(self, query) {
+            return Ok(build::explanation(self, &hit.entry, hit.how));
+        }
+        let mut hits = self.search(query);
+        // A name that holds the query answers alone when it is the only
+        // one; several are listed, best first, with the entries whose
+        // descriptions matched after them. A query that matched no name
+        // is unknown, and what it matched is what the person may have
+        // meant.
+        let named = hits
+            .iter()
+            .take_while(|h| h.score >= search::Tier::Word.base())
+            .count();
+        match named {
+            1 => {
+                let hit = hits.swap_remove(0);
+                let entry = find::entries(self)
+                    .find(|e| e.kind() == hit.kind && e.id() == hit.id)
+                    .ok_or_else(|| self.not_found(query, &[]))?;
+                Ok(build::explanation(self, &entry, hit.matched))
+            }
+            0 => Err(self.not_found(query, &hits)),
+            _ => Err(Unanswered::Several(Choices {
                 query: query.to_string(),
                 choices: hits
                     .into_iter()
                     .map(|h| Choice {
-                        kind: h.entry.kind(),
-                        id: h.entry.id(),
-                        matched: h.how,
+                        kind: h.kind,
+                        id: h.id,
+                        matched: h.matched,
                     })
                     .collect(),
-            })),
-            find::Found::Nothing => Err(Unanswered::NotFound(NotFound {
-                query: query.to_string(),
-                suggestions: self.suggestions(query),
             })),
         }
     }
 
-    /// What a person may have meant by an unknown query, best first: the
-    /// names nearest in spelling (a typo), then the entries whose words
-    /// (meaning, user message, causes, remedies, views) hold every word of
-    /// the query (a description: `quota`, `model loading`).
-    fn suggestions(&self, query: &str) -> Vec<String> {
+    /// The entries `query` matches, best first, scored as the reference
+    /// site's search scores them (the same figures; [`SearchHit::score`]):
+    /// a name that is the query, one it starts, one with the query at a
+    /// word start, a misspelt name, the description, then words of the
+    /// query weighed by how few entries share them.
+    ///
+    /// ```
+    /// let c = errors_codegen::load(concat!(env!("CARGO_MANIFEST_DIR"), "/../taxonomy.yaml")).unwrap();
+    /// let hits = c.search("rate limit");
+    /// assert_eq!(hits[0].id, "429");
+    /// assert!(hits.iter().any(|h| h.id == "rate_limit_exceeded"));
+    /// assert_eq!(c.search("CONTENT_BLOKED")[0].id, "content_blocked");
+    /// ```
+    #[must_use]
+    pub fn search(&self, query: &str) -> Vec<SearchHit> {
+        search::Index::new(self).rank(find::clean(query))
+    }
+
+    /// Nothing answers `query`; `hits` (best first) are what it may have
+    /// meant.
+    fn not_found(&self, query: &str, hits: &[SearchHit]) -> Unanswered {
         const MOST: usize = 5;
-        let mut suggestions: Vec<String> = errors_vocab::nearest(query, self.names(), MOST)
-            .into_iter()
-            .map(str::to_string)
-            .collect();
-        // A query this long is a pasted body, not a description: no
-        // suggestions, as `nearest` gives none either.
-        if query.len() > errors_vocab::MAX_RANKED_CHARS {
-            return suggestions;
-        }
-        let mut wanted: Vec<String> = query
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|word| word.chars().count() >= 3 && !STOP_WORDS.contains(word))
-            .map(str::to_lowercase)
-            .collect();
-        wanted.dedup();
-        if wanted.is_empty() || suggestions.len() >= MOST {
-            return suggestions;
-        }
-        for explanation in self.explain_all() {
-            let mut text = explanation.meaning.to_lowercase();
-            for part in explanation
-                .user_message
-                .iter()
-                .chain(&explanation.causes)
-                .chain(&explanation.remedies)
-                .chain(explanation.views.iter().map(|v| &v.summary))
-            {
-                text.push(' ');
-                text.push_str(&part.to_lowercase());
+        let mut suggestions: Vec<String> = Vec::new();
+        for hit in hits {
+            if suggestions.len() == MOST {
+                break;
             }
-            let holds = |word: &String| {
-                text.split(|c: char| !c.is_alphanumeric())
-                    .any(|candidate| candidate.starts_with(word.as_str()))
-            };
-            if wanted.iter().all(holds) && !suggestions.contains(&explanation.id) {
-                suggestions.push(explanation.id);
-                if suggestions.len() >= MOST {
-                    break;
-                }
+            if !suggestions.contains(&hit.id) {
+                suggestions.push(hit.id.clone());
             }
         }
-        suggestions
+        Unanswered::NotFound(NotFound {
+            query: query.to_string(),
+            suggestions,
+        })
     }
 
     /// The explanation of every entry, in catalogue order: statuses, codes,
@@ -310,44 +318,24 @@ impl Catalogue {
             .map(|entry| build::explanation(self, &entry, String::new()))
             .collect()
     }
-
-    /// Every name `explain` answers to, for suggestions and for tests.
-    pub fn names(&self) -> impl Iterator<Item = &str> {
-        // Plain fields only: the entries as written.
-        let raw = self.raw();
-        let codes = raw.codes.iter().flat_map(|c| {
-            std::iter::once(c.id.value.as_str())
-                .chain(
-                    c.wire
-                        .iter()
-                        .flat_map(|w| w.code.iter().chain(w.message.iter()))
-                        .map(|s| s.value.as_str()),
-                )
-                .chain(c.request_fields.iter().map(|f| f.name.value.as_str()))
-        });
-        raw.statuses
-            .iter()
-            .map(|s| s.reason.value.as_str())
-            .chain(codes)
-            .chain(raw.error_types.iter().map(|e| e.id.value.as_str()))
-            .chain(raw.task_statuses.iter().map(|t| t.id.value.as_str()))
-            .chain(raw.sources.iter().map(|s| s.id.value.as_str()))
-            .chain(raw.limits.iter().map(|l| l.id.value.as_str()))
-    }
 }
 
-/// Words of a query that say nothing about which entry is meant.
-const STOP_WORDS: &[&str] = &[
-    "the",
-    "and",
-    "for",
-    "was",
-    "are",
-    "not",
-    "has",
-    "with",
-    "this",
-    "that",
-    "from",
-    "currently",
-];
+/// What a section of the reference is headed with, and a search result's
+/// title: `429 Too Many Requests`, the code's id, `Runs API`,
+/// `4xx Client error`.
+pub(crate) fn title(c: &Catalogue, e: &Explanation) -> String {
+    match e.kind {
+        EntryKind::Status => match &e.status {
+            Some(s) => format!("{} {}", s.code, s.reason),
+            None => e.id.clone(),
+        },
+        EntryKind::Source => c
+            .source(&e.id)
+            .map_or_else(|| e.id.clone(), |s| s.name.clone()),
+        EntryKind::StatusClass => StatusClass::named(&e.id).map_or_else(
+            || e.id.clone(),
+            |class| format!("{} {}", class.id, class.name),
+        ),
+        _ => e.id.clone(),
+    }
+}

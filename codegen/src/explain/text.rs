@@ -9,6 +9,9 @@ use crate::entry::EntryKind;
 /// Longest query echoed back in a message: a pasted megabyte is not repeated.
 const ECHO_CHARS: usize = 80;
 
+/// Choices listed in text, best first; `--json` has them all.
+const SHOWN_CHOICES: usize = 10;
+
 /// The query as echoed in a message, cut to [`ECHO_CHARS`].
 fn echo(query: &str) -> String {
     match query.char_indices().nth(ECHO_CHARS) {
@@ -41,8 +44,16 @@ impl fmt::Display for Choices {
             echo(&self.query),
             self.choices.len()
         )?;
-        for choice in &self.choices {
+        for choice in self.choices.iter().take(SHOWN_CHOICES) {
             writeln!(f, "  {}  ({}: {})", choice.id, choice.kind, choice.matched)?;
+        }
+        if let Some(more) = self.choices.len().checked_sub(SHOWN_CHOICES)
+            && more > 0
+        {
+            writeln!(
+                f,
+                "  … and {more} more, less likely (`--json` lists them all)"
+            )?;
         }
         if let Some(first) = self.choices.first() {
             writeln!(f, "\nfor example: taxonomy explain {}", first.id)?;

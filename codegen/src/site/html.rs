@@ -4,11 +4,13 @@
 
 use std::fmt::Write as _;
 
-use super::{Group, Item, Reference, search, source_anchor};
+use super::{Group, Item, Reference, source_anchor};
 use crate::entry::EntryKind;
 use crate::explain::Explanation;
 
 const CSS: &str = include_str!("site.css");
+/// The search's rules (the same as `explain`'s), then the page's behaviour.
+const SEARCH_JS: &str = include_str!("search.js");
 const JS: &str = include_str!("site.js");
 
 /// `&`, `<`, `>`, `"` and `'` as entities: safe in text and in attributes.
@@ -76,7 +78,9 @@ pub(super) fn page(r: &Reference) -> String {
         group_section(&mut out, r, group);
     }
     out.push_str("</main>\n</div>\n<script>\n");
-    out.push_str(&search::script(r));
+    out.push_str(&r.search_index);
+    out.push('\n');
+    out.push_str(SEARCH_JS);
     out.push('\n');
     out.push_str(JS);
     out.push_str("</script>\n</body>\n</html>\n");

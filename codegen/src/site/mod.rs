@@ -22,7 +22,6 @@
 
 mod html;
 mod markdown;
-mod search;
 
 use std::collections::HashMap;
 use std::io;
@@ -31,7 +30,7 @@ use std::str::FromStr;
 
 use crate::Catalogue;
 use crate::entry::{EntryKind, anchor};
-use crate::explain::{Explanation, StatusClass};
+use crate::explain::{Explanation, title};
 
 /// What [`write()`] produces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -101,6 +100,8 @@ struct Reference {
     counts: String,
     /// The documents the facts come from: id and title.
     documents: Vec<(String, String)>,
+    /// The search's records and rules, as a script (`const INDEX = …`).
+    search_index: String,
 }
 
 struct Group {
@@ -202,31 +203,13 @@ impl Reference {
                 .iter()
                 .map(|d| (d.id().to_string(), d.title.clone()))
                 .collect(),
+            search_index: crate::explain::search::Index::new(c).script(),
         }
     }
 
     /// The text of a link to the entry at `anchor`.
     fn title_of<'a>(&'a self, anchor: &'a str) -> &'a str {
         self.titles.get(anchor).map_or(anchor, String::as_str)
-    }
-}
-
-/// What a section is headed with: `429 Too Many Requests`, the code's id,
-/// `Runs API`, `4xx Client error`.
-fn title(c: &Catalogue, e: &Explanation) -> String {
-    match e.kind {
-        EntryKind::Status => match &e.status {
-            Some(s) => format!("{} {}", s.code, s.reason),
-            None => e.id.clone(),
-        },
-        EntryKind::Source => c
-            .source(&e.id)
-            .map_or_else(|| e.id.clone(), |s| s.name.clone()),
-        EntryKind::StatusClass => StatusClass::named(&e.id).map_or_else(
-            || e.id.clone(),
-            |class| format!("{} {}", class.id, class.name),
-        ),
-        _ => e.id.clone(),
     }
 }
 

@@ -1,5 +1,6 @@
-// Search as you type over INDEX (defined just above, from the catalogue).
-// No request is made: the page works from file:// and offline.
+// Search as you type: `rank` (search.js, just above) over INDEX (the
+// catalogue's records, above it). No request is made: the page works from
+// file:// and offline.
 (function () {
   "use strict";
   var input = document.getElementById("q");
@@ -7,62 +8,9 @@
   var status = document.getElementById("status");
   var MAX = 20;
 
-  // Lower-case words separated by single spaces: case, punctuation,
-  // quotes and separators (`_`, `-`, `:`) do not matter.
-  function words(text) {
-    return String(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-  }
-  function atWordStart(hay, needle) {
-    var i = hay.indexOf(needle);
-    while (i !== -1) {
-      if (i === 0 || hay.charAt(i - 1) === " ") return true;
-      i = hay.indexOf(needle, i + 1);
-    }
-    return false;
-  }
-
-  var docs = INDEX.map(function (d, order) {
-    return { d: d, order: order, names: d.n.map(words), text: words(d.w) };
-  });
-
-  // Best first: a name that is the query, then one it starts, then one with
-  // the query at a word start, then the prose; ties keep catalogue order
-  // (statuses, codes, error types, task statuses, sources, limits).
-  function score(doc, q, terms) {
-    var best = 0;
-    for (var i = 0; i < doc.names.length; i++) {
-      var n = doc.names[i];
-      if (n === q) return 100;
-      if (n.indexOf(q) === 0) best = Math.max(best, 80);
-      else if (atWordStart(n, q)) best = Math.max(best, 60);
-    }
-    if (best) return best;
-    if (atWordStart(doc.text, q)) return 30;
-    var all = terms.every(function (t) {
-      return doc.names.some(function (n) { return atWordStart(n, t); }) || atWordStart(doc.text, t);
-    });
-    return all ? 10 : 0;
-  }
-
-  function search(raw) {
-    var q = words(raw);
-    if (!q) return [];
-    var terms = q.split(" ");
-    var hits = [];
-    docs.forEach(function (doc) {
-      var s = score(doc, q, terms);
-      if (s) hits.push({ doc: doc, s: s });
-    });
-    // A status no document names is explained by its class.
-    if (/^\d{3}$/.test(q) && !hits.some(function (h) { return h.s === 100; })) {
-      var n = Number(q);
-      docs.forEach(function (doc) {
-        var r = doc.d.r;
-        if (r && n >= r[0] && n <= r[1]) hits.push({ doc: doc, s: 90, uncatalogued: n });
-      });
-    }
-    hits.sort(function (a, b) { return b.s - a.s || a.doc.order - b.doc.order; });
-    return hits;
+  // Whether the box holds anything a search can use.
+  function blank(text) {
+    return !/[\p{Alphabetic}\p{Nd}\p{Nl}\p{No}]/u.test(text);
   }
 
   function el(tag, cls, text) {
@@ -73,9 +21,9 @@
   }
 
   function render() {
-    var hits = search(input.value);
+    var hits = rank(INDEX, input.value);
     list.textContent = "";
-    if (!words(input.value)) {
+    if (blank(input.value)) {
       list.hidden = true;
       status.textContent = "";
       return;
@@ -86,12 +34,13 @@
     hits.slice(0, MAX).forEach(function (h) {
       var li = el("li");
       var a = el("a");
-      a.href = "#" + h.doc.d.a;
-      a.setAttribute("data-anchor", h.doc.d.a);
-      a.appendChild(el("span", "r-kind", h.doc.d.k));
-      var title = h.uncatalogued ? h.uncatalogued + " is not catalogued: " + h.doc.d.t : h.doc.d.t;
+      var r = h.record;
+      a.href = "#" + r.a;
+      a.setAttribute("data-anchor", r.a);
+      a.appendChild(el("span", "r-kind", r.k));
+      var title = h.uncatalogued ? h.uncatalogued + " is not catalogued: " + r.t : r.t;
       a.appendChild(el("span", "r-title", title));
-      a.appendChild(el("span", "r-desc", h.doc.d.d));
+      a.appendChild(el("span", "r-desc", r.d));
       li.appendChild(a);
       list.appendChild(li);
     });
@@ -105,7 +54,7 @@
   function close() { list.hidden = true; }
 
   input.addEventListener("input", render);
-  input.addEventListener("focus", function () { if (words(input.value)) render(); });
+  input.addEventListener("focus", function () { if (!blank(input.value)) render(); });
   input.addEventListener("keydown", function (ev) {
     var first = links()[0];
     if (ev.key === "ArrowDown" && first) { ev.preventDefault(); first.focus(); }
