@@ -445,6 +445,11 @@ pub struct StatusView {
     /// Remedies the document gives, in our words.
     #[serde(default)]
     pub remedies: Vec<String>,
+    /// How to retry this status when `source` sent it, where its document
+    /// says so and differs from the status's own `retry` (which is what
+    /// holds for any source, an unknown one included).
+    #[serde(default)]
+    pub retry: Option<Spanned<Retry>>,
 }
 
 /// A canonical error code.

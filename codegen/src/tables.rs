@@ -448,10 +448,19 @@ impl WireCatalogue for &'static RuntimeCatalogue {
     fn status_reason(self, status: StatusId) -> &'static str {
         self.status_entry(status).reason.value.as_str()
     }
-    fn status_retry(self, status: StatusId) -> Option<Retry> {
-        self.status_entry(status)
-            .retry
-            .as_ref()
+    fn status_retry(self, status: StatusId, source: Option<SourceId>) -> Option<Retry> {
+        let entry = self.status_entry(status);
+        let own = source
+            .and_then(|source| {
+                entry.view(
+                    self.model.raw().sources[source.position()]
+                        .id
+                        .value
+                        .as_str(),
+                )
+            })
+            .and_then(|view| view.retry.as_ref());
+        own.or(entry.retry.as_ref())
             .map(|retry| retry.value.as_deref())
     }
     fn status_user_message(self, status: StatusId) -> Option<&'static str> {

@@ -397,6 +397,22 @@ fn check_status(d: &mut Diagnostics, known: &Defined<'_>, status: &Status) -> Op
     let mut views = Vec::with_capacity(status.views.len());
     for view in &status.views {
         views.push(known.source(d, &view.source, &owner));
+        if let Some(retry) = &view.retry {
+            check_retry(d, retry, &format!("{owner} from {}", view.source.value));
+            if status
+                .retry
+                .as_ref()
+                .is_some_and(|r| r.value == retry.value)
+            {
+                d.on(
+                    retry,
+                    format!(
+                        "status {owner}: the view of `{}` repeats the status's own `retry`; remove it (a view's rule is for where its source differs)",
+                        view.source.value
+                    ),
+                );
+            }
+        }
         if let Some(first) = seen.insert(view.source.value.as_str(), view.source.referenced) {
             d.on(
                 &view.source,

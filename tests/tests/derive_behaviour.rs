@@ -124,11 +124,12 @@ fn a_status_without_retry_takes_the_catalogues_rule_or_never() {
         OwnErrors::CataloguedStatus.retry(),
         Status::ServiceUnavailable.retry().unwrap()
     );
+    // The status's rule for any source (a service's own errors are no
+    // catalogued source's), not the runs API's own 30-60 s.
     assert_eq!(
         OwnErrors::CataloguedStatus.retry(),
-        Retry::After {
-            min_secs: 30,
-            max_secs: 60,
+        Retry::Backoff {
+            max_attempts: 3,
             create: CreateRule::Safe
         }
     );

@@ -5,9 +5,10 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
+use errors_core::Source;
 use errors_core::wire::{
     Decision, IdempotencyKey, InvalidRetryPolicy, Jitter, Operation, Retrier, RetryBudget,
-    RetryPolicy, StopReason, TransportFailure, classify,
+    RetryPolicy, StopReason, TransportFailure, classify, classify_from,
 };
 use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 
@@ -24,6 +25,16 @@ fn policy() -> RetryPolicy {
 const FIRST_BACKOFF: Duration = Duration::from_micros(437_500);
 
 fn decide(status: u16, headers: &[(&str, String)], operation: Operation) -> Decision {
+    decide_from(None, status, headers, operation)
+}
+
+/// As [`decide`], for a response the caller knows `source` sent.
+fn decide_from(
+    source: Option<Source>,
+    status: u16,
+    headers: &[(&str, String)],
+    operation: Operation,
+) -> Decision {
     let mut map = HeaderMap::new();
     for (name, value) in headers {
         map.append(
@@ -31,8 +42,49 @@ fn decide(status: u16, headers: &[(&str, String)], operation: Operation) -> Deci
             HeaderValue::from_str(value).unwrap(),
         );
     }
-    let response = classify(StatusCode::from_u16(status).unwrap(), &map, b"");
+    let status = StatusCode::from_u16(status).unwrap();
+    let response = match source {
+        Some(source) => classify_from(source, status, &map, b""),
+        None => classify(status, &map, b""),
+    };
     policy().decide_with(&response, operation, 1, now(), &mut || 0.5)
+}
+
+/// The runs API documents its own wait for a 503 (001: 30-60 s), which
+/// holds for its responses and no other source's; a server's Retry-After
+/// still wins.
+#[test]
+fn a_503_waits_what_its_source_documents() {
+    let create = Operation::Create {
+        idempotency_key: IdempotencyKey::Sent,
+    };
+    let secs = Duration::from_secs;
+    let from_runs =
+        |headers: &[(&str, String)]| decide_from(Some(Source::Runs), 503, headers, create);
+    // Jitter 0.5 → the middle of 30–60 s.
+    assert_eq!(from_runs(&[]), Decision::Retry { after: secs(45) });
+    assert_eq!(
+        from_runs(&[("retry-after", "later".into())]),
+        Decision::Retry { after: secs(45) }
+    );
+    assert_eq!(
+        from_runs(&[("retry-after", "2".into())]),
+        Decision::Retry { after: secs(2) }
+    );
+    for source in [
+        None,
+        Some(Source::Queue),
+        Some(Source::Agnes),
+        Some(Source::Eachlabs),
+    ] {
+        assert_eq!(
+            decide_from(source, 503, &[], create),
+            Decision::Retry {
+                after: FIRST_BACKOFF
+            },
+            "{source:?}"
+        );
+    }
 }
 
 fn date(offset_secs: i64) -> String {
@@ -195,18 +247,19 @@ fn retry_after_in_every_form() {
             vec![("retry-after", "99999999999999999999".into())],
             cap(Duration::MAX),
         ),
-        // 503: 30–60 s when the header is missing or malformed; jitter 0.5 → 45 s.
+        // 503 from a source that gives no wait (an unknown one here):
+        // backoff when the header is missing or malformed.
         (
-            "503 without header: between 30 and 60 s",
+            "503 without header: backoff",
             503,
             vec![],
-            retry(secs(45)),
+            retry(FIRST_BACKOFF),
         ),
         (
-            "503 garbage: between 30 and 60 s",
+            "503 garbage: backoff",
             503,
             vec![("retry-after", "later".into())],
-            retry(secs(45)),
+            retry(FIRST_BACKOFF),
         ),
         (
             "503 with 0: now",

@@ -117,7 +117,11 @@ pub(crate) fn compare(
 /// How a message names the failure: `HTTP 408`, or the id in backticks.
 fn subject(entry: &str) -> String {
     match entry.split_once('.') {
-        Some(("statuses", number)) => format!("HTTP {number}"),
+        // `statuses.503` or, for one source's rule, `statuses.503 from runs`.
+        Some(("statuses", number)) => match number.split_once(" from ") {
+            Some((number, source)) => format!("HTTP {number} from `{source}`"),
+            None => format!("HTTP {number}"),
+        },
         Some((_, id)) => format!("`{id}`"),
         None => format!("`{entry}`"),
     }

@@ -6,7 +6,8 @@ use super::section::STATUSES;
 use super::{Rule, matching, retry, text};
 use crate::Catalogue;
 use crate::ident::upper_camel;
-use crate::model::Status;
+use crate::model::{Retry, Status};
+use serde_saphyr::Spanned;
 
 pub(crate) fn compare(out: &mut Changes, old: &Catalogue, new: &Catalogue) {
     let m = matching::by_id(
@@ -56,6 +57,7 @@ fn fields(out: &mut Changes, old: &Status, new: &Status) {
     }
     text::reworded(out, &entry, "meaning", (&old.meaning, &new.meaning), at);
     retry::compare(out, &entry, (old.retry.as_ref(), new.retry.as_ref()), at);
+    source_rules(out, &entry, old, new);
     facts(out, &entry, old, new);
     for view in &old.views {
         let source = view.source.value.as_str();
@@ -108,6 +110,35 @@ fn fields(out: &mut Changes, old: &Status, new: &Status) {
         }
     }
     text::assumed(out, &entry, (&old.assumed, &new.assumed));
+}
+
+/// The rule each source's responses get, where a view of either catalogue
+/// gives the source a rule of its own (the status's rule is compared
+/// above): what a client does with that source's responses.
+fn source_rules(out: &mut Changes, entry: &str, old: &Status, new: &Status) {
+    fn own<'s>(s: &'s Status, source: &str) -> Option<&'s Spanned<Retry>> {
+        s.view(source).and_then(|v| v.retry.as_ref())
+    }
+    let mut sources: Vec<&str> = Vec::new();
+    for view in old.views.iter().chain(&new.views) {
+        let source = view.source.value.as_str();
+        let has_own = own(old, source).is_some() || own(new, source).is_some();
+        if has_own && !sources.contains(&source) {
+            sources.push(source);
+        }
+    }
+    for source in sources {
+        let effective = |s: &Status| own(s, source).or(s.retry.as_ref()).cloned();
+        let at = new
+            .view(source)
+            .map_or(new.status.referenced, |v| v.source.referenced);
+        retry::compare(
+            out,
+            &format!("{entry} from {source}"),
+            (effective(old).as_ref(), effective(new).as_ref()),
+            at,
+        );
+    }
 }
 
 /// What the runtime reads of a status when a response carries no code: its

@@ -102,8 +102,15 @@ pub(super) fn catalogue(options: &Options) -> TokenStream {
             fn status_reason(self, status: Status) -> &'static str {
                 status.reason()
             }
-            fn status_retry(self, status: Status) -> #option<#runtime::Retry> {
-                status.retry()
+            fn status_retry(
+                self,
+                status: Status,
+                source: #option<Source>,
+            ) -> #option<#runtime::Retry> {
+                match source {
+                    #option::Some(source) => status.retry_from(source),
+                    #option::None => status.retry(),
+                }
             }
             fn status_user_message(self, status: Status) -> #option<&'static str> {
                 status.user_message()

@@ -37,6 +37,11 @@ pub(super) fn statuses(catalogue: &Catalogue, options: &Options) -> TokenStream 
                 ));
                 docs::section(&mut d, "Causes", &view.causes);
                 docs::section(&mut d, "Remedies", &view.remedies);
+                if let Some(retry) = &view.retry {
+                    d.push(String::new());
+                    d.push(format!("*For `{}` only:*", view.source.value));
+                    docs::retry(&mut d, &retry.value);
+                }
             }
             if let Some(retry) = &s.retry {
                 docs::retry(&mut d, &retry.value);
@@ -170,7 +175,8 @@ pub(super) fn statuses(catalogue: &Catalogue, options: &Options) -> TokenStream 
                 None => quote!(::core::option::Option::None),
             }),
         ),
-        table_fn(
+        table_fn_in(
+            &retry_prelude(runtime),
             "What each source's document says about it.",
             "views",
             &quote!(&'static [StatusView]),
@@ -181,6 +187,13 @@ pub(super) fn statuses(catalogue: &Catalogue, options: &Options) -> TokenStream 
                     let summary = str_tokens(&v.summary);
                     let causes = str_slice(&v.causes);
                     let remedies = str_slice(&v.remedies);
+                    let retry = match &v.retry {
+                        Some(r) => {
+                            let r = retry_tokens(&r.value);
+                            quote!(::core::option::Option::Some(#r))
+                        }
+                        None => quote!(::core::option::Option::None),
+                    };
                     quote! {
                         StatusView {
                             source: Source::#source,
@@ -188,6 +201,7 @@ pub(super) fn statuses(catalogue: &Catalogue, options: &Options) -> TokenStream 
                             summary: #summary,
                             causes: #causes,
                             remedies: #remedies,
+                            retry: #retry,
                         }
                     }
                 });
@@ -223,6 +237,10 @@ pub(super) fn statuses(catalogue: &Catalogue, options: &Options) -> TokenStream 
             pub causes: &'static [&'static str],
             /// The remedies the document gives.
             pub remedies: &'static [&'static str],
+            /// How to retry this status when this source sent it, where its
+            /// document gives a rule of its own; else the status's
+            /// [`Status::retry`] holds.
+            pub retry: ::core::option::Option<#runtime::Retry>,
         }
 
         #frame
@@ -230,6 +248,18 @@ pub(super) fn statuses(catalogue: &Catalogue, options: &Options) -> TokenStream 
         #[allow(clippy::too_many_lines)]
         impl Status {
             #(#tables)*
+
+            /// How to retry this status when `source` sent it: the rule of
+            /// `source`'s document where it gives one, else [`Self::retry`]
+            /// (what holds for any source).
+            #[must_use]
+            pub fn retry_from(self, source: Source) -> ::core::option::Option<#runtime::Retry> {
+                self.views()
+                    .iter()
+                    .find(|view| view.source == source)
+                    .and_then(|view| view.retry)
+                    .or(self.retry())
+            }
 
             /// The catalogued status with this number, if any.
             #[must_use]

@@ -85,6 +85,7 @@ fn status(s: StatusRef<'_>) -> Explanation {
             summary: v.summary.clone(),
             causes: v.causes.clone(),
             remedies: v.remedies.clone(),
+            retry: v.retry.as_ref().map(|r| retry_advice(&r.value)),
         })
         .collect();
     e.status = Some(status_line(s));

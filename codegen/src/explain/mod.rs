@@ -128,6 +128,10 @@ pub struct View {
     pub causes: Vec<String>,
     /// The remedies it gives.
     pub remedies: Vec<String>,
+    /// How to retry the status when this source sent it, where its
+    /// document gives a rule of its own (else the entry's `retry` holds).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry: Option<RetryAdvice>,
 }
 
 /// A labelled fact (`auth header` → `Authorization`).

@@ -158,11 +158,23 @@ impl fmt::Display for Explanation {
                 for remedy in &v.remedies {
                     wrapped(f, "  remedy: ", remedy)?;
                 }
+                if let Some(retry) = &v.retry {
+                    wrapped(
+                        f,
+                        "  retry: ",
+                        &format!("({}) {} (for {} only)", retry.rule, retry.advice, v.source),
+                    )?;
+                }
                 writeln!(f)?;
             }
         }
         if let Some(retry) = &self.retry {
-            paragraph(f, &format!("Retry ({})", retry.rule), &retry.advice)?;
+            let heading = if self.views.iter().any(|v| v.retry.is_some()) {
+                format!("Retry ({}), for any other source", retry.rule)
+            } else {
+                format!("Retry ({})", retry.rule)
+            };
+            paragraph(f, &heading, &retry.advice)?;
         }
         if let Some(message) = &self.user_message {
             paragraph(f, "Tell the user", message)?;

@@ -296,6 +296,14 @@ fn views(out: &mut String, r: &Reference, e: &Explanation) {
                 out.push_str("</ul>\n");
             }
         }
+        if let Some(retry) = &v.retry {
+            let _ = writeln!(
+                out,
+                "<p class=\"sub\">Retry <code>{}</code>, for this source</p><p>{}</p>",
+                esc(retry.rule),
+                prose(&retry.advice)
+            );
+        }
         out.push_str("</div>\n");
     }
     out.push_str("</div>\n");

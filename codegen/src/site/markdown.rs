@@ -120,6 +120,14 @@ fn entry(out: &mut String, r: &Reference, e: &crate::Explanation, title: &str) {
             for remedy in &v.remedies {
                 let _ = writeln!(out, "  - remedy: {}", prose(remedy));
             }
+            if let Some(retry) = &v.retry {
+                let _ = writeln!(
+                    out,
+                    "  - retry, for this source ({}): {}",
+                    code(retry.rule),
+                    prose(&retry.advice)
+                );
+            }
         }
         out.push('\n');
     }

@@ -1170,6 +1170,10 @@ pub struct StatusView {
     pub causes: &'static [&'static str],
     /// The remedies the document gives.
     pub remedies: &'static [&'static str],
+    /// How to retry this status when this source sent it, where its
+    /// document gives a rule of its own; else the status's
+    /// [`Status::retry`] holds.
+    pub retry: ::core::option::Option<crate::Retry>,
 }
 /// An HTTP status the documents name, non-standard ones (499, 520, 522, 524) included.
 ///
@@ -1771,6 +1775,10 @@ pub enum Status {
     /// **Remedies:**
     /// - Wait 30-60 seconds, then try again.
     ///
+    /// *For `runs` only:*
+    ///
+    /// **Retry** (`after`): Wait 30-60 s before retrying. The request was refused before any work began, so even a create-task request may be retried.
+    ///
     /// **`agnes`** (Service Unavailable): The service is briefly unavailable, or a third-party tool is configured in a way that makes the request fail.
     ///
     /// **Causes:**
@@ -1789,7 +1797,9 @@ pub enum Status {
     /// - Confirm the third-party tool's test model and backup model are set correctly.
     /// - Try again later.
     ///
-    /// **Retry** (`after`): Wait 30-60 s before retrying. The request was refused before any work began, so even a create-task request may be retried.
+    /// **Retry** (`backoff`): Retry with exponential backoff and jitter, at most 3 attempts in all; if it still fails, stop and report it. The request was refused before any work began, so even a create-task request may be retried.
+    ///
+    /// *Not given by the documents; the catalogue chose:* retry.
     ServiceUnavailable,
     /// `504 Gateway Timeout`: A gateway waited too long for the service or its upstream to answer.
     ///
@@ -2318,9 +2328,8 @@ impl Status {
                 max_attempts: 3u32,
                 create: CreateRule::IdempotentOnly,
             }),
-            ::core::option::Option::Some(Retry::After {
-                min_secs: 30u32,
-                max_secs: 60u32,
+            ::core::option::Option::Some(Retry::Backoff {
+                max_attempts: 3u32,
                 create: CreateRule::Safe,
             }),
             ::core::option::Option::Some(Retry::Backoff {
@@ -2345,6 +2354,8 @@ impl Status {
     /// What each source's document says about it.
     #[must_use]
     pub const fn views(self) -> &'static [StatusView] {
+        #[allow(unused_imports)]
+        use crate::{CreateRule, Retry};
         const TABLE: [&[StatusView]; 28] = [
             &[
                 StatusView {
@@ -2353,6 +2364,7 @@ impl Status {
                     summary: "A synchronous run finished and its result is in the response.",
                     causes: &[],
                     remedies: &[],
+                    retry: ::core::option::Option::None,
                 },
             ],
             &[
@@ -2362,6 +2374,7 @@ impl Status {
                     summary: "Something new now exists, for example an uploaded file, a newly minted key or a webhook subscription.",
                     causes: &[],
                     remedies: &[],
+                    retry: ::core::option::Option::None,
                 },
             ],
             &[
@@ -2373,6 +2386,7 @@ impl Status {
                     remedies: &[
                         "Poll /tasks/{id} until the task reaches a terminal state.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
                 StatusView {
                     source: Source::Queue,
@@ -2382,6 +2396,7 @@ impl Status {
                     remedies: &[
                         "This is expected; keep polling the status until it is COMPLETED.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
             ],
             &[
@@ -2391,6 +2406,7 @@ impl Status {
                     summary: "A deletion succeeded, for example of an image, a key or a webhook.",
                     causes: &[],
                     remedies: &[],
+                    retry: ::core::option::Option::None,
                 },
             ],
             &[
@@ -2400,6 +2416,7 @@ impl Status {
                     summary: "Downloading a run's output (GET /runs/{id}/download) redirects to where the file is stored.",
                     causes: &[],
                     remedies: &[],
+                    retry: ::core::option::Option::None,
                 },
             ],
             &[
@@ -2415,6 +2432,7 @@ impl Status {
                         "Correct the payload as the error message describes.",
                         "Supply the assets that are missing, or reword the prompt.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
                 StatusView {
                     source: Source::Eachlabs,
@@ -2427,6 +2445,7 @@ impl Status {
                         "The input did not pass validation.",
                     ],
                     remedies: &[],
+                    retry: ::core::option::Option::None,
                 },
                 StatusView {
                     source: Source::Agnes,
@@ -2449,6 +2468,7 @@ impl Status {
                         "Review the video settings, such as FPS, duration, resolution and aspect ratio.",
                         "With a third-party tool such as Codex, adjust the request format it sends, or switch to a different agent.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
             ],
             &[
@@ -2461,6 +2481,7 @@ impl Status {
                         "Check what the Authorization header carries.",
                         "If the key may have leaked, rotate it.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
                 StatusView {
                     source: Source::Eachlabs,
@@ -2471,6 +2492,7 @@ impl Status {
                         "The API key is not valid or has expired.",
                     ],
                     remedies: &[],
+                    retry: ::core::option::Option::None,
                 },
                 StatusView {
                     source: Source::Agnes,
@@ -2490,6 +2512,7 @@ impl Status {
                         "Make sure the API key is sent in the request header.",
                         "Make sure the key was issued to the account being used.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
             ],
             &[
@@ -2501,6 +2524,7 @@ impl Status {
                         "The organisation's balance is lower than the minimum the chosen format requires.",
                     ],
                     remedies: &["Add credits from the dashboard, or talk to sales."],
+                    retry: ::core::option::Option::None,
                 },
                 StatusView {
                     source: Source::Agnes,
@@ -2520,6 +2544,7 @@ impl Status {
                         "Make a single request cheaper, for example with a shorter context or lower image or video generation settings.",
                         "Send the request again once the top-up or subscription is active.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
             ],
             &[
@@ -2531,6 +2556,7 @@ impl Status {
                         "The organisation is suspended or the key is on the wrong tier.",
                     ],
                     remedies: &["Check the organisation's status with GET /verify."],
+                    retry: ::core::option::Option::None,
                 },
                 StatusView {
                     source: Source::Eachlabs,
@@ -2541,6 +2567,7 @@ impl Status {
                         "The caller lacks the permissions the operation needs.",
                     ],
                     remedies: &[],
+                    retry: ::core::option::Option::None,
                 },
                 StatusView {
                     source: Source::Agnes,
@@ -2560,6 +2587,7 @@ impl Status {
                         "Send the request from a different network.",
                         "If permission is confirmed and the problem remains, contact technical support.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
             ],
             &[
@@ -2575,6 +2603,7 @@ impl Status {
                         "Check the ID for typos.",
                         "Make sure the resource was created under the same organisation.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
                 StatusView {
                     source: Source::Queue,
@@ -2590,6 +2619,7 @@ impl Status {
                         "Check the request_id and the endpoint.",
                         "Use the asynchronous queue protocol instead of a synchronous endpoint.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
                 StatusView {
                     source: Source::Eachlabs,
@@ -2601,6 +2631,7 @@ impl Status {
                         "The resource has been deleted.",
                     ],
                     remedies: &[],
+                    retry: ::core::option::Option::None,
                 },
                 StatusView {
                     source: Source::Agnes,
@@ -2621,6 +2652,7 @@ impl Status {
                         "Verify the model name.",
                         "Make sure the API path matches the documentation.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
             ],
             &[
@@ -2640,6 +2672,7 @@ impl Status {
                         "Fix the method in the third-party tool's settings.",
                         "Send the request again once the method is fixed.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
             ],
             &[
@@ -2649,6 +2682,7 @@ impl Status {
                     summary: "A synchronous request hit its ceiling; the response says to try again asynchronously.",
                     causes: &["The synchronous request ran into the 300 s ceiling."],
                     remedies: &["Send it again with async: true and poll /tasks/{id}."],
+                    retry: ::core::option::Option::None,
                 },
                 StatusView {
                     source: Source::Agnes,
@@ -2669,6 +2703,7 @@ impl Status {
                         "Raise the client timeout to a sensible value.",
                         "Build retry logic for long-running tasks.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
             ],
             &[
@@ -2684,6 +2719,7 @@ impl Status {
                         "Use a different idempotency key.",
                         "Wait until the resource reaches a terminal state.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
                 StatusView {
                     source: Source::Agnes,
@@ -2702,6 +2738,7 @@ impl Status {
                         "Guard against duplicate submissions in the client.",
                         "If the task already finished, look at the task history first.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
             ],
             &[
@@ -2711,6 +2748,7 @@ impl Status {
                     summary: "The resource was there once but has been deleted or has expired.",
                     causes: &["The resource passed the 30-day retention period."],
                     remedies: &["Begin a new run."],
+                    retry: ::core::option::Option::None,
                 },
             ],
             &[
@@ -2720,6 +2758,7 @@ impl Status {
                     summary: "An upload is over the limit of the tier.",
                     causes: &["The file is larger than the tier allows."],
                     remedies: &["Compress the file, or move to a higher tier."],
+                    retry: ::core::option::Option::None,
                 },
                 StatusView {
                     source: Source::Agnes,
@@ -2739,6 +2778,7 @@ impl Status {
                         "Lower the size or resolution of the uploaded image.",
                         "Send images as a public URL rather than a large base64 payload.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
             ],
             &[
@@ -2759,6 +2799,7 @@ impl Status {
                         "Send audio and video only in formats the API lists as supported.",
                         "Convert the file to another format and send it again.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
             ],
             &[
@@ -2770,6 +2811,7 @@ impl Status {
                     remedies: &[
                         "The error message carries a JSON pointer to the bad field; fix that field.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
                 StatusView {
                     source: Source::Agnes,
@@ -2792,6 +2834,7 @@ impl Status {
                         "Make sure the base64 data is whole and well formed.",
                         "Change the parameters and send the request again.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
             ],
             &[
@@ -2805,6 +2848,7 @@ impl Status {
                     remedies: &[
                         "Look at the Retry-After header and wait that many seconds before trying again.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
                 StatusView {
                     source: Source::Eachlabs,
@@ -2816,6 +2860,7 @@ impl Status {
                         "Honour the Retry-After header when the response includes it.",
                         "Send requests less often.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
                 StatusView {
                     source: Source::Agnes,
@@ -2836,6 +2881,7 @@ impl Status {
                         "Avoid repeating requests in quick succession.",
                         "For a high request volume, upgrade to a Token Plan.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
             ],
             &[
@@ -2856,6 +2902,7 @@ impl Status {
                         "Set the request headers up again in the third-party tool.",
                         "Send the request again once the header is fixed.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
             ],
             &[
@@ -2877,6 +2924,7 @@ impl Status {
                         "Do not close the page or stop the tool while the task runs.",
                         "For long jobs, submit asynchronously and poll instead of holding the connection open.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
             ],
             &[
@@ -2889,6 +2937,7 @@ impl Status {
                         "Put the X-Request-Id value in the support ticket.",
                         "Record the run_id and task_id from every response, successful or not, and quote them on support tickets.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
                 StatusView {
                     source: Source::Queue,
@@ -2899,6 +2948,7 @@ impl Status {
                         "Retry only a limited number of times.",
                         "Never retry a create-task request without end, or duplicate tasks may be created.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
                 StatusView {
                     source: Source::Eachlabs,
@@ -2909,6 +2959,7 @@ impl Status {
                         "Try again with exponential backoff.",
                         "If it keeps happening, contact support.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
                 StatusView {
                     source: Source::Agnes,
@@ -2929,6 +2980,7 @@ impl Status {
                         "Change the parameters and send the request again.",
                         "If repeated retries keep failing, pass the error details on to technical support.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
             ],
             &[
@@ -2940,6 +2992,7 @@ impl Status {
                         "The endpoint exists only for shape compatibility; the feature is not available on this tier or deployment.",
                     ],
                     remedies: &["Get in touch with support."],
+                    retry: ::core::option::Option::None,
                 },
             ],
             &[
@@ -2952,6 +3005,7 @@ impl Status {
                         "An outage at the LLM provider or in storage.",
                     ],
                     remedies: &["Try again with exponential backoff."],
+                    retry: ::core::option::Option::None,
                 },
                 StatusView {
                     source: Source::Queue,
@@ -2962,6 +3016,7 @@ impl Status {
                         "Retry only a limited number of times.",
                         "Never retry a create-task request without end, or duplicate tasks may be created.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
                 StatusView {
                     source: Source::Agnes,
@@ -2982,6 +3037,7 @@ impl Status {
                         "Try again later.",
                         "If needed, ask an AI assistant or technical staff to look over the local network configuration.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
             ],
             &[
@@ -2994,6 +3050,11 @@ impl Status {
                         "Maintenance is scheduled.",
                     ],
                     remedies: &["Wait 30-60 seconds, then try again."],
+                    retry: ::core::option::Option::Some(Retry::After {
+                        min_secs: 30u32,
+                        max_secs: 60u32,
+                        create: CreateRule::Safe,
+                    }),
                 },
                 StatusView {
                     source: Source::Agnes,
@@ -3015,6 +3076,7 @@ impl Status {
                         "Confirm the third-party tool's test model and backup model are set correctly.",
                         "Try again later.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
             ],
             &[
@@ -3037,6 +3099,7 @@ impl Status {
                         "Raise the client timeout to a sensible value.",
                         "Build retry logic for long-running tasks.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
             ],
             &[
@@ -3059,6 +3122,7 @@ impl Status {
                         "Try again later.",
                         "If it keeps happening, send the full error message to technical support.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
             ],
             &[
@@ -3081,6 +3145,7 @@ impl Status {
                         "Send the request from a different network.",
                         "Try again later.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
             ],
             &[
@@ -3103,6 +3168,7 @@ impl Status {
                         "Send fewer requests at once.",
                         "For long jobs, submit asynchronously and poll instead of holding the connection open.",
                     ],
+                    retry: ::core::option::Option::None,
                 },
             ],
         ];
@@ -3537,13 +3603,24 @@ impl Status {
             &[],
             &["retry"],
             &[],
-            &[],
+            &["retry"],
             &[],
             &[],
             &[],
             &[],
         ];
         TABLE[self as usize]
+    }
+    /// How to retry this status when `source` sent it: the rule of
+    /// `source`'s document where it gives one, else [`Self::retry`]
+    /// (what holds for any source).
+    #[must_use]
+    pub fn retry_from(self, source: Source) -> ::core::option::Option<crate::Retry> {
+        self.views()
+            .iter()
+            .find(|view| view.source == source)
+            .and_then(|view| view.retry)
+            .or(self.retry())
     }
     /// The catalogued status with this number, if any.
     #[must_use]
@@ -6809,8 +6886,15 @@ impl crate::wire::Catalogue for Taxonomy {
     fn status_reason(self, status: Status) -> &'static str {
         status.reason()
     }
-    fn status_retry(self, status: Status) -> ::core::option::Option<crate::Retry> {
-        status.retry()
+    fn status_retry(
+        self,
+        status: Status,
+        source: ::core::option::Option<Source>,
+    ) -> ::core::option::Option<crate::Retry> {
+        match source {
+            ::core::option::Option::Some(source) => status.retry_from(source),
+            ::core::option::Option::None => status.retry(),
+        }
     }
     fn status_user_message(
         self,

@@ -3,6 +3,10 @@
 //! `Retryable::retry` for a user's own error type, and a backoff to pair
 //! them with.
 //!
+//! How long it waits between attempts (`Retry-After`, else the catalogue's
+//! rule: backoff from 0.5 s, 60 s for a bare 429, …): see
+//! [the integrations](super#how-long-a-retry-waits).
+//!
 //! The user's error says what happened ([`AttemptError`]): a classified
 //! response, or a failure without one. `.when` asks the [`Retrier`] (so
 //! the idempotency rule, the attempts and the budget apply); `.adjust`

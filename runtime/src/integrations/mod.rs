@@ -18,6 +18,19 @@
 //! [`RetryBudget`](crate::wire::RetryBudget), and the idempotency rule: a
 //! request that is not idempotent (module `idempotency`) and carries no
 //! idempotency key is never repeated after an ambiguous failure.
+//!
+//! # How long a retry waits
+//!
+//! With the default policy: the server's `Retry-After` (or
+//! `retry-after-ms`) whenever it sends one, up to 120 s (a longer wait
+//! stops); else the catalogue's rule for the response: exponential backoff
+//! from 0.5 s doubling to 8 s, jittered, for 500, 502, 504, a bare 503 and
+//! timeouts; 60 s for a 429 without `Retry-After`; 30–60 s for a 503 only
+//! where the source's document asks for it (the runs API's). A local test
+//! server that answers a bare 503 is retried within about a second; one
+//! that answers 429 without `Retry-After` is waited on for a minute, so
+//! send the header in tests. The tables of [`wire`](crate::wire) give
+//! every status's and code's rule.
 
 // The paths above are not links: each module exists only with its feature,
 // so a build with one feature would find links to the others broken.

@@ -1,6 +1,10 @@
 //! A retry middleware for `reqwest_middleware::ClientBuilder` that
 //! follows the catalogue: [`RetryMiddleware`].
 //!
+//! How long it waits between attempts (`Retry-After`, else the catalogue's
+//! rule: backoff from 0.5 s, 60 s for a bare 429, …): see
+//! [the integrations](super#how-long-a-retry-waits).
+//!
 //! Unlike `reqwest-retry`, whose policy never sees the response (its issue
 //! #146), this middleware classifies each response, so `Retry-After` is
 //! honoured up to the policy's `max_retry_after`, the shared

@@ -2,6 +2,10 @@
 //! catalogue: [`CatalogueRetryPolicy`], installed by
 //! [`CatalogueRetryPolicy::layer`].
 //!
+//! How long it waits between attempts (`Retry-After`, else the catalogue's
+//! rule: backoff from 0.5 s, 60 s for a bare 429, …): see
+//! [the integrations](super#how-long-a-retry-waits).
+//!
 //! Each response is classified ([`classify_with`]) and
 //! each error described ([`DescribeFailure`]); a [`Retrier`] decides. So
 //! `Retry-After` is honoured up to the policy's `max_retry_after` (a longer

@@ -113,8 +113,10 @@ pub trait Catalogue: Copy + Eq + Hash + Debug + Send + Sync + 'static {
     fn status_number(self, status: Self::Status) -> u16;
     /// Its reason phrase.
     fn status_reason(self, status: Self::Status) -> &'static str;
-    /// How a client retries it, when it is an error.
-    fn status_retry(self, status: Self::Status) -> Option<Retry>;
+    /// How a client retries it, when it is an error: `source`'s own rule
+    /// where its document gives one (a view's `retry`), else the status's,
+    /// which holds for any source, an unknown one (`None`) included.
+    fn status_retry(self, status: Self::Status, source: Option<Self::Source>) -> Option<Retry>;
     /// What to tell an end user.
     fn status_user_message(self, status: Self::Status) -> Option<&'static str>;
     /// What the caller can do about a response of `source` with this

@@ -133,7 +133,7 @@
 //! | 499 | never | `UserCanceled` | `UserCanceled` | `UserCanceled` | `UserCanceled` |
 //! | 500, 502, 504, 520, 524 | backoff 3, idempotent only | `NotIdempotent` | retry, 3 | retry, 5 | retry, 3 |
 //! | 501 | never | `NotSupported` | `NotSupported` | `NotSupported` | `NotSupported` |
-//! | 503 | 30–60 s; safe | retry, 3 | retry, 3 | retry, 5 | retry, 3 |
+//! | 503 | backoff 3; safe (from the runs API: 30–60 s, its document's) | retry, 3 | retry, 3 | retry, 5 | retry, 3 |
 //! | 522 | backoff 3; safe (never connected) | retry, 3 | retry, 3 | retry, 5 | retry, 3 |
 //! | other 4xx | never | `FixRequest` | `FixRequest` | `FixRequest` | `FixRequest` |
 //! | other 5xx | backoff 3, idempotent only | `NotIdempotent` | retry, 3 | retry, 5 | retry, 3 |

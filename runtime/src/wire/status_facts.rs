@@ -46,15 +46,20 @@ pub(crate) fn succeeded_message<C: Catalogue>(catalogue: C) -> &'static str {
 pub(crate) fn pending_message<C: Catalogue>(catalogue: C) -> &'static str {
     (100..600)
         .filter_map(|number| catalogue.status(number))
-        .find(|&entry| catalogue.status_retry(entry) == Some(Retry::KeepPolling))
+        .find(|&entry| catalogue.status_retry(entry, None) == Some(Retry::KeepPolling))
         .and_then(|entry| catalogue.status_user_message(entry))
         .unwrap_or_default()
 }
 
-/// The rule of a failed response whose body names no code.
-pub(crate) fn retry<C: Catalogue>(catalogue: C, status: http::StatusCode) -> Retry {
+/// The rule of a failed response whose body names no code: its source's
+/// own where the catalogue gives one, else what holds for any source.
+pub(crate) fn retry<C: Catalogue>(
+    catalogue: C,
+    status: http::StatusCode,
+    source: Option<C::Source>,
+) -> Retry {
     failure_entry(catalogue, status)
-        .and_then(|entry| catalogue.status_retry(entry))
+        .and_then(|entry| catalogue.status_retry(entry, source))
         .unwrap_or(Retry::Never)
 }
 
@@ -71,7 +76,7 @@ pub(crate) fn category<C: Catalogue>(
 pub(crate) fn is_pending<C: Catalogue>(catalogue: C, status: http::StatusCode) -> bool {
     catalogue
         .status(status.as_u16())
-        .and_then(|entry| catalogue.status_retry(entry))
+        .and_then(|entry| catalogue.status_retry(entry, None))
         == Some(Retry::KeepPolling)
 }
 

@@ -1,6 +1,10 @@
 //! A client for the queue protocol of documents 000 and 002: submit a task,
 //! poll its status until `COMPLETED`, then fetch the result, or cancel it.
 //!
+//! How long it waits between attempts (`Retry-After`, else the catalogue's
+//! rule: backoff from 0.5 s, 60 s for a bare 429, …): see
+//! [the integrations](super#how-long-a-retry-waits).
+//!
 //! Every request goes through one [`Retrier`](crate::wire::Retrier):
 //! each response is classified once, `Retry-After` is honoured (up to the
 //! policy's cap), a create without an idempotency key is not repeated

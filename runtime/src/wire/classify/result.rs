@@ -424,7 +424,7 @@ impl<'body, C: Catalogue> Classified<'body, C> {
             }
             | Outcome::RequestFailed { code: Some(code) } => self.catalogue.code_retry(code),
             Outcome::TaskFailed { code: None, .. } | Outcome::RequestFailed { code: None } => {
-                status_facts::retry(self.catalogue, self.status)
+                status_facts::retry(self.catalogue, self.status, self.source)
             }
         }
     }
