@@ -1,7 +1,7 @@
 //! What a client's retries look like from outside: through `tracing`
 //! (feature `tracing`), a span per logical request and one per attempt,
 //! and an event per decision; through the `metrics` facade (feature
-//! `metrics`), counters ([`super::metrics`] names them). Each decision is
+//! `metrics`), counters (named in `wire::metrics`). Each decision is
 //! reported once, by the [`Retrier`](super::Retrier), to the functions at
 //! the end of this module, which feed both; without either feature every
 //! function here is empty and compiles away.
