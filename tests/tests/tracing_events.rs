@@ -20,7 +20,8 @@ use errors_core::integrations::queue::QueueClient;
 use errors_core::integrations::reqwest_middleware::RetryMiddleware;
 use errors_core::integrations::tower::CatalogueRetryPolicy;
 use errors_core::wire::{
-    IdempotencyKey, Operation, Retrier, RetryPolicy, TransportFailure, classify,
+    IdempotencyKey, NoResponse, Operation, Retrier, RetryPolicy, Sent, TransportFailure, classify,
+    send_with_retries,
 };
 use faults::{CreateError, Fault, FaultServer};
 use tower::{Service, ServiceExt};
@@ -485,4 +486,36 @@ async fn tower_and_backon_say_each_decision() {
         Some("retry")
     );
     assert_eq!(field(&decisions[0].fields, "error.type"), Some("500"));
+}
+
+#[tokio::test]
+async fn send_with_retries_says_when_its_deadline_cuts_an_attempt() {
+    let capture = Capture::default();
+    let _guard = tracing::subscriber::set_default(capture.clone());
+    let policy = policy();
+    // An attempt that never answers, and a timer that has already run
+    // out: no decision is asked, the deadline decides. (No clock is
+    // involved: the deadline is an hour away, the "sleep" ends at once.)
+    let deadline = Instant::now() + Duration::from_secs(3600);
+    let mut retrier = Retrier::new(&policy, Operation::Idempotent).with_deadline(deadline);
+    let sent = send_with_retries(
+        &mut retrier,
+        std::future::pending::<Result<http::Response<Vec<u8>>, NoResponse<()>>>,
+        |_wait| async {},
+    )
+    .await;
+    assert!(matches!(sent, Sent::OutOfTime { attempts: 1 }), "{sent:?}");
+    let events = capture.events();
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let cut = &events[0];
+    assert_eq!(cut.level, Level::WARN);
+    assert_eq!(cut.within.last(), Some(&"errors.request"));
+    assert_eq!(field(&cut.fields, "errors.decision"), Some("stop"));
+    assert_eq!(
+        field(&cut.fields, "errors.stop_reason"),
+        Some("out_of_time")
+    );
+    assert_eq!(field(&cut.fields, "error.type"), Some("timeout"));
+    assert_eq!(field(&cut.fields, "http.request.resend_count"), Some("0"));
+    assert_eq!(field(&cut.fields, "http.response.status_code"), None);
 }

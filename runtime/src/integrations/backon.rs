@@ -55,6 +55,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use crate::Taxonomy;
+use crate::wire::trace::Driver;
 use crate::wire::{
     Catalogue, Classified, Decision, Operation, Retrier, RetryPolicy, TransportFailure,
 };
@@ -97,7 +98,7 @@ impl BackonRetry {
     pub fn with_retrier(retrier: Retrier<RetryPolicy>) -> Self {
         Self {
             state: Arc::new(Mutex::new(State {
-                retrier,
+                retrier: retrier.driven_by(Driver::Backon, None),
                 wait: None,
             })),
         }

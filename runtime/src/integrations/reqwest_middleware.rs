@@ -38,7 +38,7 @@ use http::Extensions;
 use super::failure::DescribeFailure;
 use super::idempotency::IdempotencyKeyHeader;
 use crate::Taxonomy;
-use crate::wire::trace::TraceSpan;
+use crate::wire::trace::{Driver, TraceSpan};
 use crate::wire::{Catalogue, Decision, Retrier, RetryPolicy, classify_with};
 
 /// Retries as the catalogue and a [`RetryPolicy`] say: the built-in
@@ -103,7 +103,8 @@ impl<C: Catalogue> Middleware for RetryMiddleware<C> {
         let method = request.method().clone();
         let host = request.url().host_str().map(str::to_owned);
         let span = TraceSpan::request(operation, Some(method.as_str()), host.as_deref());
-        let mut retrier = Retrier::new(Arc::clone(&self.policy), operation);
+        let mut retrier = Retrier::new(Arc::clone(&self.policy), operation)
+            .driven_by(Driver::ReqwestMiddleware, Some(&method));
         if let Some(deadline) = self
             .max_elapsed
             .and_then(|max| Instant::now().checked_add(max))

@@ -65,6 +65,7 @@ use ::tower::retry::{Policy, RetryLayer};
 use super::failure::DescribeFailure;
 use super::idempotency::IdempotencyKeyHeader;
 use crate::Taxonomy;
+use crate::wire::trace::Driver;
 use crate::wire::{Catalogue, Decision, Operation, Retrier, RetryPolicy, classify_with};
 
 /// A `tower::retry::Policy` that retries as the catalogue and a
@@ -123,9 +124,14 @@ impl<C: Catalogue> CatalogueRetryPolicy<C> {
         self.retrier.as_ref().map_or(0, Retrier::attempts)
     }
 
-    fn retrier(&mut self, operation: Operation) -> &mut Retrier<Arc<RetryPolicy>> {
-        self.retrier
-            .get_or_insert_with(|| Retrier::new(Arc::clone(&self.policy), operation))
+    fn retrier(
+        &mut self,
+        operation: Operation,
+        method: &http::Method,
+    ) -> &mut Retrier<Arc<RetryPolicy>> {
+        self.retrier.get_or_insert_with(|| {
+            Retrier::new(Arc::clone(&self.policy), operation).driven_by(Driver::Tower, Some(method))
+        })
     }
 }
 
@@ -148,7 +154,7 @@ where
             .key_header
             .operation(request.method(), request.headers());
         let catalogue = self.catalogue;
-        let retrier = self.retrier(operation);
+        let retrier = self.retrier(operation, request.method());
         let now = Instant::now();
         let next = match result {
             Ok(response) => {

@@ -181,6 +181,9 @@ mod classify;
 mod decide;
 mod headers;
 mod json;
+#[cfg(feature = "metrics")]
+#[cfg_attr(docsrs, doc(cfg(feature = "metrics")))]
+pub mod metrics;
 mod render;
 mod retrier;
 mod shape;

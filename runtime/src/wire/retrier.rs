@@ -39,7 +39,7 @@ use std::time::{Duration, Instant};
 use super::Catalogue;
 use super::classify::Classified;
 use super::decide::{Decision, Operation, RetryPolicy, StopReason, TransportFailure};
-use super::trace::TraceSpan;
+use super::trace::{Driver, Origin, TraceSpan};
 use crate::Taxonomy;
 
 /// Drives the retries of one request: counts attempts, asks the policy,
@@ -51,6 +51,8 @@ pub struct Retrier<P = std::sync::Arc<RetryPolicy>> {
     operation: Operation,
     attempts: u32,
     deadline: Option<Instant>,
+    /// Who drives it, for the labels of what it reports.
+    origin: Origin,
 }
 
 impl<P: Borrow<RetryPolicy>> Retrier<P> {
@@ -61,7 +63,22 @@ impl<P: Borrow<RetryPolicy>> Retrier<P> {
             operation,
             attempts: 0,
             deadline: None,
+            origin: Origin::new(Driver::Retrier, None),
         }
+    }
+
+    /// Says that `driver` runs this retrier, for a request of `method`
+    /// when it knows it: the labels of the counters it reports.
+    #[must_use]
+    #[cfg(any(
+        feature = "tower",
+        feature = "reqwest-middleware",
+        feature = "backon",
+        feature = "queue"
+    ))]
+    pub(crate) fn driven_by(mut self, driver: Driver, method: Option<&http::Method>) -> Self {
+        self.origin = Origin::new(driver, method);
+        self
     }
 
     /// Ends every wait before `deadline`.
@@ -116,7 +133,7 @@ impl<P: Borrow<RetryPolicy>> Retrier<P> {
             .borrow()
             .decide(response, self.operation, self.attempts);
         let decision = self.next(decision, now);
-        super::trace::response_decision(response, self.attempts, decision);
+        super::trace::response_decision(self.origin, response, self.attempts, decision);
         decision
     }
 
@@ -129,7 +146,7 @@ impl<P: Borrow<RetryPolicy>> Retrier<P> {
                 .borrow()
                 .decide_transport(failure, self.operation, self.attempts);
         let decision = self.next(decision, now);
-        super::trace::failure_decision(failure, self.attempts, decision);
+        super::trace::failure_decision(self.origin, failure, self.attempts, decision);
         decision
     }
 
@@ -280,15 +297,18 @@ where
 {
     loop {
         let span = TraceSpan::attempt(None, None, retrier.attempts());
-        let attempt = match retrier.remaining(Instant::now()) {
-            None => Some(span.around(send()).await),
-            Some(left) if left.is_zero() => None,
-            Some(left) => first(span.around(send()), sleep(left)).await,
+        // `began`: whether an attempt was sent before the deadline stopped it.
+        let (attempt, began) = match retrier.remaining(Instant::now()) {
+            None => (Some(span.around(send()).await), true),
+            Some(left) if left.is_zero() => (None, false),
+            Some(left) => (first(span.around(send()), sleep(left)).await, true),
         };
         let Some(attempt) = attempt else {
-            return Sent::OutOfTime {
-                attempts: retrier.attempts().saturating_add(1),
-            };
+            let attempts = retrier.attempts().saturating_add(1);
+            // No decision was asked: the deadline decided. Reported as the
+            // retrier's own stops are, with the attempt it cut.
+            super::trace::deadline_passed(retrier.origin, attempts, began);
+            return Sent::OutOfTime { attempts };
         };
         let now = Instant::now();
         let decision = match &attempt {

@@ -1,7 +1,10 @@
-//! What a client's retries look like from outside, through `tracing`
-//! (feature `tracing`; without it every function here is empty and
-//! compiles away): a span per logical request and one per attempt, and an
-//! event per decision.
+//! What a client's retries look like from outside: through `tracing`
+//! (feature `tracing`), a span per logical request and one per attempt,
+//! and an event per decision; through the `metrics` facade (feature
+//! `metrics`), counters (named in `wire::metrics`). Each decision is
+//! reported once, by the [`Retrier`](super::Retrier), to the functions at
+//! the end of this module, which feed both; without either feature every
+//! function here is empty and compiles away.
 //!
 //! Attribute names follow OpenTelemetry's HTTP semantic conventions where
 //! one exists (`http.request.method`, `server.address`,
@@ -10,7 +13,7 @@
 //! `errors.source`, `errors.decision`, `errors.wait_ms`,
 //! `errors.stop_reason`, `errors.request_id`). No field carries a body, a
 //! message or any other text the server or the user wrote, except the
-//! request id, which support asks for.
+//! request id, which support asks for (and which no counter carries).
 //!
 //! Levels a service can leave on: a retry, a wait or a poll at `DEBUG`;
 //! a success at `TRACE`; giving up on a failure at `WARN`.
@@ -22,6 +25,52 @@ use std::future::Future;
 #[cfg(feature = "tracing")]
 use crate::wire::decide::StopReason;
 use crate::wire::decide::{Decision, Operation, TransportFailure};
+
+/// Which code drives a [`Retrier`](super::Retrier): the
+/// `errors.integration` label of its counters. Each integration's variant
+/// exists only with its feature, so that none is ever unused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Driver {
+    /// A `Retrier` used directly, or through `send_with_retries`.
+    Retrier,
+    /// `integrations::tower`.
+    #[cfg(feature = "tower")]
+    Tower,
+    /// `integrations::reqwest_middleware`.
+    #[cfg(feature = "reqwest-middleware")]
+    ReqwestMiddleware,
+    /// `integrations::backon`.
+    #[cfg(feature = "backon")]
+    Backon,
+    /// `integrations::queue`.
+    #[cfg(feature = "queue")]
+    Queue,
+}
+
+/// What a retrier's reports say about where they come from: its driver
+/// and, when the driver knows it, the request's method. Empty without the
+/// `metrics` feature: only the counters' labels read it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Origin {
+    #[cfg(feature = "metrics")]
+    pub(crate) driver: Driver,
+    /// OpenTelemetry's spelling of the method: a standard one, or `_OTHER`.
+    #[cfg(feature = "metrics")]
+    pub(crate) method: Option<&'static str>,
+}
+
+impl Origin {
+    /// The reports of `driver`, for a request of `method` when known.
+    #[cfg_attr(not(feature = "metrics"), allow(unused_variables))]
+    pub(crate) fn new(driver: Driver, method: Option<&http::Method>) -> Self {
+        Self {
+            #[cfg(feature = "metrics")]
+            driver,
+            #[cfg(feature = "metrics")]
+            method: method.map(super::metrics::method_label),
+        }
+    }
+}
 
 /// An operation as a low-cardinality word.
 #[cfg(feature = "tracing")]
@@ -133,7 +182,7 @@ impl TraceSpan {
 
 /// A transport failure as `error.type` (OpenTelemetry: a low-cardinality
 /// class of the error).
-#[cfg(feature = "tracing")]
+#[cfg(any(feature = "tracing", feature = "metrics"))]
 fn failure_word(failure: TransportFailure) -> &'static str {
     match failure {
         TransportFailure::NeverConnected => "never_connected",
@@ -142,18 +191,35 @@ fn failure_word(failure: TransportFailure) -> &'static str {
     }
 }
 
-/// The event of the decision on a response: `attempt` counts the attempts
-/// made, this one included.
-#[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
+/// Reports the decision on a response: its event, and its counts.
+/// `attempt` counts the attempts made, this one included.
+// Each feature reads only some of the arguments (the counters the
+// origin, the events the attempt).
+#[cfg_attr(
+    not(all(feature = "tracing", feature = "metrics")),
+    allow(unused_variables)
+)]
 pub(crate) fn response_decision<C: Catalogue>(
+    origin: Origin,
     response: &Classified<'_, C>,
     attempt: u32,
     decision: Decision,
 ) {
+    #[cfg(any(feature = "tracing", feature = "metrics"))]
+    let code = response
+        .code()
+        .map(|code| response.catalogue().code_id(code));
+    // A retry is always of a failure, so its `error.type` is never empty:
+    // the code the body names, else the status.
+    #[cfg(feature = "metrics")]
+    super::metrics::decision(
+        origin,
+        || code.map_or_else(|| response.status().as_str().to_owned().into(), Into::into),
+        decision,
+    );
     #[cfg(feature = "tracing")]
     {
         let catalogue = response.catalogue();
-        let code = response.code().map(|code| catalogue.code_id(code));
         let status = response.status();
         let failed = response.is_failure();
         let error_type = failed.then(|| code.unwrap_or(status.as_str()));
@@ -171,15 +237,54 @@ pub(crate) fn response_decision<C: Catalogue>(
     }
 }
 
-/// The event of the decision on an attempt that got no response.
-#[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
-pub(crate) fn failure_decision(failure: TransportFailure, attempt: u32, decision: Decision) {
+/// Reports the decision on an attempt that got no response.
+// Each feature reads only some of the arguments (the counters the
+// origin, the events the attempt).
+#[cfg_attr(
+    not(all(feature = "tracing", feature = "metrics")),
+    allow(unused_variables)
+)]
+pub(crate) fn failure_decision(
+    origin: Origin,
+    failure: TransportFailure,
+    attempt: u32,
+    decision: Decision,
+) {
+    #[cfg(feature = "metrics")]
+    super::metrics::decision(origin, || failure_word(failure).into(), decision);
     #[cfg(feature = "tracing")]
     emit(
         decision,
         attempt,
         None,
         Some(failure_word(failure)),
+        None,
+        None,
+        None,
+        true,
+    );
+}
+
+/// Reports a request given up at its deadline with no decision asked:
+/// an attempt still running then (`sent`), or none begun because no time
+/// was left. A stop, `OutOfTime`, as if the retrier had said it.
+// Each feature reads only some of the arguments (the counters the
+// origin, the events the attempt).
+#[cfg_attr(
+    not(all(feature = "tracing", feature = "metrics")),
+    allow(unused_variables)
+)]
+pub(crate) fn deadline_passed(origin: Origin, attempt: u32, sent: bool) {
+    #[cfg(feature = "metrics")]
+    super::metrics::deadline_passed(origin, sent);
+    #[cfg(feature = "tracing")]
+    emit(
+        Decision::Stop {
+            reason: StopReason::OutOfTime,
+        },
+        attempt,
+        None,
+        sent.then(|| failure_word(TransportFailure::SentThenTimedOut)),
         None,
         None,
         None,

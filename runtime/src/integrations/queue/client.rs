@@ -11,7 +11,7 @@ use super::outcome::{QueueError, QueueErrorKind, Task, TaskEnd, TaskFailure, Tas
 use super::urls::{queue_url, same_origin};
 use crate::integrations::idempotency::{self, IdempotencyKeyHeader};
 use crate::integrations::reqwest::{ReadResponse, transport_failure};
-use crate::wire::trace::TraceSpan;
+use crate::wire::trace::{Driver, TraceSpan};
 use crate::wire::{
     AsClassified, Classified, Decision, NoResponse, Operation, Retrier, RetryPolicy, Sent,
     send_with_retries,
@@ -425,7 +425,9 @@ impl QueueClient {
         clock: Clock,
         request: impl Fn() -> RequestBuilder,
     ) -> Result<Answer, QueueError> {
-        let mut retrier = Retrier::new(&self.policy, operation).with_deadline(clock.deadline);
+        let mut retrier = Retrier::new(&self.policy, operation)
+            .with_deadline(clock.deadline)
+            .driven_by(Driver::Queue, None);
         let sent = send_with_retries(
             &mut retrier,
             || {
