@@ -27,7 +27,8 @@ pub mod wire;
     feature = "reqwest",
     feature = "tower",
     feature = "reqwest-middleware",
-    feature = "backon"
+    feature = "backon",
+    feature = "utoipa"
 ))]
 #[cfg_attr(
     docsrs,
@@ -36,7 +37,8 @@ pub mod wire;
         feature = "reqwest",
         feature = "tower",
         feature = "reqwest-middleware",
-        feature = "backon"
+        feature = "backon",
+        feature = "utoipa"
     )))
 )]
 pub mod integrations;
@@ -72,4 +74,8 @@ pub mod __private {
     pub use std::borrow::Cow;
     #[cfg(feature = "strum")]
     pub use strum;
+    // The derive's `IntoResponses` impl names utoipa through the runtime,
+    // so a service need not depend on the same utoipa by name.
+    #[cfg(feature = "utoipa")]
+    pub use utoipa;
 }

@@ -12,6 +12,9 @@
 //!   `reqwest_middleware::ClientBuilder`.
 //! - `backon`: `backon::BackonRetry`, the decision as backon's `.when`
 //!   and `.adjust` hooks for a user's own error type.
+//! - `utoipa`: `utoipa::responses`, the OpenAPI responses of catalogued
+//!   errors (status, body schema, example, `Retry-After`), and
+//!   `utoipa::IntoResponses` for `Code`, `ErrorType` and derived enums.
 //!
 //! Every retrying integration follows the same [`RetryPolicy`](crate::wire::RetryPolicy):
 //! `Retry-After` honoured up to its cap, the shared
@@ -65,3 +68,7 @@ pub mod reqwest_middleware;
 #[cfg(feature = "tower")]
 #[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
 pub mod tower;
+
+#[cfg(feature = "utoipa")]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
+pub mod utoipa;

@@ -204,6 +204,10 @@ pub use decide::{
 };
 pub use headers::{RateLimit, RateLimitReset, ResponseHeaders, RetryAfter};
 pub use render::{MAX_REQUEST_ID, RenderDialect, RenderError, render, render_with};
+// The reason phrase a rendered body's title carries, for the OpenAPI
+// descriptions (which then say what the body says).
+#[cfg(feature = "utoipa")]
+pub(crate) use render::reason;
 pub use retrier::{AsClassified, NoResponse, Retrier, Sent, send_with_retries};
 pub use shape::{Alternative, BodyField, Check, FieldPlaces, HeaderMeaning, Identifies, Test};
 #[doc(hidden)]

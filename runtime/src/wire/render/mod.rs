@@ -210,7 +210,7 @@ fn retry_after_seconds(retry: Retry) -> Option<u64> {
 
 /// The reason phrase: the catalogue's (which names 499 and 52x), else the
 /// standard one, else a plain word.
-pub(super) fn reason<C: Catalogue>(catalogue: C, status: http::StatusCode) -> &'static str {
+pub(crate) fn reason<C: Catalogue>(catalogue: C, status: http::StatusCode) -> &'static str {
     catalogue
         .status(status.as_u16())
         .map(|entry| catalogue.status_reason(entry))
