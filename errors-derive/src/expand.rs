@@ -39,7 +39,13 @@ pub fn expand(input: &DeriveInput) -> TokenStream {
         runtime,
     };
     match (cx.check(), plans) {
-        (Ok(()), Some(plans)) => implementation(&parsed, &plans, &krate),
+        (Ok(()), Some(plans)) => {
+            #[allow(unused_mut)]
+            let mut tokens = implementation(&parsed, &plans, &krate);
+            #[cfg(feature = "utoipa")]
+            tokens.extend(openapi::implementation(&parsed, &plans, &krate));
+            tokens
+        }
         (Err(errors), _) => fallback(input, &krate, &errors),
         // `check` yields no plans only after reporting why; keep a message
         // in case that ever stops being true rather than emit nothing.
@@ -365,8 +371,13 @@ fn fallback(input: &DeriveInput, krate: &Paths, errors: &syn::Error) -> TokenStr
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let errors = errors.to_compile_error();
     let (trait_path, cat) = (krate.trait_path(), &krate.catalogue);
+    #[cfg(feature = "utoipa")]
+    let openapi = openapi::fallback(input, krate);
+    #[cfg(not(feature = "utoipa"))]
+    let openapi = TokenStream::new();
     quote! {
         #errors
+        #openapi
 
         #[automatically_derived]
         impl #impl_generics #trait_path for #ty #ty_generics #where_clause {
@@ -384,6 +395,215 @@ fn fallback(input: &DeriveInput, krate: &Paths, errors: &syn::Error) -> TokenStr
             }
             fn remedies(&self) -> &'static [&'static str] {
                 ::core::unreachable!()
+            }
+        }
+    }
+}
+
+/// With the `utoipa` feature: `DocumentedErrors` (each case's facts, read
+/// from the same expressions as the trait's methods) and
+/// `utoipa::IntoResponses`, which renders them into OpenAPI responses.
+#[cfg(feature = "utoipa")]
+mod openapi {
+    use std::fmt::Write as _;
+
+    use proc_macro2::TokenStream;
+    use quote::{ToTokens, quote, quote_spanned};
+    use syn::ext::IdentExt;
+    use syn::spanned::Spanned;
+    use syn::{DeriveInput, Ident, LitStr, Member, Type};
+
+    use super::{Method, Paths, described_expression, mentions};
+    use crate::ast::{Data, Field, Input};
+    use crate::valid::{Described, Origin, Plan, Segment};
+
+    impl Paths {
+        /// The runtime's `integrations::utoipa` module.
+        fn openapi(&self) -> TokenStream {
+            let runtime = &self.runtime;
+            quote!(#runtime::integrations::utoipa)
+        }
+
+        /// `DocumentedErrors` for the catalogue.
+        fn docs_trait(&self) -> TokenStream {
+            let (module, cat) = (self.openapi(), &self.catalogue);
+            quote!(#module::DocumentedErrors<#cat::Taxonomy>)
+        }
+
+        /// `IntoResponses::responses`'s return type.
+        fn responses_type(&self) -> TokenStream {
+            let runtime = &self.runtime;
+            quote! {
+                ::std::collections::BTreeMap<
+                    ::std::string::String,
+                    #runtime::__private::utoipa::openapi::RefOr<#runtime::__private::utoipa::openapi::response::Response>,
+                >
+            }
+        }
+    }
+
+    pub(super) fn implementation(
+        input: &Input<'_>,
+        plans: &[Plan<'_>],
+        krate: &Paths,
+    ) -> TokenStream {
+        let original = input.original;
+        let ty = &original.ident;
+        let (impl_generics, ty_generics, where_clause) = original.generics.split_for_impl();
+        let docs_trait = krate.docs_trait();
+        let existing = where_clause
+            .map(|w| w.predicates.iter())
+            .into_iter()
+            .flatten();
+        let added = bounds(original, plans, &docs_trait);
+        let where_clause = if where_clause.is_none() && added.is_empty() {
+            TokenStream::new()
+        } else {
+            quote!(where #(#existing,)* #(#added,)*)
+        };
+        let names: Vec<&Ident> = match &input.data {
+            Data::Enum(cases) => cases.iter().map(|case| case.ident).collect(),
+            Data::Struct(case) => vec![case.ident],
+            Data::Union(_) => Vec::new(),
+        };
+        let entries: Vec<TokenStream> = names
+            .into_iter()
+            .zip(plans)
+            .map(|(name, plan)| entry(name, plan, krate, &docs_trait))
+            .collect();
+        // An empty enum lists nothing; the parameter is still read.
+        let unused = entries.is_empty().then(|| quote!(let _ = docs;));
+        let (module, cat, runtime) = (krate.openapi(), &krate.catalogue, &krate.runtime);
+        let responses = krate.responses_type();
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics #docs_trait for #ty #ty_generics #where_clause {
+                // A deprecated code warns once, in `code`, not here too.
+                #[allow(deprecated)]
+                fn document(docs: &mut ::std::vec::Vec<#module::VariantDoc<#cat::Taxonomy>>) {
+                    #unused
+                    #(#entries)*
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics #runtime::__private::utoipa::IntoResponses for #ty #ty_generics #where_clause {
+                fn responses() -> #responses {
+                    #module::responses_for::<Self, #cat::Taxonomy>()
+                }
+            }
+        }
+    }
+
+    /// One case's line of `document`: its facts, or its field's list.
+    fn entry(
+        name: &Ident,
+        plan: &Plan<'_>,
+        krate: &Paths,
+        docs_trait: &TokenStream,
+    ) -> TokenStream {
+        match plan {
+            Plan::Transparent(field) => {
+                let ty = field.ty;
+                // Spanned on the field's type: a type that lists nothing is
+                // reported there.
+                quote_spanned!(ty.span()=> <#ty as #docs_trait>::document(docs);)
+            }
+            Plan::Described(d) => {
+                // None of these expressions reads a field.
+                let none = |_: &Field<'_>| TokenStream::new();
+                let code = described_expression(d, Method::Code, krate, &none);
+                let status = described_expression(d, Method::Status, krate, &none);
+                let retry = described_expression(d, Method::Retry, krate, &none);
+                let message = message(d, krate);
+                let name = LitStr::new(&name.unraw().to_string(), name.span());
+                let module = krate.openapi();
+                quote! {
+                    docs.push(#module::VariantDoc::new(#name, #code, #status, #retry, #message));
+                }
+            }
+        }
+    }
+
+    /// The user message as written: the code's, or the case's own text,
+    /// a field it shows kept as its placeholder (`{org}`, `{0}`), since a
+    /// document describes every value of the case.
+    fn message(d: &Described<'_>, krate: &Paths) -> TokenStream {
+        let message = match (d.message(), &d.origin) {
+            (Some(message), _) => message,
+            (None, Origin::Code { code, .. }) => {
+                let (cat, variant) = (&krate.catalogue, &code.variant);
+                return quote!(#cat::Code::#variant.user_message());
+            }
+            // A status case always has a message (`valid` checks it).
+            (None, Origin::Status { .. }) => return quote!(""),
+        };
+        let mut text = String::new();
+        for piece in &message.pieces {
+            // Writing to a `String` cannot fail.
+            let _ = match piece {
+                Segment::Text(t) => write!(text, "{t}"),
+                Segment::Field(field) => match &field.member {
+                    Member::Named(ident) => write!(text, "{{{}}}", ident.unraw()),
+                    Member::Unnamed(index) => write!(text, "{{{}}}", index.index),
+                },
+            };
+        }
+        LitStr::new(&text, message.literal.span()).into_token_stream()
+    }
+
+    /// `DocumentedErrors` bounds for transparent fields whose type uses a
+    /// type parameter.
+    fn bounds(
+        input: &DeriveInput,
+        plans: &[Plan<'_>],
+        docs_trait: &TokenStream,
+    ) -> Vec<TokenStream> {
+        let params: Vec<&Ident> = input.generics.type_params().map(|p| &p.ident).collect();
+        let mut out: Vec<TokenStream> = Vec::new();
+        if params.is_empty() {
+            return out;
+        }
+        for plan in plans {
+            if let Plan::Transparent(field) = plan {
+                let ty: &Type = field.ty;
+                if mentions(quote!(#ty), &params) {
+                    let predicate = quote!(#ty: #docs_trait);
+                    let text = predicate.to_string();
+                    if !out.iter().any(|p| p.to_string() == text) {
+                        out.push(predicate);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Impls whose bodies never run (the derive's errors stop the build), so
+    /// a document naming the type adds no error of its own.
+    pub(super) fn fallback(input: &DeriveInput, krate: &Paths) -> TokenStream {
+        let ty = &input.ident;
+        let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+        let (docs_trait, module, cat, runtime) = (
+            krate.docs_trait(),
+            krate.openapi(),
+            &krate.catalogue,
+            &krate.runtime,
+        );
+        let responses = krate.responses_type();
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics #docs_trait for #ty #ty_generics #where_clause {
+                fn document(_: &mut ::std::vec::Vec<#module::VariantDoc<#cat::Taxonomy>>) {
+                    ::core::unreachable!()
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics #runtime::__private::utoipa::IntoResponses for #ty #ty_generics #where_clause {
+                fn responses() -> #responses {
+                    ::core::unreachable!()
+                }
             }
         }
     }
