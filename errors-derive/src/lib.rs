@@ -148,6 +148,21 @@ mod valid;
 /// Generic parameters and lifetimes are kept. A transparent field whose
 /// type uses a type parameter gets an `ErrorTaxonomy` bound, and a field a
 /// `message` shows gets a `Display` bound, in the impl's where clause.
+///
+/// # OpenAPI (errors-core's `utoipa` feature)
+///
+/// With the feature, the derive also implements
+/// `errors_core::integrations::utoipa::DocumentedErrors` (one entry per
+/// variant: its name, code, status, retry rule and user message) and
+/// `utoipa::IntoResponses`, so `#[utoipa::path(..., responses(..., MyError))]`
+/// documents every variant: one response per status, problem details with
+/// an example per variant (the body `Reply` sends for it), and
+/// `Retry-After` where the rule sends it. A `message` showing fields is
+/// documented as written, placeholders kept (`"No image {id}"`): a document
+/// describes every value of the variant. A transparent variant lists its
+/// field's entries, so the field's type implements `DocumentedErrors` too
+/// (derived types, `Code` and `ErrorType` do; a type whose
+/// `ErrorTaxonomy` is written by hand lists its own).
 #[proc_macro_derive(ErrorTaxonomy, attributes(taxonomy))]
 pub fn derive_error_taxonomy(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     expand::derive(input.into()).into()
