@@ -572,7 +572,7 @@ mod tests {
             doc("Limited", Code::RateLimitExceeded),
         ];
         let json = json(&responses(&docs));
-        assert_eq!(json.as_object().map(|o| o.len()), Some(2));
+        assert_eq!(json.as_object().map(serde_json::Map::len), Some(2));
         let not_found = &json["404"];
         let description = not_found["description"].as_str().unwrap_or_default();
         assert!(description.starts_with("Not Found."), "{description}");
