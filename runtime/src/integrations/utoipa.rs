@@ -301,7 +301,7 @@ pub fn problem_schema() -> Schema {
         .required(detail)
         .property(
             code,
-            text("The catalogue's code (`rate_limit_exceeded`), for an error that has one."),
+            text("The error's code in the catalogue, by its canonical id, for an error that has one."),
         )
         .property(
             request_id,
