@@ -30,6 +30,7 @@ pub mod diff;
 mod emit;
 mod entry;
 mod explain;
+pub mod export;
 /// How catalogue ids become Rust identifiers (shared with the derive).
 pub use errors_vocab::ident;
 mod leak;
