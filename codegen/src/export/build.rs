@@ -1,9 +1,9 @@
 //! From the loaded catalogue to its [`Export`].
 
 use super::{
-    Auth, Category, CatalogueVersion, Code, Document, ErrorType, Export, FORMAT, Header,
-    IdentifiesSource, Limit, RequestField, Retry, SCHEMA_ID, Shape, ShapeField, ShapeTest,
-    Source, Spelling, Status, StatusClass, StatusView, TaskStatus,
+    Auth, CatalogueVersion, Category, Code, Document, ErrorType, Export, FORMAT, Header,
+    IdentifiesSource, Limit, RequestField, Retry, SCHEMA_ID, Shape, ShapeField, ShapeTest, Source,
+    Spelling, Status, StatusClass, StatusView, TaskStatus,
 };
 use crate::entry::{EntryKind, anchor};
 use crate::explain::{StatusClass as HttpClass, retry_advice};

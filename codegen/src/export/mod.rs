@@ -524,4 +524,3 @@ pub fn json_schema() -> String {
     json.push('\n');
     json
 }
-
