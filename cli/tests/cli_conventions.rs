@@ -137,6 +137,25 @@ const ROWS: &[Row] = &[
         "unknown format `yaml`",
     ),
     row(&["export", "-h"], 0, On::Stdout, "taxonomy export --schema"),
+    // The OpenAPI fragment, for one source or all.
+    row(
+        &["openapi", "--source", "runs"],
+        0,
+        On::Stdout,
+        "\"openapi\": \"3.1.0\"",
+    ),
+    row(
+        &["openapi", "--source", "nope"],
+        2,
+        On::Stderr,
+        "no source `nope`",
+    ),
+    row(
+        &["openapi", "runs"],
+        2,
+        On::Stderr,
+        "openapi takes no argument `runs`",
+    ),
     // What the tool is for still works.
     row(&["explain", "429"], 0, On::Stdout, "429 Too Many Requests"),
 ];
