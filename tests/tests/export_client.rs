@@ -77,3 +77,20 @@ fn the_python_example_decides_as_errors_core_does() {
         assert_eq!(answer["rule"], classified.retry().to_string(), "{args:?}");
     }
 }
+
+/// The README shows the example's `decide` as the file has it.
+#[test]
+fn the_readme_shows_the_example_as_it_is() {
+    let root = errors_tests::workspace();
+    let script = std::fs::read_to_string(root.join("examples/other-languages/decide.py")).unwrap();
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let start = script.find("def decide(").expect("decide is defined");
+    let end = script[start..]
+        .find("\n\n\n")
+        .map_or(script.len(), |at| start + at);
+    let function = &script[start..end];
+    assert!(
+        readme.contains(function),
+        "README.md must show examples/other-languages/decide.py's decide as it is:\n{function}"
+    );
+}
