@@ -16,7 +16,12 @@ use serde_json::Value;
 /// What the example prints for one response, or `None` without python3.
 fn decide_py(export: &std::path::Path, args: &[&str]) -> Option<Value> {
     let script = errors_tests::workspace().join("examples/other-languages/decide.py");
-    let out = match Command::new("python3").arg(&script).arg(export).args(args).output() {
+    let out = match Command::new("python3")
+        .arg(&script)
+        .arg(export)
+        .args(args)
+        .output()
+    {
         Ok(out) => out,
         Err(e) => {
             assert!(std::env::var_os("CI").is_none(), "python3 is missing: {e}");
@@ -24,7 +29,11 @@ fn decide_py(export: &std::path::Path, args: &[&str]) -> Option<Value> {
             return None;
         }
     };
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     Some(serde_json::from_slice(&out.stdout).expect("the example prints JSON"))
 }
 
@@ -33,7 +42,11 @@ fn the_python_example_decides_as_errors_core_does() {
     let dir = tempfile::tempdir().unwrap();
     let export = dir.path().join("errors.json");
     let catalogue = errors_tests::catalogue();
-    std::fs::write(&export, errors_codegen::export::Export::new(&catalogue).to_json()).unwrap();
+    std::fs::write(
+        &export,
+        errors_codegen::export::Export::new(&catalogue).to_json(),
+    )
+    .unwrap();
 
     // A code as a source spells it: the code's message and rule.
     let cases = [
@@ -73,7 +86,11 @@ fn the_python_example_decides_as_errors_core_does() {
         let Some(answer) = decide_py(&export, &args) else {
             return;
         };
-        assert_eq!(answer["tell_user"], classified.user_message().as_ref(), "{args:?}");
+        assert_eq!(
+            answer["tell_user"],
+            classified.user_message().as_ref(),
+            "{args:?}"
+        );
         assert_eq!(answer["rule"], classified.retry().to_string(), "{args:?}");
     }
 }
