@@ -8,7 +8,7 @@
 //! retry rules as data and in words, user messages, remedies, and the
 //! status classes that stand for a status no document names. Its JSON
 //! Schema (draft 2020-12) is derived from these types with the feature
-//! `json-schema` ([`json_schema`]) and committed as
+//! `json-schema` (`json_schema()`) and committed as
 //! `schema/export.v1.schema.json`, where `v1` is [`FORMAT`]: a change of
 //! the format raises it, a change of the catalogue's content does not.
 //!

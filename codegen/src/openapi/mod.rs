@@ -8,7 +8,7 @@
 //!
 //! - `components.schemas`: each declared body shape
 //!   (`<source>.<shape>`, or `<shape>` for one of no source: how it is
-//!   recognised and where its fields sit, [`schema`]), and `Problem`
+//!   recognised and where its fields sit), and `Problem`
 //!   (RFC 9457 problem details as the runtime renders them);
 //! - `components.responses`: `status.<N>` for each error status (the
 //!   status alone, no code) and `code.<id>` for each code, each with its
