@@ -9,7 +9,9 @@ mod check;
 mod diff;
 mod docs;
 mod explain;
+mod export;
 mod input;
+mod openapi;
 mod out;
 mod response;
 
@@ -38,6 +40,20 @@ const DOCS: &str = "\
                                              write the reference site (DIR/index.html, one
                                              self-contained page) or DIR/ERRORS.md";
 
+const EXPORT: &str = "\
+  taxonomy export [--format json] [--file FILE] [--out FILE]
+                                             the whole catalogue as JSON for clients in other
+                                             languages (sources, shapes, statuses, codes, retry
+                                             rules, user messages); to standard output by default
+  taxonomy export --schema [--out FILE]      the JSON Schema of that format (draft 2020-12)";
+
+const OPENAPI: &str = "\
+  taxonomy openapi [--file FILE] [--source S]... [--out FILE]
+                                             the error responses as an OpenAPI 3.1 fragment: a
+                                             schema per body shape, a response per status and code
+                                             with examples rendered as a service sends them, and
+                                             their headers; --source keeps only S's errors";
+
 const DIFF: &str = "\
   taxonomy diff [--format F] [--fail-on LEVEL] [--require-release-bump] OLD NEW
   taxonomy diff [--format F] [--fail-on LEVEL] [--require-release-bump] --against REV [NEW]
@@ -59,10 +75,12 @@ const GENERAL: &str = "\
   taxonomy --version                         the version";
 
 /// The commands, each with its lines of the usage.
-const COMMANDS: [(&str, &str); 4] = [
+const COMMANDS: [(&str, &str); 6] = [
     ("check", CHECK),
     ("explain", EXPLAIN),
     ("docs", DOCS),
+    ("export", EXPORT),
+    ("openapi", OPENAPI),
     ("diff", DIFF),
 ];
 
@@ -105,6 +123,8 @@ fn main() -> ExitCode {
         "check" => check::run(rest),
         "explain" => explain::run(rest),
         "docs" => docs::run(rest),
+        "export" => export::run(rest),
+        "openapi" => openapi::run(rest),
         "diff" => diff::run(rest),
         "-h" | "--help" => out::print(&usage_text()),
         "-V" | "--version" => out::print(concat!("taxonomy ", env!("CARGO_PKG_VERSION"))),

@@ -117,6 +117,45 @@ const ROWS: &[Row] = &[
         On::Stderr,
         "nearest: content_blocked",
     ),
+    // The export: JSON on standard output, or its schema; nothing else.
+    row(
+        &["export"],
+        0,
+        On::Stdout,
+        "\"$schema\": \"urn:errors-taxonomy:export:v1\"",
+    ),
+    row(
+        &["export", "--schema"],
+        0,
+        On::Stdout,
+        "\"$comment\": \"@generated",
+    ),
+    row(
+        &["export", "--format", "yaml"],
+        2,
+        On::Stderr,
+        "unknown format `yaml`",
+    ),
+    row(&["export", "-h"], 0, On::Stdout, "taxonomy export --schema"),
+    // The OpenAPI fragment, for one source or all.
+    row(
+        &["openapi", "--source", "runs"],
+        0,
+        On::Stdout,
+        "\"openapi\": \"3.1.0\"",
+    ),
+    row(
+        &["openapi", "--source", "nope"],
+        2,
+        On::Stderr,
+        "no source `nope`",
+    ),
+    row(
+        &["openapi", "runs"],
+        2,
+        On::Stderr,
+        "openapi takes no argument `runs`",
+    ),
     // What the tool is for still works.
     row(&["explain", "429"], 0, On::Stdout, "429 Too Many Requests"),
 ];

@@ -30,6 +30,7 @@ pub mod diff;
 mod emit;
 mod entry;
 mod explain;
+pub mod export;
 /// How catalogue ids become Rust identifiers (shared with the derive).
 pub use errors_vocab::ident;
 mod leak;
@@ -42,6 +43,9 @@ mod spellings;
 #[cfg_attr(docsrs, doc(cfg(feature = "runtime-tables")))]
 mod tables;
 
+#[cfg(feature = "runtime-tables")]
+#[cfg_attr(docsrs, doc(cfg(feature = "runtime-tables")))]
+pub mod openapi;
 pub mod pattern;
 pub mod site;
 mod validate;
@@ -50,8 +54,8 @@ pub use builder::{Builder, Error};
 pub use diag::{Diagnostic, Diagnostics};
 pub use entry::{EntryKind, anchor};
 pub use explain::{
-    Choice, Choices, Explanation, Fact, FieldView, NotFound, Related, RetryAdvice, Spelling,
-    StatusClass, StatusLine, Unanswered, View, retry_advice,
+    Choice, Choices, Explanation, Fact, FieldView, NotFound, Related, RetryAdvice, SearchHit,
+    Spelling, StatusClass, StatusLine, Unanswered, View, retry_advice,
 };
 
 pub use catalogue::Catalogue;

@@ -92,6 +92,7 @@ pub struct RuntimeCatalogue {
     shapes: Vec<ShapeTables>,
     source_shapes: Vec<&'static [ShapeId]>,
     source_request_id_headers: Vec<&'static [&'static str]>,
+    source_auth_schemes: Vec<&'static [&'static str]>,
     source_failed_task: Vec<Option<CodeId>>,
     headers: HashMap<String, HeaderRule>,
     request_id_headers: &'static [&'static str],
@@ -160,6 +161,12 @@ impl RuntimeCatalogue {
     #[must_use]
     pub fn catalogue(&self) -> &'static Catalogue {
         self.model
+    }
+
+    /// The source with this id (`fal_queue`), as the tables name it.
+    #[must_use]
+    pub fn source(&self, id: &str) -> Option<SourceId> {
+        self.model.source(id).map(|s| SourceId::at(s.position()))
     }
 
     fn build(model: &'static Catalogue) -> Self {
@@ -289,6 +296,11 @@ impl RuntimeCatalogue {
                 .sources
                 .iter()
                 .map(|source| leak(source.request_id_headers().map(String::as_str).collect()))
+                .collect(),
+            source_auth_schemes: raw
+                .sources
+                .iter()
+                .map(|source| leak(source.auth.schemes.iter().map(String::as_str).collect()))
                 .collect(),
             source_failed_task: raw
                 .sources
@@ -431,6 +443,9 @@ impl WireCatalogue for &'static RuntimeCatalogue {
     }
     fn source_request_id_headers(self, source: SourceId) -> &'static [&'static str] {
         self.source_request_id_headers[source.position()]
+    }
+    fn source_auth_schemes(self, source: SourceId) -> &'static [&'static str] {
+        self.source_auth_schemes[source.position()]
     }
     fn header_rule(self, name: &str) -> Option<HeaderRule> {
         self.headers.get(name).copied()

@@ -10,13 +10,12 @@ mod faults;
 
 use std::time::{Duration, Instant};
 
-use backon::Retryable;
 use errors_core::integrations::backon::BackonRetry;
 use errors_core::integrations::queue::{QueueClient, TaskEnd};
 use errors_core::integrations::reqwest_middleware::RetryMiddleware;
 use errors_core::integrations::tower::CatalogueRetryPolicy;
-use errors_core::wire::{Operation, RetryPolicy};
-use faults::{CreateError, Fault, FaultServer};
+use errors_core::wire::Operation;
+use faults::{Fault, FaultServer};
 use tower::{Service, ServiceExt};
 
 /// The client's own timeout: a hang past it is a timed-out attempt.
@@ -26,14 +25,7 @@ const MAX_WAIT: Duration = Duration::from_secs(4);
 /// Scheduling slack on a loaded machine.
 const SLACK: Duration = Duration::from_millis(700);
 
-fn policy() -> RetryPolicy {
-    RetryPolicy::builder()
-        .base(Duration::from_millis(5))
-        .cap(Duration::from_millis(20))
-        .poll_interval(Duration::from_millis(5))
-        .build()
-        .unwrap()
-}
+use faults::{fast_policy as policy, prompt};
 
 fn http() -> reqwest::Client {
     reqwest::Client::builder()
@@ -60,10 +52,6 @@ fn create_faults() -> Vec<(Fault, bool)> {
         (Fault::DropAfterCreate, false),
         (Fault::HangAfterCreate(Duration::from_millis(900)), false),
     ]
-}
-
-fn prompt() -> serde_json::Value {
-    serde_json::json!({"prompt": "a cat astronaut"})
 }
 
 #[tokio::test]
@@ -263,27 +251,10 @@ async fn backon_hooks_honour_idempotency_and_retry_after() {
                 idempotency_key: errors_core::wire::IdempotencyKey::of(key),
             };
             let hooks = BackonRetry::new(policy(), operation);
-            let create = || async {
-                let mut request = client.post(&url).body(prompt().to_string());
-                if let Some(key) = key {
-                    request = request.header("idempotency-key", key);
-                }
-                let response = request.send().await.map_err(CreateError::Transport)?;
-                let classified = errors_core::integrations::reqwest::classify(response)
-                    .await
-                    .map_err(CreateError::Transport)?;
-                if classified.is_failure() {
-                    return Err(CreateError::Status(Box::new(classified)));
-                }
-                Ok(classified.status().as_u16())
-            };
-            create
-                .retry(hooks.backoff())
-                .sleep(tokio::time::sleep)
-                .when(|error| hooks.when(error))
-                .adjust(|error, wait| hooks.adjust(error, wait))
+            faults::backon_create(&client, &url, key, &hooks)
                 .await
                 .ok()
+                .map(|created| created.status().as_u16())
         }
     })
     .await;

@@ -196,7 +196,7 @@ async fn each_error_type_fails_its_task_with_the_catalogues_advice() {
             let failure = expect_failed(client.wait(&task).await);
             assert_eq!(failure.known_error_type(), Some(error_type), "{endpoint}");
             assert_eq!(failure.request_id, task.request_id);
-            assert_eq!(failure.code, error_type.code());
+            assert_eq!(failure.code, Some(error_type.code()));
             assert_eq!(failure.user_message, error_type.code().user_message());
             assert_eq!(failure.remedies, error_type.remedies());
             assert_eq!(failure.retry, error_type.retry());
@@ -696,4 +696,145 @@ mod endpoint_names {
             }));
         }
     }
+}
+
+/// A queue that answers as fal's documents show (a create answers with
+/// its status, a failed task carries fal's `error_type`), at the URLs of
+/// the protocol the client speaks (000's `/v1/queue/…`), on a loopback
+/// port; it stops when dropped.
+struct FalQueue {
+    url: String,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for FalQueue {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+impl FalQueue {
+    async fn start() -> Self {
+        use axum::extract::{Path, State};
+        use axum::routing::{get, post};
+
+        let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+            .await
+            .expect("bind a loopback port");
+        let url = format!("http://{}", listener.local_addr().expect("an address"));
+        let polls = std::sync::Arc::new(std::sync::atomic::AtomicU32::new(0));
+        let base = url.clone();
+        let create = move |Path(app): Path<String>| {
+            let base = base.clone();
+            async move {
+                let id = format!("req_{app}");
+                axum::Json(json!({
+                    "status": "IN_QUEUE",
+                    "request_id": id,
+                    "queue_position": 0,
+                    "status_url": format!("{base}/v1/queue/{app}/requests/{id}/status"),
+                    "response_url": format!("{base}/v1/queue/{app}/requests/{id}"),
+                }))
+            }
+        };
+        let status = |State(polls): State<std::sync::Arc<std::sync::atomic::AtomicU32>>,
+                      Path((app, id)): Path<(String, String)>| async move {
+            use axum::http::StatusCode as Http;
+            if polls.fetch_add(1, std::sync::atomic::Ordering::SeqCst) % 2 == 0 {
+                return (
+                    Http::ACCEPTED,
+                    axum::Json(json!({"status": "IN_PROGRESS", "request_id": id})),
+                );
+            }
+            let body = if app == "broken" {
+                json!({"status": "COMPLETED", "request_id": id, "error": "Request timed out", "error_type": "request_timeout"})
+            } else {
+                json!({"status": "COMPLETED", "request_id": id})
+            };
+            (Http::OK, axum::Json(body))
+        };
+        let result = |Path((_, id)): Path<(String, String)>| async move {
+            axum::Json(json!({"images": [{"file_name": format!("{id}.png")}]}))
+        };
+        let app = axum::Router::new()
+            .route("/v1/queue/{app}", post(create))
+            .route("/v1/queue/{app}/requests/{id}/status", get(status))
+            .route("/v1/queue/{app}/requests/{id}", get(result))
+            .with_state(polls);
+        let task = tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        FalQueue { url, task }
+    }
+}
+
+/// The client reads with any catalogue: fal's queue API (the example
+/// catalogue, loaded at run time, no Rust generated from it) takes a task
+/// through a queue that answers as fal's documents show, its statuses are
+/// fal's entries, and a failed task reports fal's `error_type` and code.
+#[tokio::test]
+async fn the_client_reads_responses_with_any_catalogue() {
+    use errors_core::wire::Catalogue as _;
+
+    let path = errors_tests::workspace().join("examples/catalogues/fal.yaml");
+    let fal = errors_codegen::RuntimeCatalogue::leak(errors_codegen::load(&path).unwrap());
+    let source = fal.source("fal_queue").expect("fal's queue source");
+    let server = FalQueue::start().await;
+    let client = QueueClient::with_catalogue(fal, source, &server.url, KEY)
+        .unwrap()
+        .with_policy(
+            RetryPolicy::builder()
+                .poll_interval(Duration::from_millis(5))
+                .base(Duration::from_millis(1))
+                .build()
+                .unwrap(),
+        )
+        .with_max_wait(Duration::from_secs(10));
+    let run = async {
+        let task = client.submit("flux", &prompt(), None).await.unwrap();
+        assert_eq!(task.request_id, "req_flux");
+        let mut seen = Vec::new();
+        let outcome = client
+            .wait_with(&task, |state| {
+                let name = |s: errors_codegen::TaskStatusId| {
+                    fal.catalogue().raw().task_statuses[s.position()]
+                        .id
+                        .value
+                        .clone()
+                };
+                seen.push((state.status.known().map(name), state.is_terminal()));
+            })
+            .await;
+        let TaskEnd::Completed(result) = outcome else {
+            panic!("expected a result, got {outcome:?}");
+        };
+        assert_eq!(result["images"][0]["file_name"], "req_flux.png");
+        assert_eq!(
+            seen,
+            [
+                (Some("IN_PROGRESS".to_string()), false),
+                (Some("COMPLETED".to_string()), true),
+            ]
+        );
+
+        let task = client.submit("broken", &prompt(), None).await.unwrap();
+        let TaskEnd::Failed(failure) = client.wait(&task).await else {
+            panic!("a failed task");
+        };
+        let error_type = failure.known_error_type().map(|e| fal.error_type_id(e));
+        assert_eq!(error_type, Some("request_timeout"));
+        assert_eq!(
+            failure.code.map(|code| fal.code_id(code)),
+            Some("request_timeout")
+        );
+        assert_eq!(failure.status, 504, "{failure:?}");
+        assert_eq!(failure.request_id, "req_broken");
+        assert!(
+            matches!(failure.advice, Decision::SubmitNew { .. }),
+            "{failure:?}"
+        );
+    };
+    tokio::time::timeout(TEST_TIMEOUT, run)
+        .await
+        .expect("the test finished in time");
 }

@@ -15,7 +15,6 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use backon::Retryable;
 use errors_core::integrations::backon::BackonRetry;
 use errors_core::integrations::queue::{QueueClient, TaskEnd};
 use errors_core::integrations::reqwest_middleware::RetryMiddleware;
@@ -24,7 +23,7 @@ use errors_core::wire::{
     Decision, IdempotencyKey, NoResponse, Operation, Retrier, RetryBudget, RetryPolicy, Sent,
     TransportFailure, classify, send_with_retries,
 };
-use faults::{CreateError, Fault, FaultServer};
+use faults::{Fault, FaultServer};
 use metrics_util::debugging::{DebugValue, DebuggingRecorder, Snapshotter};
 use tower::{Service, ServiceExt};
 
@@ -67,18 +66,7 @@ fn expected(counts: &[(&str, u64)]) -> Counts {
         .collect()
 }
 
-fn policy() -> RetryPolicy {
-    RetryPolicy::builder()
-        .base(Duration::from_millis(5))
-        .cap(Duration::from_millis(20))
-        .poll_interval(Duration::from_millis(5))
-        .build()
-        .unwrap()
-}
-
-fn prompt() -> serde_json::Value {
-    serde_json::json!({"prompt": "a cat astronaut"})
-}
+use faults::{fast_policy as policy, prompt};
 
 const KEYED: Operation = Operation::Create {
     idempotency_key: IdempotencyKey::Sent,
@@ -377,28 +365,7 @@ async fn tower_and_backon_count_with_their_names() {
     let url = format!("{}/v1/queue/ok", server.url());
     let client = reqwest::Client::new();
     let hooks = BackonRetry::new(policy(), KEYED);
-    let create = || async {
-        let response = client
-            .post(&url)
-            .header("idempotency-key", "key-1")
-            .body(prompt().to_string())
-            .send()
-            .await
-            .map_err(CreateError::Transport)?;
-        let classified = errors_core::integrations::reqwest::classify(response)
-            .await
-            .map_err(CreateError::Transport)?;
-        if classified.is_failure() {
-            return Err(CreateError::Status(Box::new(classified)));
-        }
-        Ok(classified)
-    };
-    let created = create
-        .retry(hooks.backoff())
-        .sleep(tokio::time::sleep)
-        .when(|error| hooks.when(error))
-        .adjust(|error, wait| hooks.adjust(error, wait))
-        .await;
+    let created = faults::backon_create(&client, &url, Some("key-1"), &hooks).await;
     assert!(created.is_ok());
     assert_eq!(server.creates(), 2);
     // backon asks its hooks only about failures: the success is not seen.

@@ -14,16 +14,15 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use backon::Retryable;
 use errors_core::integrations::backon::BackonRetry;
 use errors_core::integrations::queue::QueueClient;
 use errors_core::integrations::reqwest_middleware::RetryMiddleware;
 use errors_core::integrations::tower::CatalogueRetryPolicy;
 use errors_core::wire::{
-    IdempotencyKey, NoResponse, Operation, Retrier, RetryPolicy, Sent, TransportFailure, classify,
+    IdempotencyKey, NoResponse, Operation, Retrier, Sent, TransportFailure, classify,
     send_with_retries,
 };
-use faults::{CreateError, Fault, FaultServer};
+use faults::{Fault, FaultServer};
 use tower::{Service, ServiceExt};
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
@@ -137,18 +136,7 @@ fn field<'a>(fields: &'a BTreeMap<String, String>, name: &str) -> Option<&'a str
     fields.get(name).map(String::as_str)
 }
 
-fn policy() -> RetryPolicy {
-    RetryPolicy::builder()
-        .base(Duration::from_millis(5))
-        .cap(Duration::from_millis(20))
-        .poll_interval(Duration::from_millis(5))
-        .build()
-        .unwrap()
-}
-
-fn prompt() -> serde_json::Value {
-    serde_json::json!({"prompt": "a cat astronaut"})
-}
+use faults::{fast_policy as policy, prompt};
 
 /// The decision events: a retry at `DEBUG` on the first attempt's 500,
 /// then the end: `Stop(NotAnError)` at `TRACE`, or, when the body said the
@@ -450,28 +438,7 @@ async fn tower_and_backon_say_each_decision() {
             idempotency_key: IdempotencyKey::Sent,
         },
     );
-    let create = || async {
-        let response = client
-            .post(&url)
-            .header("idempotency-key", "key-1")
-            .body(prompt().to_string())
-            .send()
-            .await
-            .map_err(CreateError::Transport)?;
-        let classified = errors_core::integrations::reqwest::classify(response)
-            .await
-            .map_err(CreateError::Transport)?;
-        if classified.is_failure() {
-            return Err(CreateError::Status(Box::new(classified)));
-        }
-        Ok(classified)
-    };
-    let created = create
-        .retry(hooks.backoff())
-        .sleep(tokio::time::sleep)
-        .when(|error| hooks.when(error))
-        .adjust(|error, wait| hooks.adjust(error, wait))
-        .await;
+    let created = faults::backon_create(&client, &url, Some("key-1"), &hooks).await;
     assert!(created.is_ok());
     // backon asks only about failures: the retry is said; the success ends
     // the loop without a question.

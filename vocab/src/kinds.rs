@@ -26,6 +26,18 @@ pub enum Fault {
     Nobody,
 }
 
+impl Fault {
+    /// The catalogue's spelling (`caller`).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Caller => "caller",
+            Self::Service => "service",
+            Self::Nobody => "nobody",
+        }
+    }
+}
+
 /// Whose move it is, in words for a person.
 impl fmt::Display for Fault {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -97,6 +109,21 @@ pub enum Unit {
     Days,
     /// A size must be a whole multiple of this many pixels.
     PixelMultiple,
+}
+
+impl Unit {
+    /// The catalogue's spelling (`requests_per_minute`).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::RequestsPerMinute => "requests_per_minute",
+            Self::ConcurrentRuns => "concurrent_runs",
+            Self::Seconds => "seconds",
+            Self::Minutes => "minutes",
+            Self::Days => "days",
+            Self::PixelMultiple => "pixel_multiple",
+        }
+    }
 }
 
 /// The values as Rust paths, for the generator: beside the enums, so that a

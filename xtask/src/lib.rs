@@ -39,6 +39,10 @@ pub const OUTPUTS: &[Output] = &[
         path: "errors-core/benches/generated/strum_mirror.rs",
         what: "the strum twin of `Code`, the lookup benchmark's baseline",
     },
+    Output {
+        path: "schema/export.v1.schema.json",
+        what: "the JSON Schema of `taxonomy export`'s format",
+    },
 ];
 
 /// A generated file and its content.
@@ -82,6 +86,7 @@ pub fn generate(root: &Path) -> Result<Vec<GeneratedFile>, errors_codegen::Error
         core,
         derive_table::emit(&catalogue),
         strum_mirror::emit(&catalogue),
+        errors_codegen::export::json_schema(),
     ];
     Ok(OUTPUTS
         .iter()

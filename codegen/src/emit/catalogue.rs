@@ -86,6 +86,9 @@ pub(super) fn catalogue(options: &Options) -> TokenStream {
             fn source_request_id_headers(self, source: Source) -> &'static [&'static str] {
                 source.request_id_headers()
             }
+            fn source_auth_schemes(self, source: Source) -> &'static [&'static str] {
+                source.auth_schemes()
+            }
             fn header_rule(self, name: &str) -> #option<#wire::HeaderRule> {
                 Source::header_rule(name)
             }

@@ -2,9 +2,11 @@
 //! reference site's search box.
 //!
 //! The catalogue's side of matching (what each entry is called, the words
-//! that describe it, folded) is computed here once: `explain` ranks over it
-//! directly and the site embeds it ([`Index::script`]), so the page folds no
-//! catalogue text of its own. The page's script (`site/search.js`) repeats
+//! that describe it, folded) is computed here once, from the catalogue's
+//! [`Export`] (the data `taxonomy export` gives clients in other
+//! languages, so the page's index is no second serialisation of the
+//! catalogue): `explain` ranks over it directly and the site embeds it
+//! ([`Index::script`]), so the page folds no catalogue text of its own. The page's script (`site/search.js`) repeats
 //! only [`rank`]'s rules over a query, and a test runs both over a table of
 //! queries and compares the whole ranking (tests/tests/site_search.rs).
 //!
@@ -29,16 +31,16 @@
 //! its wire spellings, its messages without their variable parts, its
 //! request fields, a status's reason phrase and each document's label for
 //! it; the description is its meaning, causes, remedies, user message,
-//! documents' summaries, facts, category, and the category's `synonyms`
-//! (words people use that the documents do not).
+//! documents' summaries, a source's headers, a limit's scope, its
+//! category, and the category's `synonyms` (words people use that the
+//! documents do not).
 
 use serde::Serialize;
 
-use super::Explanation;
 use super::find::fixed_text;
 use crate::Catalogue;
 use crate::entry::EntryKind;
-use crate::explain::StatusClass;
+use crate::export::Export;
 
 /// Queries longer than this (in characters, folded) are a pasted body,
 /// not something a person typed: only exact names answer them.
@@ -157,12 +159,15 @@ pub struct SearchHit {
 impl Index {
     /// The records of every entry `catalogue` explains.
     pub(crate) fn new(catalogue: &Catalogue) -> Self {
-        let records = catalogue
-            .explain_all()
-            .into_iter()
-            .map(|e| record(catalogue, e))
-            .collect();
-        Index { records }
+        Self::from_export(&Export::new(catalogue))
+    }
+
+    /// The records of every entry of an export: the site's search is
+    /// built from the same data `taxonomy export` gives other languages.
+    pub(crate) fn from_export(export: &Export) -> Self {
+        Index {
+            records: records(export),
+        }
     }
 
     /// The entries `query` matches, best first.
@@ -411,77 +416,175 @@ fn distance_within(a: &str, b: &str, most: usize) -> Option<usize> {
     (distance <= most).then_some(distance)
 }
 
-/// The record of one explained entry.
-fn record(c: &Catalogue, e: Explanation) -> Record {
-    let title = super::title(c, &e);
-    let mut shown: Vec<(String, String)> = Vec::new();
-    let mut name = |text: &str, what: String| {
+/// A record being built: an entry's names (each with what it is) and the
+/// text of its description.
+struct Draft {
+    kind: EntryKind,
+    id: String,
+    anchor: String,
+    title: String,
+    description: String,
+    shown: Vec<(String, String)>,
+    words: Vec<String>,
+    range: Option<(u16, u16)>,
+}
+
+impl Draft {
+    fn new(kind: EntryKind, id: &str, anchor: &str, title: String, description: &str) -> Self {
+        let mut draft = Draft {
+            kind,
+            id: id.to_string(),
+            anchor: anchor.to_string(),
+            title: title.clone(),
+            description: description.to_string(),
+            shown: Vec::new(),
+            words: vec![description.to_string()],
+            range: None,
+        };
+        draft.name(id, kind.label().to_lowercase());
+        draft.name(&title, "title".to_string());
+        draft
+    }
+
+    fn name(&mut self, text: &str, what: String) {
         if !text.trim().is_empty() {
-            shown.push((text.to_string(), what));
-        }
-    };
-    name(&e.id, e.kind.label().to_lowercase());
-    name(&title, "title".to_string());
-    if e.kind == EntryKind::Status
-        && let Some(s) = &e.status
-    {
-        name(&s.reason, "reason phrase".to_string());
-    }
-    for v in &e.views {
-        name(&v.label, format!("the label of source `{}`", v.source));
-    }
-    for s in &e.sources {
-        if let Some(code) = &s.code {
-            name(code, format!("wire code of source `{}`", s.source));
-        }
-        if let Some(m) = &s.message {
-            name(&fixed_text(m), format!("message of source `{}`", s.source));
+            self.shown.push((text.to_string(), what));
         }
     }
-    for f in &e.request_fields {
-        name(&f.name, "request field".to_string());
-    }
-    let names = shown.iter().map(|(text, _)| fold(text)).collect();
 
-    let category = e.category.clone().or_else(|| {
-        e.status
-            .as_ref()
-            .filter(|_| e.kind == EntryKind::Status)
-            .and_then(|s| c.status(s.code))
-            .and_then(|s| s.category())
-            .map(|k| k.id().to_string())
-    });
-    let mut words: Vec<&str> = vec![&e.meaning];
-    words.extend(e.category.iter().map(String::as_str));
-    words.extend(e.causes.iter().map(String::as_str));
-    words.extend(e.remedies.iter().map(String::as_str));
-    words.extend(e.user_message.iter().map(String::as_str));
-    words.extend(e.views.iter().map(|v| v.summary.as_str()));
-    words.extend(e.facts.iter().map(|f| f.value.as_str()));
-    let synonyms = category
-        .as_deref()
-        .and_then(|id| c.category(id))
-        .map(|k| k.synonyms.join(" "))
-        .unwrap_or_default();
-    words.push(&synonyms);
-    let prose = fold(&words.join(" "));
-
-    let range = (e.kind == EntryKind::StatusClass)
-        .then(|| StatusClass::named(&e.id))
-        .flatten()
-        .map(|class| class.range);
-    Record {
-        anchor: e.anchor.clone(),
-        kind_label: e.kind.label(),
-        title,
-        description: e.meaning,
-        names,
-        prose,
-        range,
-        kind: e.kind,
-        id: e.id,
-        shown,
+    fn words<'a>(&mut self, texts: impl IntoIterator<Item = &'a String>) {
+        self.words.extend(texts.into_iter().cloned());
     }
+
+    /// A category's id and synonyms, as words of the description.
+    fn category(&mut self, export: &Export, id: Option<&str>) {
+        if let Some(category) = id.and_then(|id| export.categories.iter().find(|k| k.id == id)) {
+            self.words.push(category.id.clone());
+            self.words.extend(category.synonyms.iter().cloned());
+        }
+    }
+
+    fn record(self) -> Record {
+        Record {
+            names: self.shown.iter().map(|(text, _)| fold(text)).collect(),
+            prose: fold(&self.words.join(" ")),
+            anchor: self.anchor,
+            kind_label: self.kind.label(),
+            title: self.title,
+            description: self.description,
+            range: self.range,
+            kind: self.kind,
+            id: self.id,
+            shown: self.shown,
+        }
+    }
+}
+
+/// Every entry's record, in catalogue order: statuses, codes, error types,
+/// task statuses, sources, limits, status classes.
+fn records(export: &Export) -> Vec<Record> {
+    let mut out = Vec::new();
+    for s in &export.statuses {
+        let id = s.status.to_string();
+        let title = format!("{} {}", s.status, s.reason);
+        let mut d = Draft::new(EntryKind::Status, &id, &s.anchor, title, &s.meaning);
+        d.name(&s.reason, "reason phrase".to_string());
+        for v in &s.views {
+            d.name(&v.label, format!("the label of source `{}`", v.source));
+            d.words.push(v.summary.clone());
+            d.words(&v.causes);
+            d.words(&v.remedies);
+        }
+        d.words(&s.user_message);
+        d.category(export, s.category.as_deref());
+        out.push(d.record());
+    }
+    for code in &export.codes {
+        let mut d = Draft::new(
+            EntryKind::Code,
+            &code.id,
+            &code.anchor,
+            code.id.clone(),
+            &code.meaning,
+        );
+        for w in &code.wire {
+            if let Some(spelling) = &w.code {
+                d.name(spelling, format!("wire code of source `{}`", w.source));
+            }
+            if let Some(message) = &w.message {
+                d.name(
+                    &fixed_text(message),
+                    format!("message of source `{}`", w.source),
+                );
+            }
+        }
+        for f in &code.request_fields {
+            d.name(&f.name, "request field".to_string());
+        }
+        d.words(&code.causes);
+        d.words(&code.remedies);
+        d.words.push(code.user_message.clone());
+        d.category(export, Some(&code.category));
+        out.push(d.record());
+    }
+    for e in &export.error_types {
+        let mut d = Draft::new(
+            EntryKind::ErrorType,
+            &e.id,
+            &e.anchor,
+            e.id.clone(),
+            &e.meaning,
+        );
+        d.words(&e.remedies);
+        if let Some(code) = export.codes.iter().find(|c| c.id == e.code) {
+            d.words.push(code.user_message.clone());
+            d.category(export, Some(&code.category));
+        }
+        out.push(d.record());
+    }
+    for t in &export.task_statuses {
+        let mut d = Draft::new(
+            EntryKind::TaskStatus,
+            &t.id,
+            &t.anchor,
+            t.id.clone(),
+            &t.meaning,
+        );
+        d.words.push(t.next_step.clone());
+        out.push(d.record());
+    }
+    for s in &export.sources {
+        let anchor = crate::entry::anchor(EntryKind::Source, &s.id);
+        let mut d = Draft::new(
+            EntryKind::Source,
+            &s.id,
+            &anchor,
+            s.name.clone(),
+            &s.summary,
+        );
+        d.words.push(s.auth.header.clone());
+        d.words(&s.request_id_headers);
+        out.push(d.record());
+    }
+    for l in &export.limits {
+        let mut d = Draft::new(EntryKind::Limit, &l.id, &l.anchor, l.id.clone(), &l.meaning);
+        d.words.push(l.scope.clone());
+        out.push(d.record());
+    }
+    for class in &export.status_classes {
+        let title = format!("{} {}", class.id, class.name);
+        let mut d = Draft::new(
+            EntryKind::StatusClass,
+            &class.id,
+            &class.anchor,
+            title,
+            &class.meaning,
+        );
+        d.words.push(class.remedy.clone());
+        d.range = Some((class.first, class.last));
+        out.push(d.record());
+    }
+    out
 }
 
 #[cfg(test)]

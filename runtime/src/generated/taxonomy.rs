@@ -6871,6 +6871,9 @@ impl crate::wire::Catalogue for Taxonomy {
     fn source_request_id_headers(self, source: Source) -> &'static [&'static str] {
         source.request_id_headers()
     }
+    fn source_auth_schemes(self, source: Source) -> &'static [&'static str] {
+        source.auth_schemes()
+    }
     fn header_rule(self, name: &str) -> ::core::option::Option<crate::wire::HeaderRule> {
         Source::header_rule(name)
     }

@@ -100,6 +100,10 @@ pub trait Catalogue: Copy + Eq + Hash + Debug + Send + Sync + 'static {
     fn source_shapes(self, source: Self::Source) -> &'static [Self::Shape];
     /// The response headers that carry the source's request ids.
     fn source_request_id_headers(self, source: Self::Source) -> &'static [&'static str];
+    /// The schemes the source accepts before a key in its auth header
+    /// (`Bearer`, `Key`), in the documents' order; empty when the key
+    /// stands alone.
+    fn source_auth_schemes(self, source: Self::Source) -> &'static [&'static str];
     /// What a response header means, by its lower-case name.
     fn header_rule(self, name: &str) -> Option<HeaderRule>;
     /// The request-id headers, most specific first.

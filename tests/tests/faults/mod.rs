@@ -282,3 +282,52 @@ impl AttemptError for CreateError {
         }
     }
 }
+
+/// A policy that retries at loopback speed: 5 ms backoff capped at 20 ms,
+/// polls every 5 ms.
+pub fn fast_policy() -> errors_core::wire::RetryPolicy {
+    errors_core::wire::RetryPolicy::builder()
+        .base(Duration::from_millis(5))
+        .cap(Duration::from_millis(20))
+        .poll_interval(Duration::from_millis(5))
+        .build()
+        .expect("a valid policy")
+}
+
+/// The input every test task is created with.
+pub fn prompt() -> serde_json::Value {
+    serde_json::json!({"prompt": "a cat astronaut"})
+}
+
+/// One create through backon with the catalogue's hooks, as a user writes
+/// it: sent with `key` as its idempotency key when there is one,
+/// classified, a failure turned into [`CreateError::Status`].
+pub async fn backon_create(
+    client: &reqwest::Client,
+    url: &str,
+    key: Option<&str>,
+    hooks: &errors_core::integrations::backon::BackonRetry,
+) -> Result<Classified<'static>, CreateError> {
+    use backon::Retryable as _;
+
+    let create = || async {
+        let mut request = client.post(url).body(prompt().to_string());
+        if let Some(key) = key {
+            request = request.header("idempotency-key", key);
+        }
+        let response = request.send().await.map_err(CreateError::Transport)?;
+        let classified = errors_core::integrations::reqwest::classify(response)
+            .await
+            .map_err(CreateError::Transport)?;
+        if classified.is_failure() {
+            return Err(CreateError::Status(Box::new(classified)));
+        }
+        Ok(classified)
+    };
+    create
+        .retry(hooks.backoff())
+        .sleep(tokio::time::sleep)
+        .when(|error| hooks.when(error))
+        .adjust(|error, wait| hooks.adjust(error, wait))
+        .await
+}

@@ -119,6 +119,17 @@ pub enum CreateRule {
     Safe,
 }
 
+impl CreateRule {
+    /// The catalogue's spelling (`idempotent_only`, `safe`).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::IdempotentOnly => "idempotent_only",
+            Self::Safe => "safe",
+        }
+    }
+}
+
 impl<H> RetryRule<H> {
     /// The vocabulary word (`backoff`), as written in the catalogue.
     #[must_use]

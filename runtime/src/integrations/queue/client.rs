@@ -13,13 +13,18 @@ use crate::integrations::idempotency::{self, IdempotencyKeyHeader};
 use crate::integrations::reqwest::{ReadResponse, transport_failure};
 use crate::wire::trace::{Driver, TraceSpan};
 use crate::wire::{
-    AsClassified, Classified, Decision, NoResponse, Operation, Retrier, RetryPolicy, Sent,
-    send_with_retries,
+    AsClassified, Catalogue, Classified, Decision, NoResponse, Operation, Retrier, RetryPolicy,
+    Sent, classify_with, send_with_retries,
 };
+use crate::{Source, Taxonomy};
 
-/// A client of one queue API: its base URL, a key, a retry policy.
+/// A client of one queue API: its base URL, a key, a retry policy, and the
+/// catalogue its responses are read with (errors-core's own by default;
+/// any generated one, or one loaded at run time, with
+/// [`QueueClient::with_catalogue`]).
 #[derive(Debug, Clone)]
-pub struct QueueClient {
+pub struct QueueClient<C: Catalogue = Taxonomy> {
+    catalogue: C,
     http: Client,
     base: Url,
     authorization: HeaderValue,
@@ -48,7 +53,7 @@ impl Clock {
         }
     }
 
-    fn out_of_time(self) -> QueueErrorKind {
+    fn out_of_time<C: Catalogue>(self) -> QueueErrorKind<C> {
         QueueErrorKind::OutOfTime {
             waited: self.started.elapsed(),
         }
@@ -57,23 +62,23 @@ impl Clock {
 
 /// A response read and classified once; everything later reads the
 /// classification.
-struct Received {
-    classified: Classified<'static>,
+struct Received<C: Catalogue> {
+    classified: Classified<'static, C>,
     body: Vec<u8>,
 }
 
-impl AsClassified for Received {
-    type Catalogue = crate::Taxonomy;
+impl<C: Catalogue> AsClassified for Received<C> {
+    type Catalogue = C;
 
-    fn with_classified<T>(&self, judge: impl FnOnce(&Classified<'_>) -> T) -> T {
+    fn with_classified<T>(&self, judge: impl FnOnce(&Classified<'_, C>) -> T) -> T {
         judge(&self.classified)
     }
 }
 
 /// A response that ends an exchange without failing it: a success, a
 /// pending task, or a task's own failure, with what the policy said.
-struct Answer {
-    received: Received,
+struct Answer<C: Catalogue> {
+    received: Received<C>,
     decision: Decision,
     attempts: u32,
 }
@@ -87,9 +92,45 @@ impl QueueClient {
     /// When the URL is not an absolute http(s) URL, or the key cannot be
     /// sent in a header.
     pub fn new(base_url: &str, api_key: &str) -> Result<Self, InvalidConfig> {
+        Self::with_catalogue(Taxonomy, Source::Queue, base_url, api_key)
+    }
+}
+
+impl<C: Catalogue> QueueClient<C> {
+    /// A client of `source`'s queue at `base_url`, whose responses are read
+    /// with `catalogue`: its shapes, task statuses, codes and retry rules.
+    /// The key goes in `Authorization` with the source's first documented
+    /// scheme (`Bearer` when it documents none).
+    ///
+    /// ```
+    /// # extern crate errors_runtime as errors_core;
+    /// use errors_core::integrations::queue::QueueClient;
+    /// use errors_core::{Source, Taxonomy};
+    ///
+    /// // errors-core's own catalogue, as `QueueClient::new` uses it; a
+    /// // crate generated from its own taxonomy.yaml passes its `Taxonomy`.
+    /// let client = QueueClient::with_catalogue(Taxonomy, Source::Queue, "http://127.0.0.1:8080", "key")?;
+    /// # Ok::<(), errors_core::integrations::queue::InvalidConfig>(())
+    /// ```
+    ///
+    /// # Errors
+    /// When the URL is not an absolute http(s) URL, or the key cannot be
+    /// sent in a header.
+    pub fn with_catalogue(
+        catalogue: C,
+        source: C::Source,
+        base_url: &str,
+        api_key: &str,
+    ) -> Result<Self, InvalidConfig> {
+        let scheme = catalogue
+            .source_auth_schemes(source)
+            .first()
+            .copied()
+            .unwrap_or("Bearer");
         Ok(Self {
+            catalogue,
             base: config::base_url(base_url)?,
-            authorization: config::authorization(api_key)?,
+            authorization: config::authorization(scheme, api_key)?,
             http: config::http_client()?,
             policy: RetryPolicy::default(),
             max_wait: DEFAULT_MAX_WAIT,
@@ -159,7 +200,7 @@ impl QueueClient {
         endpoint: &str,
         input: &serde_json::Value,
         idempotency_key: Option<&str>,
-    ) -> Result<Task, QueueError> {
+    ) -> Result<Task, QueueError<C>> {
         let work = self.submit_within(
             endpoint,
             input,
@@ -182,13 +223,13 @@ impl QueueClient {
     }
 
     /// Polls `task` until it is `COMPLETED`, then fetches its result.
-    pub async fn wait(&self, task: &Task) -> TaskEnd {
+    pub async fn wait(&self, task: &Task) -> TaskEnd<C> {
         self.wait_with(task, |_| {}).await
     }
 
     /// [`QueueClient::wait`], calling `progress` with each state a status
     /// poll reports.
-    pub async fn wait_with(&self, task: &Task, progress: impl FnMut(&TaskState)) -> TaskEnd {
+    pub async fn wait_with(&self, task: &Task, progress: impl FnMut(&TaskState<C>)) -> TaskEnd<C> {
         let work = self.wait_within(task, progress, Clock::start(self.max_wait));
         TraceSpan::call("wait", &task.endpoint).around(work).await
     }
@@ -201,7 +242,7 @@ impl QueueClient {
         endpoint: &str,
         input: &serde_json::Value,
         idempotency_key: Option<&str>,
-    ) -> TaskEnd {
+    ) -> TaskEnd<C> {
         let clock = Clock::start(self.max_wait);
         let work = async {
             match self
@@ -219,7 +260,7 @@ impl QueueClient {
     ///
     /// # Errors
     /// [`QueueError`] when the poll failed for good.
-    pub async fn status(&self, task: &Task) -> Result<TaskState, QueueError> {
+    pub async fn status(&self, task: &Task) -> Result<TaskState<C>, QueueError<C>> {
         self.status_within(task, Clock::start(self.max_wait))
             .await
             .map(|(state, _)| state)
@@ -231,7 +272,7 @@ impl QueueClient {
     ///
     /// # Errors
     /// [`QueueError`] when the cancel failed for good.
-    pub async fn cancel(&self, task: &Task) -> Result<(), QueueError> {
+    pub async fn cancel(&self, task: &Task) -> Result<(), QueueError<C>> {
         let url = queue_url(
             &self.base,
             &task.endpoint,
@@ -253,7 +294,7 @@ impl QueueClient {
         input: &serde_json::Value,
         idempotency_key: Option<&str>,
         clock: Clock,
-    ) -> Result<Task, QueueError> {
+    ) -> Result<Task, QueueError<C>> {
         let key = match idempotency_key {
             Some(key) => HeaderValue::from_str(key).ok(),
             None if self.generate_keys => Some(idempotency::new_key()),
@@ -301,9 +342,9 @@ impl QueueClient {
     async fn wait_within(
         &self,
         task: &Task,
-        mut progress: impl FnMut(&TaskState),
+        mut progress: impl FnMut(&TaskState<C>),
         clock: Clock,
-    ) -> TaskEnd {
+    ) -> TaskEnd<C> {
         let mut polls = 0;
         loop {
             let (state, answer) = match self.status_within(task, clock).await {
@@ -334,7 +375,7 @@ impl QueueClient {
         &self,
         task: &Task,
         clock: Clock,
-    ) -> Result<(TaskState, Answer), QueueError> {
+    ) -> Result<(TaskState<C>, Answer<C>), QueueError<C>> {
         let operation = Operation::StatusPoll;
         let answer = self
             .exchange(operation, Some(&task.request_id), clock, || {
@@ -350,17 +391,21 @@ impl QueueClient {
                 "the status response has no status",
             ));
         };
+        let terminal = status
+            .known()
+            .is_some_and(|known| self.catalogue.task_status_is_terminal(known));
         let state = TaskState {
             status,
             queue_position: polled.queue_position(),
             failure: TaskFailure::of(&task.request_id, polled, answer.decision),
+            terminal,
         };
         Ok((state, answer))
     }
 
     /// Fetches the result of a task that completed without error; 002: a
     /// 202 means it is not ready yet, so wait and fetch again.
-    async fn fetch_within(&self, task: &Task, clock: Clock) -> TaskEnd {
+    async fn fetch_within(&self, task: &Task, clock: Clock) -> TaskEnd<C> {
         let operation = Operation::ResultFetch;
         let mut requests_made = 0;
         loop {
@@ -401,7 +446,7 @@ impl QueueClient {
     /// Waits before the next poll: the decision's wait (a pending answer's
     /// `Retry-After`), else the poll interval; out of time when that
     /// would pass the deadline.
-    async fn pause(&self, decision: Decision, clock: Clock) -> Result<(), QueueErrorKind> {
+    async fn pause(&self, decision: Decision, clock: Clock) -> Result<(), QueueErrorKind<C>> {
         let after = match decision {
             Decision::KeepPolling { after } => after,
             _ => self.policy.poll_interval(),
@@ -424,7 +469,7 @@ impl QueueClient {
         request_id: Option<&str>,
         clock: Clock,
         request: impl Fn() -> RequestBuilder,
-    ) -> Result<Answer, QueueError> {
+    ) -> Result<Answer<C>, QueueError<C>> {
         let mut retrier = Retrier::new(&self.policy, operation)
             .with_deadline(clock.deadline)
             .driven_by(Driver::Queue, None);
@@ -440,7 +485,13 @@ impl QueueClient {
                     let response = ReadResponse::read(sending.await.map_err(unanswered)?)
                         .await
                         .map_err(unanswered)?;
-                    let classified = response.classify().into_owned();
+                    let classified = classify_with(
+                        self.catalogue,
+                        response.status(),
+                        response.headers(),
+                        response.body(),
+                    )
+                    .into_owned();
                     Ok(Received {
                         classified,
                         body: response.into_body(),
@@ -510,7 +561,12 @@ impl QueueClient {
 }
 
 /// A call of `operation` on `task` that stopped after `attempts`.
-fn stopped(operation: Operation, task: &Task, attempts: u32, kind: QueueErrorKind) -> QueueError {
+fn stopped<C: Catalogue>(
+    operation: Operation,
+    task: &Task,
+    attempts: u32,
+    kind: QueueErrorKind<C>,
+) -> QueueError<C> {
     QueueError {
         operation,
         request_id: Some(task.request_id.clone()),
@@ -520,12 +576,12 @@ fn stopped(operation: Operation, task: &Task, attempts: u32, kind: QueueErrorKin
 }
 
 /// The server answered success in a shape the protocol does not have.
-fn protocol(
+fn protocol<C: Catalogue>(
     operation: Operation,
     request_id: Option<&str>,
-    answer: Answer,
+    answer: Answer<C>,
     problem: &'static str,
-) -> QueueError {
+) -> QueueError<C> {
     QueueError {
         operation,
         request_id: request_id.map(str::to_owned),

@@ -6,8 +6,6 @@ use std::time::Duration;
 use ::reqwest::{Client, Url};
 use http::HeaderValue;
 
-use crate::Source;
-
 /// How long one call of a [`QueueClient`](super::QueueClient) may take by
 /// default, retries and polling included.
 pub const DEFAULT_MAX_WAIT: Duration = Duration::from_secs(600);
@@ -49,14 +47,9 @@ pub(super) fn base_url(base_url: &str) -> Result<Url, InvalidConfig> {
         .ok_or_else(|| InvalidConfig::BaseUrl(base_url.chars().take(200).collect()))
 }
 
-/// `Authorization: <scheme> <key>` with the queue's first documented
-/// scheme, marked sensitive so it never shows in debug output.
-pub(super) fn authorization(api_key: &str) -> Result<HeaderValue, InvalidConfig> {
-    let scheme = Source::Queue
-        .auth_schemes()
-        .first()
-        .copied()
-        .unwrap_or("Bearer");
+/// `Authorization: <scheme> <key>`, marked sensitive so it never shows in
+/// debug output.
+pub(super) fn authorization(scheme: &str, api_key: &str) -> Result<HeaderValue, InvalidConfig> {
     let api_key = api_key.trim();
     let mut authorization = HeaderValue::from_str(&format!("{scheme} {api_key}"))
         .ok()

@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use ::reqwest::Url;
 
-use crate::wire::{Classified, Decision, Operation, Reported, TransportFailure};
-use crate::{Code, ErrorTaxonomy, ErrorType, Retry, TaskStatus};
+use crate::wire::{Catalogue, Classified, Decision, Operation, Reported, TransportFailure};
+use crate::{ErrorTaxonomy, Retry, Taxonomy};
 
 /// A task the queue accepted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,45 +38,54 @@ impl Task {
 /// A task's state, as one status poll reported it.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
-pub struct TaskState {
+pub struct TaskState<C: Catalogue = Taxonomy> {
     /// `status` as sent; an unknown one is kept, and is not terminal.
-    pub status: Reported<'static, TaskStatus>,
+    pub status: Reported<'static, C::TaskStatus>,
     /// `queue_position`, while `IN_QUEUE`.
     pub queue_position: Option<u64>,
     /// Why it failed, when it is `COMPLETED` with an `error`.
-    pub failure: Option<TaskFailure>,
+    pub failure: Option<TaskFailure<C>>,
+    /// Whether the catalogue calls the status terminal.
+    pub(super) terminal: bool,
 }
 
-impl TaskState {
-    /// Whether the task has stopped (002: only `COMPLETED` is terminal).
+impl<C: Catalogue> TaskState<C> {
+    /// Whether the task has stopped: its status is one the catalogue
+    /// calls terminal (002: only `COMPLETED`).
     #[must_use]
     pub fn is_terminal(&self) -> bool {
-        self.status.known().is_some_and(TaskStatus::is_terminal)
+        self.terminal
     }
 }
 
 /// How waiting for a task ended.
 #[derive(Debug)]
 #[non_exhaustive]
-pub enum TaskEnd {
+pub enum TaskEnd<C: Catalogue = Taxonomy> {
     /// `COMPLETED` without `error`: the result, as fetched.
     Completed(serde_json::Value),
     /// `COMPLETED` with `error`: the task ran and failed.
-    Failed(TaskFailure),
+    Failed(TaskFailure<C>),
     /// A request failed and the policy (or the deadline) stopped the client.
-    Stopped(QueueError),
+    Stopped(QueueError<C>),
 }
 
 /// A task that reached `COMPLETED` with an `error` (002).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
-pub struct TaskFailure {
+pub struct TaskFailure<C: Catalogue = Taxonomy> {
     /// The task's request id.
     pub request_id: String,
     /// `error_type` as sent; `None` when the server sent only `error`.
-    pub error_type: Option<Reported<'static, ErrorType>>,
-    /// The catalogued code of the failure.
-    pub code: Code,
+    pub error_type: Option<Reported<'static, C::ErrorType>>,
+    /// The catalogued code of the failure: its `error_type`'s, else its
+    /// message's, else the code the catalogue gives a failed task of its
+    /// source (`task_failed` for the queue); `None` only when the
+    /// catalogue gives none.
+    pub code: Option<C::Code>,
+    /// The HTTP status the code travels with (500 without a code): what a
+    /// service answers when it passes the failure on.
+    pub status: http::StatusCode,
     /// The server's `error` text ("Task execution failed"). Not vetted
     /// for end users: show [`TaskFailure::user_message`].
     pub error: Option<String>,
@@ -91,20 +100,24 @@ pub struct TaskFailure {
     pub advice: Decision,
 }
 
-impl TaskFailure {
+impl<C: Catalogue> TaskFailure<C> {
     /// A failed task as `classified` reports it; `None` if it reports none.
     pub(super) fn of(
         request_id: &str,
-        classified: &Classified<'_>,
+        classified: &Classified<'_, C>,
         advice: Decision,
     ) -> Option<Self> {
         if !classified.is_task_failure() {
             return None;
         }
+        let code = classified.code();
         Some(Self {
             request_id: request_id.to_owned(),
             error_type: classified.error_type().cloned().map(Reported::into_owned),
-            code: classified.code().unwrap_or(Code::TaskFailed),
+            code,
+            status: code.map_or(http::StatusCode::INTERNAL_SERVER_ERROR, |code| {
+                classified.catalogue().code_status(code)
+            }),
             error: classified.message().map(str::to_owned),
             user_message: classified.user_message().into_owned(),
             remedies: classified.remedies(),
@@ -115,19 +128,19 @@ impl TaskFailure {
 
     /// The catalogued `error_type`, if the server sent one the catalogue knows.
     #[must_use]
-    pub fn known_error_type(&self) -> Option<ErrorType> {
+    pub fn known_error_type(&self) -> Option<C::ErrorType> {
         self.error_type.as_ref().and_then(Reported::known)
     }
 }
 
 /// A task failure answers as its code, so a service can re-raise it.
-impl ErrorTaxonomy for TaskFailure {
-    fn code(&self) -> Option<Code> {
-        Some(self.code)
+impl<C: Catalogue> ErrorTaxonomy<C> for TaskFailure<C> {
+    fn code(&self) -> Option<C::Code> {
+        self.code
     }
 
     fn status(&self) -> http::StatusCode {
-        self.code.status()
+        self.status
     }
 
     fn retry(&self) -> Retry {
@@ -146,7 +159,7 @@ impl ErrorTaxonomy for TaskFailure {
 /// A request of the protocol that failed for good.
 #[derive(Debug)]
 #[non_exhaustive]
-pub struct QueueError {
+pub struct QueueError<C: Catalogue = Taxonomy> {
     /// The request that failed.
     pub operation: Operation,
     /// The task's request id when known, else the one the response carried.
@@ -155,18 +168,18 @@ pub struct QueueError {
     /// (for a wait, every status poll and its retries).
     pub attempts: u32,
     /// What stopped it.
-    pub kind: QueueErrorKind,
+    pub kind: QueueErrorKind<C>,
 }
 
 /// What stopped a [`QueueClient`](super::QueueClient).
 #[derive(Debug)]
 #[non_exhaustive]
-pub enum QueueErrorKind {
+pub enum QueueErrorKind<C: Catalogue = Taxonomy> {
     /// The server answered with an error the policy will not retry (any
     /// more): the classified response and the decision.
     Rejected {
         /// The classified response.
-        response: Box<Classified<'static>>,
+        response: Box<Classified<'static, C>>,
         /// What the policy decided.
         decision: Decision,
     },
@@ -187,16 +200,16 @@ pub enum QueueErrorKind {
     /// The server answered success, but not in the protocol's shape.
     Protocol {
         /// The classified response.
-        response: Box<Classified<'static>>,
+        response: Box<Classified<'static, C>>,
         /// What was wrong with it.
         problem: &'static str,
     },
 }
 
-impl QueueError {
+impl<C: Catalogue> QueueError<C> {
     /// The classified response, when the server answered.
     #[must_use]
-    pub fn response(&self) -> Option<&Classified<'static>> {
+    pub fn response(&self) -> Option<&Classified<'static, C>> {
         match &self.kind {
             QueueErrorKind::Rejected { response, .. }
             | QueueErrorKind::Protocol { response, .. } => Some(response),
@@ -216,7 +229,7 @@ impl QueueError {
 }
 
 /// For logs: which request, how many attempts, and the server's answer.
-impl fmt::Display for QueueError {
+impl<C: Catalogue> fmt::Display for QueueError<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let operation = match self.operation {
             Operation::Create { .. } => "create",
@@ -242,7 +255,7 @@ impl fmt::Display for QueueError {
     }
 }
 
-impl std::error::Error for QueueError {
+impl<C: Catalogue> std::error::Error for QueueError<C> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.kind {
             QueueErrorKind::Unreachable { error, .. } => Some(error),

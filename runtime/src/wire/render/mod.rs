@@ -27,7 +27,10 @@ pub enum RenderDialect<C: Catalogue = Taxonomy> {
 }
 
 impl<C: Catalogue> RenderDialect<C> {
-    /// The [`Dialect`] that `classify` finds in a body rendered this way.
+    /// The [`Dialect`] that `classify` finds in a body rendered this way,
+    /// when the body can carry what the shape is recognised by: a shape
+    /// recognised by a task's id or state (a task's status body) is not,
+    /// from an error alone, and reads back as another.
     #[must_use]
     pub const fn dialect(self) -> Dialect<C> {
         match self {
