@@ -458,9 +458,26 @@ fn response<C: Catalogue>(
             .description(Some(
                 "The request's id, when the service gives one: quote it to support.",
             ));
-        response = response.header(name.as_str(), header.build());
+        response = response.header(spelled(catalogue, dialect, name), header.build());
     }
     response.build()
+}
+
+/// A request-id header's name as the catalogue spells it (`X-Request-Id`),
+/// from the lower case a rendered response keeps: the shape's source's
+/// spelling first, as render picks its header there first.
+fn spelled<C: Catalogue>(catalogue: C, dialect: RenderDialect<C>, lower: &str) -> String {
+    let source = match dialect {
+        RenderDialect::Shape(shape) => catalogue.shape_source(shape),
+        RenderDialect::Problem => None,
+    };
+    source
+        .map(|source| catalogue.source_request_id_headers(source))
+        .unwrap_or_default()
+        .iter()
+        .chain(catalogue.request_id_header_names())
+        .find(|name| name.eq_ignore_ascii_case(lower))
+        .map_or_else(|| lower.to_owned(), |name| (*name).to_owned())
 }
 
 /// `name`, or `name_2`, `name_3`… when an earlier variant of the status
