@@ -33,7 +33,6 @@ mod explain;
 pub mod export;
 /// How catalogue ids become Rust identifiers (shared with the derive).
 pub use errors_vocab::ident;
-mod leak;
 mod load;
 pub mod model;
 mod output;

@@ -12,7 +12,6 @@ mod code;
 pub(crate) mod docs;
 mod docs_url;
 mod error_type;
-mod leak;
 mod limit;
 mod named;
 mod retry;
@@ -69,7 +68,6 @@ pub(crate) fn emit(catalogue: &Catalogue, options: &Options) -> TokenStream {
     let error_types = error_type::error_types(catalogue, options);
     let task_statuses = task_status::task_statuses(catalogue, options);
     let limits = limit::limits(catalogue, options);
-    let leak = leak::module(options);
     let catalogue = catalogue::catalogue(options);
     quote! {
         #sources
@@ -81,7 +79,6 @@ pub(crate) fn emit(catalogue: &Catalogue, options: &Options) -> TokenStream {
         #task_statuses
         #limits
         #catalogue
-        #leak
     }
 }
 
