@@ -49,7 +49,7 @@ pub mod pattern;
 pub mod site;
 mod validate;
 
-pub use builder::{Builder, Error};
+pub use builder::{Builder, Error, Target};
 pub use diag::{Diagnostic, Diagnostics};
 pub use entry::{EntryKind, anchor};
 pub use explain::{

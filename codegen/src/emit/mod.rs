@@ -9,6 +9,7 @@
 mod catalogue;
 mod category;
 mod code;
+pub(crate) mod derive_table;
 pub(crate) mod docs;
 mod docs_url;
 mod error_type;
@@ -18,6 +19,7 @@ mod retry;
 mod shape;
 mod source;
 mod status;
+pub(crate) mod strum_mirror;
 mod task_status;
 
 use proc_macro2::TokenStream;
