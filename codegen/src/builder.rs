@@ -62,6 +62,24 @@ pub struct Builder {
     file_name: String,
     pretty: bool,
     regenerate_with: Option<String>,
+    target: Target,
+}
+
+/// What a [`Builder`] generates from the catalogue. Every target's file
+/// opens with the same `@generated` header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Target {
+    /// The catalogue's enums, their tables, and its `Taxonomy` for the
+    /// wire layer: what a crate of errors includes.
+    #[default]
+    Enums,
+    /// errors-derive's table of code spellings (`CODES` and `SPELLINGS` of
+    /// the derive's `Entry`), which `code = "…"` is resolved against.
+    DeriveTable,
+    /// A `strum::EnumString` twin of `Code` (`StrumCode`), the baseline a
+    /// lookup benchmark measures `Code::lookup` against.
+    StrumMirror,
 }
 
 impl Default for Builder {
@@ -83,7 +101,15 @@ impl Builder {
             file_name: "taxonomy.rs".to_string(),
             pretty: true,
             regenerate_with: None,
+            target: Target::Enums,
         }
+    }
+
+    /// What to generate ([`Target::Enums`] by default).
+    #[must_use]
+    pub fn target(mut self, target: Target) -> Self {
+        self.target = target;
+        self
     }
 
     /// The catalogue to read.
@@ -192,7 +218,11 @@ impl Builder {
             docs_url: self.docs_url.clone(),
             compact_docs: !self.pretty,
         };
-        let tokens = emit::emit(catalogue, &options);
+        let tokens = match self.target {
+            Target::Enums => emit::emit(catalogue, &options),
+            Target::DeriveTable => emit::derive_table::emit(catalogue),
+            Target::StrumMirror => emit::strum_mirror::emit(catalogue),
+        };
         let name = self
             .taxonomy
             .file_name()

@@ -33,7 +33,6 @@ mod explain;
 pub mod export;
 /// How catalogue ids become Rust identifiers (shared with the derive).
 pub use errors_vocab::ident;
-mod leak;
 mod load;
 pub mod model;
 mod output;
@@ -50,7 +49,7 @@ pub mod pattern;
 pub mod site;
 mod validate;
 
-pub use builder::{Builder, Error};
+pub use builder::{Builder, Error, Target};
 pub use diag::{Diagnostic, Diagnostics};
 pub use entry::{EntryKind, anchor};
 pub use explain::{

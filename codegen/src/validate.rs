@@ -692,7 +692,7 @@ fn user_message(d: &mut Diagnostics, message: &Spanned<String>, owner: &str) {
     let text = message.value.trim();
     if text.is_empty() {
         d.on(message, format!("{owner} has an empty user_message"));
-    } else if let Some(leak) = crate::leak::find(text) {
+    } else if let Some(leak) = errors_vocab::leak::find(text) {
         d.on(
             message,
             format!("user_message of {owner} must be safe to show an end user, but {leak}"),

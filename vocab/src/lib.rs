@@ -5,7 +5,8 @@
 //! must agree on a few rules of the catalogue's language: the [`retry`]
 //! vocabulary (one type, [`retry::RetryRule`], with its words), the small
 //! closed sets [`Fault`] and [`Unit`], the [`wire`] words that say where
-//! a body's fields sit, and, for the tools, the
+//! a body's fields sit, the [`leak`] rules (does a text a user will read
+//! give away internals?), and, for the tools, the
 //! one-line retry grammar, its checks and the "did you mean" ranking. They
 //! live here, in a crate with no dependencies, so that the derive, which
 //! every dependent of `errors-core` compiles, does not pull a YAML parser
@@ -34,6 +35,7 @@
 
 pub mod ident;
 mod kinds;
+pub mod leak;
 #[cfg(feature = "tools")]
 mod nearest;
 pub mod retry;

@@ -9,16 +9,17 @@
 mod catalogue;
 mod category;
 mod code;
+pub(crate) mod derive_table;
 pub(crate) mod docs;
 mod docs_url;
 mod error_type;
-mod leak;
 mod limit;
 mod named;
 mod retry;
 mod shape;
 mod source;
 mod status;
+pub(crate) mod strum_mirror;
 mod task_status;
 
 use proc_macro2::TokenStream;
@@ -69,7 +70,6 @@ pub(crate) fn emit(catalogue: &Catalogue, options: &Options) -> TokenStream {
     let error_types = error_type::error_types(catalogue, options);
     let task_statuses = task_status::task_statuses(catalogue, options);
     let limits = limit::limits(catalogue, options);
-    let leak = leak::module(options);
     let catalogue = catalogue::catalogue(options);
     quote! {
         #sources
@@ -81,7 +81,6 @@ pub(crate) fn emit(catalogue: &Catalogue, options: &Options) -> TokenStream {
         #task_statuses
         #limits
         #catalogue
-        #leak
     }
 }
 

@@ -474,7 +474,7 @@ impl<'body, C: Catalogue> Classified<'body, C> {
             .source
             .is_some_and(|source| self.catalogue.source_messages_user_safe(source))
             && !message.is_empty()
-            && crate::generated::leak::find(message).is_none();
+            && errors_vocab::leak::find(message).is_none();
         safe.then_some(message)
     }
 

@@ -5,9 +5,10 @@
 //! promise for every source. These checks are deliberately plain string
 //! tests: they run on a few hundred short strings at build time.
 //!
-//! The file is also compiled into errors-runtime (see `emit/leak.rs`),
-//! which checks a server's message before showing it, so it is written to
-//! be cheap to compile there: the searches are loops over bytes, not
+//! The catalogue's loader checks every `user_message` with them, and
+//! errors-runtime checks a server's message with them before showing it,
+//! so they are written to be cheap to compile there (every dependent of
+//! errors-core compiles them): the searches are loops over bytes, not
 //! `str`'s pattern API, whose searcher types are instantiated anew for each
 //! kind of pattern and closure (BENCHMARKS.md, "What depending on
 //! errors-core costs a build").

@@ -2,17 +2,16 @@
 //! the generated `Code::lookup` is measured against. Message patterns are
 //! left out (strum matches exact strings only).
 
-use proc_macro2::Literal;
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
-use errors_codegen::Catalogue;
-use errors_codegen::ident::upper_camel;
-use errors_codegen::pattern::Pattern;
-use proc_macro2::{Ident, Span};
+use crate::Catalogue;
+use crate::ident::upper_camel;
+use crate::pattern::Pattern;
 
-/// Source of `pub enum StrumCode` with one `#[strum(serialize = …)]` per
-/// exact spelling (canonical id, wire codes, fixed messages).
-pub(crate) fn emit(catalogue: &Catalogue) -> String {
+/// `pub enum StrumCode` with one `#[strum(serialize = …)]` per exact
+/// spelling (canonical id, wire codes, fixed messages).
+pub(crate) fn emit(catalogue: &Catalogue) -> TokenStream {
     let variants = catalogue.codes().iter().map(|code| {
         let ident = Ident::new(&upper_camel(&code.id.value), Span::call_site());
         // Several sources may share a spelling; strum wants each once.
@@ -28,13 +27,9 @@ pub(crate) fn emit(catalogue: &Catalogue) -> String {
             .collect::<Vec<_>>();
         quote!(#[strum(#(serialize = #spellings),*)] #ident)
     });
-    let tokens = quote! {
+    quote! {
         /// `Code`, again, with strum's derived `FromStr`.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString)]
         pub enum StrumCode { #(#variants),* }
-    };
-    let text = tokens.to_string();
-    // Pretty-printed so that a catalogue edit shows as a readable diff.
-    let body = syn::parse_file(&text).map_or(text, |file| prettyplease::unparse(&file));
-    super::header("the strum twin of `Code`, the lookup benchmark's baseline") + &body
+    }
 }
