@@ -520,7 +520,32 @@ pub fn json_schema() -> String {
     if let Some(members) = schema.as_object() {
         out.extend(members.iter().map(|(k, v)| (k.clone(), v.clone())));
     }
-    let mut json = serde_json::to_string_pretty(&out).unwrap_or_default();
+    let mut json =
+        serde_json::to_string_pretty(&sorted(serde_json::Value::Object(out))).unwrap_or_default();
     json.push('\n');
     json
+}
+
+/// `value` with every object's members in the order of their names: the
+/// committed schema is the same text whether or not serde_json keeps
+/// insertion order (its `preserve_order` feature, which any crate of a
+/// build may turn on).
+#[cfg(feature = "json-schema")]
+fn sorted(value: serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Object(members) => {
+            let mut members: Vec<_> = members.into_iter().collect();
+            members.sort_by(|(a, _), (b, _)| a.cmp(b));
+            serde_json::Value::Object(
+                members
+                    .into_iter()
+                    .map(|(name, value)| (name, sorted(value)))
+                    .collect(),
+            )
+        }
+        serde_json::Value::Array(items) => {
+            serde_json::Value::Array(items.into_iter().map(sorted).collect())
+        }
+        other => other,
+    }
 }
