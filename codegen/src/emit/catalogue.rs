@@ -52,6 +52,9 @@ pub(super) fn catalogue(options: &Options) -> TokenStream {
             fn shapes(self) -> &'static [Shape] {
                 Shape::ALL
             }
+            fn shapes_keyed(self) -> #wire::KeyedShapes {
+                Shape::KEYED
+            }
             fn shape_id(self, shape: Shape) -> &'static str {
                 shape.as_str()
             }

@@ -133,6 +133,21 @@ impl<'a> Reader<'a> {
         self.escaped_string(start, end).map(Cow::Owned)
     }
 
+    /// The string that is the next value, as [`Reader::string`] reads it,
+    /// but told as where it sits in the text when it has no escape (the
+    /// caller keeps offsets, and needs no `str` of it yet).
+    #[inline]
+    pub(crate) fn string_span(&mut self) -> Result<Span, Malformed> {
+        self.expect(b'"')?;
+        let start = self.pos;
+        let end = self.to_quote_or_escape()?;
+        if self.bytes().get(end) == Some(&b'"') {
+            self.pos = end + 1;
+            return Ok(Span::Plain { start, end });
+        }
+        self.escaped_string(start, end).map(Span::Decoded)
+    }
+
     /// The rest of a string from its first backslash at `end`: decoded
     /// into a new `String`. Out of line: few error strings have escapes,
     /// and the common path stays small enough to inline.
@@ -457,6 +472,15 @@ impl Nesting {
     }
 }
 
+/// Where a string sits in the text, or what it says when it had escapes.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Span {
+    /// As written, at `start..end` of the text.
+    Plain { start: usize, end: usize },
+    /// Decoded.
+    Decoded(String),
+}
+
 /// The members of an object being read: call [`Members::next_key`] until
 /// it answers `None`, reading (or skipping) each member's value between.
 pub(crate) struct Members {
@@ -477,6 +501,58 @@ impl Members {
         reader.expect(b':')?;
         Ok(Some(key))
     }
+
+    /// The next member, its colon consumed: what `find` answers for its key
+    /// (the key's bytes and [`words`](crate::wire::shape::words)); `None`
+    /// after the closing brace. A key without an escape (nearly every key)
+    /// is looked at where it sits, neither copied nor checked for
+    /// character boundaries.
+    #[inline]
+    pub(crate) fn next_member<R>(
+        &mut self,
+        reader: &mut Reader<'_>,
+        find: impl FnOnce(&[u8], [u64; 2]) -> R,
+    ) -> Result<Option<R>, Malformed> {
+        if !reader.next_item(&mut self.first, b'}')? {
+            return Ok(None);
+        }
+        reader.expect(b'"')?;
+        let start = reader.pos;
+        let end = reader.to_quote_or_escape()?;
+        let bytes = reader.bytes();
+        let found = if bytes.get(end) == Some(&b'"') {
+            reader.pos = end + 1;
+            let key = bytes.get(start..end).unwrap_or_default();
+            find(key, key_words(bytes, start, key))
+        } else {
+            reader.pos = start - 1;
+            let key = reader.key()?;
+            find(key.as_bytes(), crate::wire::shape::words(key.as_bytes()))
+        };
+        reader.expect(b':')?;
+        Ok(Some(found))
+    }
+}
+
+/// [`words`](crate::wire::shape::words) of `key`, which sits at `start` of
+/// `text`: read as two loads from the text where it is long enough.
+#[inline]
+fn key_words(text: &[u8], start: usize, key: &[u8]) -> [u64; 2] {
+    let len = key.len();
+    let Some(&first) = text.get(start..).and_then(|rest| rest.first_chunk::<8>()) else {
+        return crate::wire::shape::words(key);
+    };
+    let first = u64::from_le_bytes(first);
+    if len < 8 {
+        return [first & ((1 << (8 * len)) - 1), 0];
+    }
+    if len == 8 {
+        return [first, 0];
+    }
+    let last = key
+        .last_chunk::<8>()
+        .map_or(0, |&last| u64::from_le_bytes(last));
+    [first, last]
 }
 
 impl<'a> Reader<'a> {

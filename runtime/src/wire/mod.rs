@@ -204,4 +204,4 @@ pub use render::{MAX_REQUEST_ID, RenderDialect, RenderError, render, render_with
 pub use retrier::{AsClassified, NoResponse, Retrier, Sent, send_with_retries};
 pub use shape::{Alternative, BodyField, Check, FieldPlaces, HeaderMeaning, Identifies, Test};
 #[doc(hidden)]
-pub use shape::{HeaderRule, PlanNode};
+pub use shape::{HeaderRule, KeyedShapes, PlanNode};

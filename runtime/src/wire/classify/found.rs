@@ -15,9 +15,8 @@
 //! small body, that is most of the work; BENCHMARKS.md, "Classifying").
 
 use std::borrow::Cow;
-use std::cmp::Ordering;
 
-use crate::wire::json::{Kind, Malformed, Reader};
+use crate::wire::json::{Kind, Malformed, Reader, Span};
 use crate::wire::shape::PlanNode;
 use errors_vocab::wire::Step;
 
@@ -203,9 +202,12 @@ impl<'a> Walk<'_, 'a, '_> {
         let settable = keep == Keep::Last || !self.found.at(index(node)).is_present();
         match r.peek()? {
             Kind::String => {
-                let text = r.string()?;
+                let span = r.string_span()?;
                 if settable {
-                    let text = self.keep_text(text);
+                    let text = match span {
+                        Span::Plain { start, end } => body_text(start, end),
+                        Span::Decoded(text) => self.keep_text(Cow::Owned(text)),
+                    };
                     self.set(node, Held::String, text);
                 }
             }
@@ -235,8 +237,10 @@ impl<'a> Walk<'_, 'a, '_> {
                     return r.skip_value();
                 }
                 let mut members = r.begin_object()?;
-                while let Some(key) = members.next_key(r)? {
-                    match member(children, &key) {
+                while let Some(child) =
+                    members.next_member(r, |key, words| member(children, key, words))?
+                {
+                    match child {
                         Some(child) => self.value(r, first + child, keep)?,
                         None => r.skip_value()?,
                     }
@@ -330,16 +334,25 @@ impl<'a> Walk<'_, 'a, '_> {
     }
 }
 
-/// The child for member `key`: the plan sorts each node's members by the
-/// length of their names, then by their bytes (and puts them before its
-/// array steps), so a binary search finds it, mostly comparing lengths.
-fn member(children: &[PlanNode], key: &str) -> Option<usize> {
-    children
-        .binary_search_by(|child| match child.step {
-            Some(Step::Member(name)) => name.len().cmp(&key.len()).then_with(|| name.cmp(key)),
-            _ => Ordering::Greater,
-        })
-        .ok()
+/// The child for member `key`, whose [`words`](crate::wire::shape::words)
+/// are `words`: compared word by word with each child's name, so that the
+/// name's bytes are compared only past its sixteenth byte.
+#[inline]
+fn member(children: &[PlanNode], key: &[u8], words: [u64; 2]) -> Option<usize> {
+    children.iter().position(|child| {
+        child.words == words
+            && matches!(child.step, Some(Step::Member(name))
+                if name.len() == key.len()
+                    && (key.len() <= 16 || name.as_bytes().get(8..) == key.get(8..)))
+    })
+}
+
+/// A string's offsets in the body as a [`Text`].
+fn body_text(start: usize, end: usize) -> Text {
+    match (u32::try_from(start), u32::try_from(end - start)) {
+        (Ok(start), Ok(len)) => Text::Body { start, len },
+        _ => Text::None,
+    }
 }
 
 /// The child for element `at`, and whether it is `*` (the loader allows

@@ -31,63 +31,37 @@ pub(super) fn read<'a, C: Catalogue>(r: &mut Reading<'_, 'a, C>, found: &mut Fou
     };
     r.out.dialect = Dialect::Declared(shape);
     let source = catalogue.shape_source(shape);
+    let fields = catalogue.shape_fields(shape);
 
-    let mut text = Texts::default();
-    let mut extra = Extra::default();
-    for &FieldPlaces { field, places } in catalogue.shape_fields(shape) {
+    // Where the texts that decide the code are, looked up in place; every
+    // text is taken (borrowed from the body) once, below.
+    let mut at = Texts::default();
+    for &FieldPlaces { field, places } in fields {
+        let place = || places.iter().copied().find(|&p| found.string(p).is_some());
         match field {
-            BodyField::Code => text.code = take_string(found, places),
-            BodyField::Message => text.message = take_string(found, places),
-            BodyField::Kind => r.out.kind = take_string(found, places),
-            BodyField::RequestId => r.out.body_request_id = take_string(found, places),
-            BodyField::TaskStatus => text.task_status = take_string(found, places),
-            BodyField::ErrorType => text.error_type = take_string(found, places),
-            BodyField::RunId => extra.run_id = take_string(found, places),
-            BodyField::TaskId => extra.task_id = take_string(found, places),
-            BodyField::QueuePosition => extra.queue_position = count(found, places),
-            BodyField::StatusUrl => extra.status_url = take_string(found, places),
-            BodyField::ResponseUrl => extra.response_url = take_string(found, places),
-            BodyField::RequestField => extra.request_field = request_field(found, places),
-            BodyField::RetryAfter => extra.retry_after = wait(found, places),
+            BodyField::Code => at.code = place(),
+            BodyField::Message => at.message = place(),
+            BodyField::TaskStatus => at.task_status = place(),
+            BodyField::ErrorType => at.error_type = place(),
+            _ => {}
         }
     }
-    let error_type = text
-        .error_type
-        .map(|raw| match catalogue.error_type_from_name(&raw) {
-            Some(known) => Reported::Known(known),
-            None => Reported::Unknown(raw),
-        });
-    r.out.task_status = text
-        .task_status
-        .map(|raw| match catalogue.task_status_from_name(&raw) {
-            Some(known) => Reported::Known(known),
-            None => Reported::Unknown(raw),
-        });
+    let text = |place: Option<u16>| place.and_then(|p| found.string(p));
+    let error_type = text(at.error_type).map(|raw| catalogue.error_type_from_name(raw));
+    let task_status = text(at.task_status).map(|raw| catalogue.task_status_from_name(raw));
 
     // The code: the task's `error_type`'s, else the one the shape's source
     // spells this way, else the one the source of another shape the body
     // also matches spells (a body may fit several sources' shapes), else
     // any source's spelling or the canonical id.
-    let texts = [text.code.as_deref(), text.message.as_deref()];
+    let texts = [text(at.code), text(at.message)];
     // The chosen shape's own source was asked while choosing (its first code
-    // and message places are the texts just read), so it is not asked again.
-    let spelled = source.zip(own_spelling).or_else(|| {
-        catalogue
-            .shapes()
-            .iter()
-            .enumerate()
-            .filter(|&(i, &other)| {
-                catalogue.shape_source(other) != source
-                    && matched.has(i, || matches(catalogue, found, other).is_some())
-            })
-            .find_map(|(_, &other)| {
-                let source = catalogue.shape_source(other)?;
-                spelled_by(catalogue, source, texts).map(|code| (source, code))
-            })
-    });
+    // and message places are these texts), so it is not asked again.
+    let spelled = source
+        .zip(own_spelling)
+        .or_else(|| other_spelling(catalogue, found, &matched, source, texts));
     r.code = error_type
-        .as_ref()
-        .and_then(Reported::known)
+        .flatten()
         .map(|error_type| catalogue.error_type_code(error_type))
         .or(spelled.map(|(_, code)| code))
         .or_else(|| {
@@ -105,38 +79,121 @@ pub(super) fn read<'a, C: Catalogue>(r: &mut Reading<'_, 'a, C>, found: &mut Fou
         .map(|(source, _)| source)
         .or(source.filter(|_| identified));
     // A task answer reports a failed task when it carries an error.
-    r.task_failed = r.out.task_status.is_some()
-        && (text.code.is_some() || text.message.is_some() || error_type.is_some());
-    r.out.wire_code = text.code;
-    r.out.message = text.message;
-    r.out.error_type = error_type;
-    if extra.any() {
-        r.out.extra = Some(Box::new(extra));
+    r.task_failed = at.task_status.is_some()
+        && (at.code.is_some() || at.message.is_some() || at.error_type.is_some());
+
+    // The texts, taken in the shape's order (a decoded text is moved out,
+    // so a place two fields share goes to the first).
+    let mut extra: Option<Box<Extra<'a>>> = None;
+    for &FieldPlaces { field, places } in fields {
+        match field {
+            BodyField::Code => r.out.wire_code = take_string(found, places),
+            BodyField::Message => r.out.message = take_string(found, places),
+            BodyField::Kind => r.out.kind = take_string(found, places),
+            BodyField::RequestId => r.out.body_request_id = take_string(found, places),
+            BodyField::TaskStatus => {
+                r.out.task_status = take_string(found, places).map(|raw| match task_status {
+                    Some(Some(known)) => Reported::Known(known),
+                    _ => Reported::Unknown(raw),
+                });
+            }
+            BodyField::ErrorType => {
+                r.out.error_type = take_string(found, places).map(|raw| match error_type {
+                    Some(Some(known)) => Reported::Known(known),
+                    _ => Reported::Unknown(raw),
+                });
+            }
+            field => read_extra(&mut extra, found, field, places),
+        }
+    }
+    r.out.extra = extra;
+}
+
+/// Reads one of the fields only some bodies carry into `extra`, made when
+/// the first of them is found (most bodies carry none).
+fn read_extra<'a>(
+    extra: &mut Option<Box<Extra<'a>>>,
+    found: &mut Found<'a, '_>,
+    field: BodyField,
+    places: &[u16],
+) {
+    fn put<'a, T>(
+        extra: &mut Option<Box<Extra<'a>>>,
+        value: Option<T>,
+        slot: for<'e> fn(&'e mut Extra<'a>) -> &'e mut Option<T>,
+    ) {
+        if let Some(value) = value {
+            *slot(extra.get_or_insert_with(Box::default)) = Some(value);
+        }
+    }
+    match field {
+        BodyField::RunId => put(extra, take_string(found, places), |e| &mut e.run_id),
+        BodyField::TaskId => put(extra, take_string(found, places), |e| &mut e.task_id),
+        BodyField::QueuePosition => put(extra, count(found, places), |e| &mut e.queue_position),
+        BodyField::StatusUrl => put(extra, take_string(found, places), |e| &mut e.status_url),
+        BodyField::ResponseUrl => {
+            put(extra, take_string(found, places), |e| &mut e.response_url);
+        }
+        BodyField::RequestField => {
+            put(extra, request_field(found, places), |e| {
+                &mut e.request_field
+            });
+        }
+        BodyField::RetryAfter => put(extra, wait(found, places), |e| &mut e.retry_after),
+        BodyField::Code
+        | BodyField::Message
+        | BodyField::Kind
+        | BodyField::RequestId
+        | BodyField::TaskStatus
+        | BodyField::ErrorType => {}
     }
 }
 
-/// The texts read before they are looked up.
+/// The code the source of another shape the body matched spells one of
+/// `texts` as, with that source: the shapes in catalogue order, those of
+/// `source` (already asked) aside.
+fn other_spelling<C: Catalogue>(
+    catalogue: C,
+    found: &Found<'_, '_>,
+    matched: &Matched,
+    source: Option<C::Source>,
+    texts: [Option<&str>; 2],
+) -> Option<(C::Source, C::Code)> {
+    let shapes = catalogue.shapes();
+    let remembered = Bits(matched.0).filter_map(|i| shapes.get(i));
+    let past = shapes
+        .iter()
+        .skip(REMEMBERED)
+        .filter(|&&other| matches(catalogue, found, other).is_some());
+    remembered
+        .chain(past)
+        .find_map(|&other| spelling_of(catalogue, other, source, texts))
+}
+
+/// The code `other`'s source spells one of `texts` as, unless it is `source`.
+fn spelling_of<C: Catalogue>(
+    catalogue: C,
+    other: C::Shape,
+    source: Option<C::Source>,
+    texts: [Option<&str>; 2],
+) -> Option<(C::Source, C::Code)> {
+    let other = catalogue
+        .shape_source(other)
+        .filter(|&s| Some(s) != source)?;
+    spelled_by(catalogue, other, texts).map(|code| (other, code))
+}
+
+/// Where the texts that decide the code are: places of the plan.
 #[derive(Default)]
-struct Texts<'a> {
-    code: Option<Cow<'a, str>>,
-    message: Option<Cow<'a, str>>,
-    task_status: Option<Cow<'a, str>>,
-    error_type: Option<Cow<'a, str>>,
+struct Texts {
+    code: Option<u16>,
+    message: Option<u16>,
+    task_status: Option<u16>,
+    error_type: Option<u16>,
 }
 
 /// Which shapes a body matched, by their place in [`Shape::ALL`].
 struct Matched(u64);
-
-impl Matched {
-    /// Whether shape `i` matched; `test` answers for a shape past the word.
-    fn has(&self, i: usize, test: impl FnOnce() -> bool) -> bool {
-        if i < REMEMBERED {
-            self.0 & (1 << i) != 0
-        } else {
-            test()
-        }
-    }
-}
 
 /// The shape the body is: among the shapes one of whose alternatives holds
 /// whole, one whose source spells the body's code or message, else the
@@ -147,10 +204,13 @@ fn choose<C: Catalogue>(
     found: &Found<'_, '_>,
     only: Option<C::Source>,
 ) -> Option<Chosen<C>> {
+    let shapes = catalogue.shapes();
     let mut best: Option<(Option<C::Code>, usize, C::Shape)> = None;
     let mut matched = Matched(0);
-    for (i, &shape) in catalogue.shapes().iter().enumerate() {
-        // The cheapest test first: most shapes need a member the body lacks.
+    for i in candidates(catalogue, found.present, shapes.len()) {
+        let Some(&shape) = shapes.get(i) else {
+            continue;
+        };
         let requires = catalogue.shape_requires(shape);
         if found.present & requires != requires {
             continue;
@@ -188,6 +248,41 @@ fn choose<C: Catalogue>(
         spelled,
         matched,
     })
+}
+
+/// The positions of the shapes worth testing on a body holding the places
+/// `present`, in catalogue order: those keyed by a place it holds, those
+/// keyed by none, and every shape past the keyed 64.
+fn candidates<C: Catalogue>(
+    catalogue: C,
+    present: u64,
+    shapes: usize,
+) -> impl Iterator<Item = usize> {
+    let keyed = catalogue.shapes_keyed();
+    let mut candidates = keyed.unkeyed;
+    let mut places = present;
+    while places != 0 {
+        let place = places.trailing_zeros() as usize;
+        places &= places - 1;
+        candidates |= keyed.by_place.get(place).copied().unwrap_or(0);
+    }
+    Bits(candidates).chain(REMEMBERED..shapes)
+}
+
+/// The positions of a word's set bits, lowest first.
+struct Bits(u64);
+
+impl Iterator for Bits {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if self.0 == 0 {
+            return None;
+        }
+        let at = self.0.trailing_zeros() as usize;
+        self.0 &= self.0 - 1;
+        Some(at)
+    }
 }
 
 /// The shape a body is, what its own source spells its code or message
