@@ -393,7 +393,7 @@ impl WireCatalogue for &'static RuntimeCatalogue {
     fn problem_places(self) -> [u16; 6] {
         self.problem
     }
-    fn with_places<R>(self, read: impl FnOnce(&mut [Place]) -> R) -> R {
+    fn with_places<'a, R>(self, read: impl FnOnce(&mut [Place<'a>]) -> R) -> R {
         let mut places = vec![Place::MISSING; self.plan.len()];
         read(&mut places)
     }

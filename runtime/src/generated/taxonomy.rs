@@ -6760,9 +6760,9 @@ impl crate::wire::Catalogue for Taxonomy {
     fn problem_places(self) -> [u16; 6] {
         Shape::PROBLEM
     }
-    fn with_places<R>(
+    fn with_places<'a, R>(
         self,
-        read: impl ::core::ops::FnOnce(&mut [crate::wire::Place]) -> R,
+        read: impl ::core::ops::FnOnce(&mut [crate::wire::Place<'a>]) -> R,
     ) -> R {
         let mut places = [crate::wire::Place::MISSING; Shape::PLAN.len()];
         read(&mut places)

@@ -71,7 +71,7 @@ pub trait Catalogue: Copy + Eq + Hash + Debug + Send + Sync + 'static {
     /// Calls `read` with room for one value per place of the plan, on the
     /// stack: the plan's length is the generated catalogue's constant.
     #[doc(hidden)]
-    fn with_places<R>(self, read: impl FnOnce(&mut [crate::wire::Place]) -> R) -> R;
+    fn with_places<'a, R>(self, read: impl FnOnce(&mut [crate::wire::Place<'a>]) -> R) -> R;
     /// Every shape, in catalogue order (the order that breaks ties).
     fn shapes(self) -> &'static [Self::Shape];
     /// Which shapes a body's places make worth testing.

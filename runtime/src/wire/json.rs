@@ -133,21 +133,6 @@ impl<'a> Reader<'a> {
         self.escaped_string(start, end).map(Cow::Owned)
     }
 
-    /// The string that is the next value, as [`Reader::string`] reads it,
-    /// but told as where it sits in the text when it has no escape (the
-    /// caller keeps offsets, and needs no `str` of it yet).
-    #[inline]
-    pub(crate) fn string_span(&mut self) -> Result<Span, Malformed> {
-        self.expect(b'"')?;
-        let start = self.pos;
-        let end = self.to_quote_or_escape()?;
-        if self.bytes().get(end) == Some(&b'"') {
-            self.pos = end + 1;
-            return Ok(Span::Plain { start, end });
-        }
-        self.escaped_string(start, end).map(Span::Decoded)
-    }
-
     /// The rest of a string from its first backslash at `end`: decoded
     /// into a new `String`. Out of line: few error strings have escapes,
     /// and the common path stays small enough to inline.
@@ -472,36 +457,13 @@ impl Nesting {
     }
 }
 
-/// Where a string sits in the text, or what it says when it had escapes.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) enum Span {
-    /// As written, at `start..end` of the text.
-    Plain { start: usize, end: usize },
-    /// Decoded.
-    Decoded(String),
-}
-
-/// The members of an object being read: call [`Members::next_key`] until
+/// The members of an object being read: call [`Members::next_member`] until
 /// it answers `None`, reading (or skipping) each member's value between.
 pub(crate) struct Members {
     first: bool,
 }
 
 impl Members {
-    /// The next member's key, its colon consumed; `None` after the
-    /// closing brace.
-    pub(crate) fn next_key<'a>(
-        &mut self,
-        reader: &mut Reader<'a>,
-    ) -> Result<Option<Cow<'a, str>>, Malformed> {
-        if !reader.next_item(&mut self.first, b'}')? {
-            return Ok(None);
-        }
-        let key = reader.key()?;
-        reader.expect(b':')?;
-        Ok(Some(key))
-    }
-
     /// The next member, its colon consumed: what `find` answers for its key
     /// (the key's bytes and [`words`](crate::wire::shape::words)); `None`
     /// after the closing brace. A key without an escape (nearly every key)

@@ -16,7 +16,7 @@
 
 use std::borrow::Cow;
 
-use crate::wire::json::{Kind, Malformed, Reader, Span};
+use crate::wire::json::{Kind, Malformed, Reader};
 use crate::wire::shape::PlanNode;
 use errors_vocab::wire::Step;
 
@@ -33,37 +33,37 @@ pub(crate) enum Held {
     Null,
 }
 
-/// Where a found text is: kept as offsets, so that a place is small and
-/// `Copy` and the table of places costs little to fill.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Text {
-    None,
-    /// In the body, as written: `start..start + len`.
-    Body {
-        start: u32,
-        len: u32,
-    },
-    /// Decoded (it had escapes) or joined: in [`Found`]'s side list, at this index.
-    Decoded(u32),
-}
-
 /// What sat at one place of the plan. Public only for the generated
 /// catalogues' [`Catalogue::with_places`](crate::wire::Catalogue::with_places).
 #[derive(Debug, Clone, Copy)]
 #[doc(hidden)]
-pub struct Place {
+pub struct Place<'a> {
+    /// A string as written (without escapes) or a number as written:
+    /// borrowed from the body, so that looking at it costs nothing.
+    text: Option<&'a str>,
+    /// A string that had escapes, decoded, or an array of names and
+    /// numbers joined with `.` (a validation error's `loc`): one past its
+    /// index in [`Found`]'s side list; 0 for none (so that a missing
+    /// place is all zeros, which costs the least to write).
+    decoded: u32,
     /// The value's type.
     pub(crate) held: Held,
-    /// A string's text, a number as written, or an array of names and
-    /// numbers joined with `.` (a validation error's `loc`).
-    pub(crate) text: Text,
 }
 
-impl Place {
+impl Place<'_> {
+    /// A value of this type, without text.
+    const fn held(held: Held) -> Self {
+        Self {
+            held,
+            ..Self::MISSING
+        }
+    }
+
     /// Nothing there yet.
     pub const MISSING: Self = Self {
+        text: None,
+        decoded: 0,
         held: Held::Missing,
-        text: Text::None,
     };
 
     /// Whether the place holds a value other than `null`.
@@ -74,53 +74,53 @@ impl Place {
 
 /// What a body holds at every place of the plan.
 pub(crate) struct Found<'a, 'p> {
-    body: &'a str,
     /// Which of the plan's first 64 places hold a value (not `null`).
     pub(crate) present: u64,
-    places: &'p mut [Place],
+    places: &'p mut [Place<'a>],
     /// Texts that had escapes, decoded, and joined arrays.
     decoded: Vec<String>,
 }
 
 impl<'a> Found<'a, '_> {
     /// What is at `place` (nothing for a place outside the plan).
-    pub(crate) fn at(&self, place: u16) -> Place {
+    pub(crate) fn at(&self, place: u16) -> Place<'a> {
         self.places
             .get(usize::from(place))
             .copied()
             .unwrap_or(Place::MISSING)
     }
 
-    /// The text at `place`, borrowed (to test or look up).
+    /// The text at `place`, borrowed (to test or look up): a string's, a
+    /// number's as written, or an array's joined.
     pub(crate) fn text(&self, place: u16) -> Option<&str> {
-        match self.at(place).text {
-            Text::None => None,
-            Text::Body { start, len } => self.body.get(start as usize..(start + len) as usize),
-            Text::Decoded(i) => self.decoded.get(i as usize).map(String::as_str),
+        let place = self.at(place);
+        match place.decoded.checked_sub(1) {
+            None => place.text,
+            Some(at) => self.decoded.get(at as usize).map(String::as_str),
         }
     }
 
     /// The string at `place`.
     pub(crate) fn string(&self, place: u16) -> Option<&str> {
-        if self.at(place).held == Held::String {
-            self.text(place)
-        } else {
-            None
+        let place = self.at(place);
+        if place.held != Held::String {
+            return None;
+        }
+        match place.decoded.checked_sub(1) {
+            None => place.text,
+            Some(at) => self.decoded.get(at as usize).map(String::as_str),
         }
     }
 
     /// The text at `place`, to keep: borrowed from the body, or moved out
     /// of the side list (each place is taken once).
     pub(crate) fn take(&mut self, place: u16) -> Option<Cow<'a, str>> {
-        match self.at(place).text {
-            Text::None => None,
-            Text::Body { start, len } => self
-                .body
-                .get(start as usize..(start + len) as usize)
-                .map(Cow::Borrowed),
-            Text::Decoded(i) => self
+        let place = self.at(place);
+        match place.decoded.checked_sub(1) {
+            None => place.text.map(Cow::Borrowed),
+            Some(at) => self
                 .decoded
-                .get_mut(i as usize)
+                .get_mut(at as usize)
                 .map(|s| Cow::Owned(std::mem::take(s))),
         }
     }
@@ -146,14 +146,13 @@ impl From<Malformed> for Unreadable {
 pub(crate) fn read<'a, 'p>(
     body: &'a [u8],
     plan: &[PlanNode],
-    places: &'p mut [Place],
+    places: &'p mut [Place<'a>],
 ) -> Result<Found<'a, 'p>, Unreadable> {
     let text = std::str::from_utf8(body).map_err(|_| Unreadable::NotUtf8)?;
     let mut reader = Reader::new(text);
     let mut walk = Walk {
         plan,
         found: Found {
-            body: text,
             present: 0,
             places,
             decoded: Vec::new(),
@@ -201,37 +200,12 @@ impl<'a> Walk<'_, 'a, '_> {
             .unwrap_or_default();
         let settable = keep == Keep::Last || !self.found.at(index(node)).is_present();
         match r.peek()? {
-            Kind::String => {
-                let span = r.string_span()?;
-                if settable {
-                    let text = match span {
-                        Span::Plain { start, end } => body_text(start, end),
-                        Span::Decoded(text) => self.keep_text(Cow::Owned(text)),
-                    };
-                    self.set(node, Held::String, text);
-                }
-            }
-            Kind::Number => {
-                let (_, text) = r.number_text()?;
-                if settable {
-                    let text = self.in_body(text);
-                    self.set(node, Held::Number, text);
-                }
-            }
-            Kind::Literal => {
-                let held = if r.next_is_null() {
-                    Held::Null
-                } else {
-                    Held::Bool
-                };
-                r.skip_value()?;
-                if settable {
-                    self.set(node, held, Text::None);
-                }
+            kind @ (Kind::String | Kind::Number | Kind::Literal) => {
+                return self.scalar(r, node, kind, keep);
             }
             Kind::Object => {
                 if settable {
-                    self.set(node, Held::Object, Text::None);
+                    self.set(node, Place::held(Held::Object));
                 }
                 if children.is_empty() {
                     return r.skip_value();
@@ -240,21 +214,27 @@ impl<'a> Walk<'_, 'a, '_> {
                 while let Some(child) =
                     members.next_member(r, |key, words| member(children, key, words))?
                 {
-                    match child {
-                        Some(child) => self.value(r, first + child, keep)?,
-                        None => r.skip_value()?,
+                    let Some(child) = child else {
+                        r.skip_value()?;
+                        continue;
+                    };
+                    // Most members hold a string or a number: read here,
+                    // without a call.
+                    match r.peek()? {
+                        Kind::Object | Kind::Array => self.value(r, first + child, keep)?,
+                        kind => self.scalar(r, first + child, kind, keep)?,
                     }
                 }
             }
             Kind::Array if children.is_empty() => {
                 let joined = self.joined(r)?;
                 if settable {
-                    self.set(node, Held::Array, joined);
+                    self.set(node, joined);
                 }
             }
             Kind::Array => {
                 if settable {
-                    self.set(node, Held::Array, Text::None);
+                    self.set(node, Place::held(Held::Array));
                 }
                 let mut elements = r.begin_array()?;
                 let mut at = 0u32;
@@ -273,9 +253,53 @@ impl<'a> Walk<'_, 'a, '_> {
         Ok(())
     }
 
-    fn set(&mut self, node: usize, held: Held, text: Text) {
-        if let Some(place) = self.found.places.get_mut(node) {
-            *place = Place { held, text };
+    /// The string, number or literal at `node`, of `kind` (just peeked).
+    #[inline]
+    fn scalar(
+        &mut self,
+        r: &mut Reader<'a>,
+        node: usize,
+        kind: Kind,
+        keep: Keep,
+    ) -> Result<(), Malformed> {
+        let settable = keep == Keep::Last || !self.found.at(index(node)).is_present();
+        match kind {
+            Kind::String => {
+                let text = r.string()?;
+                if settable {
+                    let place = self.keep(Held::String, text);
+                    self.set(node, place);
+                }
+            }
+            Kind::Number => {
+                let (_, text) = r.number_text()?;
+                if settable {
+                    let place = Place {
+                        text: Some(text),
+                        ..Place::held(Held::Number)
+                    };
+                    self.set(node, place);
+                }
+            }
+            Kind::Literal => {
+                let held = if r.next_is_null() {
+                    Held::Null
+                } else {
+                    Held::Bool
+                };
+                r.skip_value()?;
+                if settable {
+                    self.set(node, Place::held(held));
+                }
+            }
+            Kind::Object | Kind::Array => return self.value(r, node, keep),
+        }
+        Ok(())
+    }
+
+    fn set(&mut self, node: usize, place: Place<'a>) {
+        if let Some(at) = self.found.places.get_mut(node) {
+            *at = place;
             if node < 64 {
                 let bit = 1 << node;
                 if place.is_present() {
@@ -287,29 +311,32 @@ impl<'a> Walk<'_, 'a, '_> {
         }
     }
 
-    /// Where `text`, a slice of the body, sits in it.
-    fn in_body(&self, text: &'a str) -> Text {
-        let start = (text.as_ptr() as usize).wrapping_sub(self.found.body.as_ptr() as usize);
-        match (u32::try_from(start), u32::try_from(text.len())) {
-            (Ok(start), Ok(len)) => Text::Body { start, len },
-            _ => Text::None,
+    /// A place holding `text`: borrowed from the body, or decoded into the
+    /// side list.
+    fn keep(&mut self, held: Held, text: Cow<'a, str>) -> Place<'a> {
+        match text {
+            Cow::Borrowed(text) => Place {
+                text: Some(text),
+                ..Place::held(held)
+            },
+            Cow::Owned(text) => self.decoded(held, text),
         }
     }
 
-    fn keep_text(&mut self, text: Cow<'a, str>) -> Text {
-        match text {
-            Cow::Borrowed(text) => self.in_body(text),
-            Cow::Owned(text) => {
-                self.found.decoded.push(text);
-                u32::try_from(self.found.decoded.len() - 1).map_or(Text::None, Text::Decoded)
-            }
+    /// A place whose text is `text`, kept in the side list.
+    fn decoded(&mut self, held: Held, text: String) -> Place<'a> {
+        self.found.decoded.push(text);
+        Place {
+            // A body of at most `MAX_BODY` bytes has far fewer texts.
+            decoded: u32::try_from(self.found.decoded.len()).unwrap_or(0),
+            ..Place::held(held)
         }
     }
 
     /// An array of names and numbers, joined with `.` (`["body", "prompt"]`
     /// is `body.prompt`): how validation errors name a request field. Other
-    /// elements are skipped; nothing when nothing was joined.
-    fn joined(&mut self, r: &mut Reader<'a>) -> Result<Text, Malformed> {
+    /// elements are skipped; no text when nothing was joined.
+    fn joined(&mut self, r: &mut Reader<'a>) -> Result<Place<'a>, Malformed> {
         let mut out = String::new();
         let mut elements = r.begin_array()?;
         while elements.next(r)? {
@@ -327,9 +354,9 @@ impl<'a> Walk<'_, 'a, '_> {
             out.push_str(&part);
         }
         Ok(if out.is_empty() {
-            Text::None
+            Place::held(Held::Array)
         } else {
-            self.keep_text(Cow::Owned(out))
+            self.decoded(Held::Array, out)
         })
     }
 }
@@ -345,14 +372,6 @@ fn member(children: &[PlanNode], key: &[u8], words: [u64; 2]) -> Option<usize> {
                 if name.len() == key.len()
                     && (key.len() <= 16 || name.as_bytes().get(8..) == key.get(8..)))
     })
-}
-
-/// A string's offsets in the body as a [`Text`].
-fn body_text(start: usize, end: usize) -> Text {
-    match (u32::try_from(start), u32::try_from(end - start)) {
-        (Ok(start), Ok(len)) => Text::Body { start, len },
-        _ => Text::None,
-    }
 }
 
 /// The child for element `at`, and whether it is `*` (the loader allows

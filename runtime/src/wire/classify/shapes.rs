@@ -103,10 +103,16 @@ pub(super) fn read<'a, C: Catalogue>(r: &mut Reading<'_, 'a, C>, found: &mut Fou
                     _ => Reported::Unknown(raw),
                 });
             }
-            field => read_extra(&mut extra, found, field, places),
+            // Most bodies carry none of these.
+            field if places.iter().any(|&p| found.at(p).is_present()) => {
+                read_extra(&mut extra, found, field, places);
+            }
+            _ => {}
         }
     }
-    r.out.extra = extra;
+    if extra.is_some() {
+        r.out.extra = extra;
+    }
 }
 
 /// Reads one of the fields only some bodies carry into `extra`, made when
@@ -305,6 +311,7 @@ fn matches<C: Catalogue>(catalogue: C, found: &Found<'_, '_>, shape: C::Shape) -
 
 /// [`matches`] once the members every alternative needs are known present:
 /// the number of tests of the largest alternative that holds whole.
+#[inline(always)]
 fn holds_an_alternative<C: Catalogue>(
     catalogue: C,
     found: &Found<'_, '_>,
@@ -338,6 +345,7 @@ fn spelled_by<C: Catalogue>(
 }
 
 /// Whether one test of an alternative holds.
+#[inline(always)]
 fn holds<C: Catalogue>(
     catalogue: C,
     found: &Found<'_, '_>,
@@ -352,14 +360,30 @@ fn holds<C: Catalogue>(
         Test::Array => held == Held::Array,
         Test::Present => found.at(check.place).is_present(),
         Test::Absent => !found.at(check.place).is_present(),
-        Test::TaskStatus => found.string(check.place).is_some_and(|text| {
-            catalogue
-                .task_status_from_name(text)
-                .is_some_and(|status| Some(catalogue.task_status_source(status)) == source)
-        }),
-        Test::Spelling => found.string(check.place).is_some_and(|text| {
+        Test::TaskStatus | Test::Spelling => holds_by_name(catalogue, found, check, source),
+    }
+}
+
+/// [`holds`] for a test that looks the text up in the catalogue: out of
+/// line, so that the type tests most alternatives make stay small.
+#[inline(never)]
+fn holds_by_name<C: Catalogue>(
+    catalogue: C,
+    found: &Found<'_, '_>,
+    check: Check,
+    source: Option<C::Source>,
+) -> bool {
+    let Some(text) = found.string(check.place) else {
+        return false;
+    };
+    match check.test {
+        Test::TaskStatus => catalogue
+            .task_status_from_name(text)
+            .is_some_and(|status| Some(catalogue.task_status_source(status)) == source),
+        Test::Spelling => {
             source.is_some_and(|source| catalogue.code_from_wire(source, text).is_some())
-        }),
+        }
+        _ => false,
     }
 }
 
