@@ -43,7 +43,17 @@ impl RetryAfter {
     /// Reads a `retry-after-ms` value: milliseconds, a fraction tolerated.
     #[must_use]
     pub fn parse_millis(value: &[u8]) -> Option<Self> {
-        let millis = decimal(std::str::from_utf8(value).ok()?.trim_ascii())?;
+        let text = value.trim_ascii();
+        // Whole milliseconds, the usual form, without a float parse: up to
+        // nine digits the float's rounding lands on the same nanosecond
+        // (checked for every such number).
+        if (1..=9).contains(&text.len()) && text.iter().all(u8::is_ascii_digit) {
+            let millis = text
+                .iter()
+                .fold(0, |millis, digit| millis * 10 + u64::from(digit - b'0'));
+            return Some(Self::Delay(Duration::from_millis(millis)));
+        }
+        let millis = decimal(std::str::from_utf8(text).ok()?)?;
         Some(Self::Delay(saturating_secs(millis / 1000.0)))
     }
 
