@@ -231,7 +231,10 @@ fn choose<C: Catalogue>(
         if i < REMEMBERED {
             matched.0 |= 1 << i;
         }
-        let spelled = source.and_then(|source| {
+        // A shape that could not be chosen even with a spelling is not
+        // asked for one.
+        let could_win = best.is_none_or(|(s, t, _)| (true, tests) > (s.is_some(), t));
+        let spelled = source.filter(|_| could_win).and_then(|source| {
             let first = |field| {
                 catalogue
                     .shape_fields(shape)
@@ -320,13 +323,19 @@ fn holds_an_alternative<C: Catalogue>(
 ) -> Option<usize> {
     let mut best = None;
     for alternative in catalogue.shape_when(shape) {
-        let holds_whole = found.present & alternative.requires == alternative.requires
-            && alternative
-                .checks
-                .iter()
-                .all(|check| holds(catalogue, found, *check, source));
-        if holds_whole && best.is_none_or(|tests| alternative.checks.len() > tests) {
-            best = Some(alternative.checks.len());
+        let tests = alternative.checks.len();
+        // One with no more tests than one that holds would not change the answer.
+        if best.is_some_and(|best| tests <= best)
+            || found.present & alternative.requires != alternative.requires
+        {
+            continue;
+        }
+        if alternative
+            .checks
+            .iter()
+            .all(|check| holds(catalogue, found, *check, source))
+        {
+            best = Some(tests);
         }
     }
     best
