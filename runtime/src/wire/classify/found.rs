@@ -16,8 +16,8 @@
 
 use std::borrow::Cow;
 
-use crate::wire::json::{Kind, Malformed, Reader};
-use crate::wire::shape::PlanNode;
+use crate::wire::json::{self, Kind, Malformed, Reader};
+use crate::wire::shape::{PlanNode, words};
 use errors_vocab::wire::Step;
 
 /// What a JSON value was.
@@ -210,21 +210,7 @@ impl<'a> Walk<'_, 'a, '_> {
                 if children.is_empty() {
                     return r.skip_value();
                 }
-                let mut members = r.begin_object()?;
-                while let Some(child) =
-                    members.next_member(r, |key, words| member(children, key, words))?
-                {
-                    let Some(child) = child else {
-                        r.skip_value()?;
-                        continue;
-                    };
-                    // Most members hold a string or a number: read here,
-                    // without a call.
-                    match r.peek()? {
-                        Kind::Object | Kind::Array => self.value(r, first + child, keep)?,
-                        kind => self.scalar(r, first + child, kind, keep)?,
-                    }
-                }
+                self.object(r, first, children, keep)?;
             }
             Kind::Array if children.is_empty() => {
                 let joined = self.joined(r)?;
@@ -251,6 +237,91 @@ impl<'a> Walk<'_, 'a, '_> {
             }
         }
         Ok(())
+    }
+
+    /// The members of the object the reader is at (its `{` peeked), whose
+    /// node's children are `children`, the first at `first`. The common
+    /// steps (whitespace, a key without escapes, its lookup, a string value
+    /// without escapes) are read here with the position in a local; the
+    /// rest through the reader.
+    fn object(
+        &mut self,
+        r: &mut Reader<'a>,
+        first: usize,
+        children: &[PlanNode],
+        keep: Keep,
+    ) -> Result<(), Malformed> {
+        let text = r.text();
+        let bytes = text.as_bytes();
+        // Past the `{`.
+        let mut pos = json::skip_whitespace(bytes, r.pos()) + 1;
+        let mut first_member = true;
+        loop {
+            pos = json::skip_whitespace(bytes, pos);
+            let mut byte = *bytes.get(pos).ok_or(Malformed)?;
+            if byte == b'}' {
+                r.set_pos(pos + 1);
+                return Ok(());
+            }
+            if !first_member {
+                if byte != b',' {
+                    return Err(Malformed);
+                }
+                pos = json::skip_whitespace(bytes, pos + 1);
+                byte = *bytes.get(pos).ok_or(Malformed)?;
+            }
+            first_member = false;
+            if byte != b'"' {
+                return Err(Malformed);
+            }
+            // The key, looked up where it sits unless it has an escape.
+            let end = json::quote_or_escape(bytes, pos + 1)?;
+            let child = if bytes.get(end) == Some(&b'"') {
+                let key = bytes.get(pos + 1..end).unwrap_or_default();
+                let words = json::key_words(bytes, pos + 1, key);
+                pos = end + 1;
+                member(children, key, words)
+            } else {
+                r.set_pos(pos);
+                let key = r.key()?;
+                pos = r.pos();
+                member(children, key.as_bytes(), words(key.as_bytes()))
+            };
+            pos = json::skip_whitespace(bytes, pos);
+            if bytes.get(pos) != Some(&b':') {
+                return Err(Malformed);
+            }
+            pos = json::skip_whitespace(bytes, pos + 1);
+            let Some(child) = child else {
+                r.set_pos(pos);
+                r.skip_value()?;
+                pos = r.pos();
+                continue;
+            };
+            let node = first + child;
+            if bytes.get(pos) == Some(&b'"') {
+                // A string: most members are one.
+                let end = json::quote_or_escape(bytes, pos + 1)?;
+                if bytes.get(end) == Some(&b'"') {
+                    let value = text.get(pos + 1..end).ok_or(Malformed)?;
+                    pos = end + 1;
+                    if keep == Keep::Last || !self.found.at(index(node)).is_present() {
+                        let place = Place {
+                            text: Some(value),
+                            ..Place::held(Held::String)
+                        };
+                        self.set(node, place);
+                    }
+                    continue;
+                }
+            }
+            r.set_pos(pos);
+            match r.peek()? {
+                Kind::Object | Kind::Array => self.value(r, node, keep)?,
+                kind => self.scalar(r, node, kind, keep)?,
+            }
+            pos = r.pos();
+        }
     }
 
     /// The string, number or literal at `node`, of `kind` (just peeked).
@@ -364,14 +435,18 @@ impl<'a> Walk<'_, 'a, '_> {
 /// The child for member `key`, whose [`words`](crate::wire::shape::words)
 /// are `words`: compared word by word with each child's name, so that the
 /// name's bytes are compared only past its sixteenth byte.
-#[inline]
+#[inline(always)]
 fn member(children: &[PlanNode], key: &[u8], words: [u64; 2]) -> Option<usize> {
-    children.iter().position(|child| {
-        child.words == words
-            && matches!(child.step, Some(Step::Member(name))
-                if name.len() == key.len()
-                    && (key.len() <= 16 || name.as_bytes().get(8..) == key.get(8..)))
-    })
+    for (i, child) in children.iter().enumerate() {
+        if child.words == words
+            && let Some(Step::Member(name)) = child.step
+            && name.len() == key.len()
+            && (key.len() <= 16 || name.as_bytes().get(8..) == key.get(8..))
+        {
+            return Some(i);
+        }
+    }
+    None
 }
 
 /// The child for element `at`, and whether it is `*` (the loader allows
