@@ -166,14 +166,18 @@ fn other_spelling<C: Catalogue>(
     texts: [Option<&str>; 2],
 ) -> Option<(C::Source, C::Code)> {
     let shapes = catalogue.shapes();
-    let remembered = Bits(matched.0).filter_map(|i| shapes.get(i));
-    let past = shapes
-        .iter()
-        .skip(REMEMBERED)
-        .filter(|&&other| matches(catalogue, found, other).is_some());
-    remembered
-        .chain(past)
-        .find_map(|&other| spelling_of(catalogue, other, source, texts))
+    for i in Bits(matched.0) {
+        if let Some(spelled) = shapes
+            .get(i)
+            .and_then(|&other| spelling_of(catalogue, other, source, texts))
+        {
+            return Some(spelled);
+        }
+    }
+    shapes.get(REMEMBERED..)?.iter().find_map(|&other| {
+        matches(catalogue, found, other)?;
+        spelling_of(catalogue, other, source, texts)
+    })
 }
 
 /// The code `other`'s source spells one of `texts` as, unless it is `source`.
@@ -211,29 +215,64 @@ fn choose<C: Catalogue>(
     only: Option<C::Source>,
 ) -> Option<Chosen<C>> {
     let shapes = catalogue.shapes();
-    let mut best: Option<(Option<C::Code>, usize, C::Shape)> = None;
-    let mut matched = Matched(0);
-    for i in candidates(catalogue, found.present, shapes.len()) {
-        let Some(&shape) = shapes.get(i) else {
-            continue;
-        };
+    let mut choice = Choice {
+        catalogue,
+        found,
+        only,
+        best: None,
+        matched: Matched(0),
+    };
+    for i in Bits(candidates(catalogue, found.present)) {
+        if let Some(&shape) = shapes.get(i) {
+            choice.consider(i, shape);
+        }
+    }
+    // Past the keyed 64, every shape is a candidate.
+    for (i, &shape) in shapes.iter().enumerate().skip(REMEMBERED) {
+        choice.consider(i, shape);
+    }
+    let Choice { best, matched, .. } = choice;
+    best.map(|(spelled, _, shape)| Chosen {
+        shape,
+        spelled,
+        matched,
+    })
+}
+
+/// The shapes considered so far, and the best of them.
+struct Choice<'f, 'a, 'p, C: Catalogue> {
+    catalogue: C,
+    found: &'f Found<'a, 'p>,
+    only: Option<C::Source>,
+    /// What its own source spells, its alternative's tests, the shape.
+    best: Option<(Option<C::Code>, usize, C::Shape)>,
+    matched: Matched,
+}
+
+impl<C: Catalogue> Choice<'_, '_, '_, C> {
+    /// Tests shape `i` of the catalogue.
+    #[inline(always)]
+    fn consider(&mut self, i: usize, shape: C::Shape) {
+        let (catalogue, found) = (self.catalogue, self.found);
         let requires = catalogue.shape_requires(shape);
         if found.present & requires != requires {
-            continue;
+            return;
         }
         let source = catalogue.shape_source(shape);
-        if only.is_some() && source.is_some_and(|s| Some(s) != only) {
-            continue;
+        if self.only.is_some() && source.is_some_and(|s| Some(s) != self.only) {
+            return;
         }
         let Some(tests) = holds_an_alternative(catalogue, found, shape, source) else {
-            continue;
+            return;
         };
         if i < REMEMBERED {
-            matched.0 |= 1 << i;
+            self.matched.0 |= 1 << i;
         }
         // A shape that could not be chosen even with a spelling is not
         // asked for one.
-        let could_win = best.is_none_or(|(s, t, _)| (true, tests) > (s.is_some(), t));
+        let could_win = self
+            .best
+            .is_none_or(|(s, t, _)| (true, tests) > (s.is_some(), t));
         let spelled = source.filter(|_| could_win).and_then(|source| {
             let first = |field| {
                 catalogue
@@ -248,34 +287,33 @@ fn choose<C: Catalogue>(
                 [first(BodyField::Code), first(BodyField::Message)],
             )
         });
-        if best.is_none_or(|(s, t, _)| (spelled.is_some(), tests) > (s.is_some(), t)) {
-            best = Some((spelled, tests, shape));
+        if self
+            .best
+            .is_none_or(|(s, t, _)| (spelled.is_some(), tests) > (s.is_some(), t))
+        {
+            self.best = Some((spelled, tests, shape));
         }
     }
-    best.map(|(spelled, _, shape)| Chosen {
-        shape,
-        spelled,
-        matched,
-    })
 }
 
-/// The positions of the shapes worth testing on a body holding the places
-/// `present`, in catalogue order: those keyed by a place it holds, those
-/// keyed by none, and every shape past the keyed 64.
-fn candidates<C: Catalogue>(
-    catalogue: C,
-    present: u64,
-    shapes: usize,
-) -> impl Iterator<Item = usize> {
+/// The shape a body is, what its own source spells its code or message
+/// as, and which shapes it matched.
+struct Chosen<C: Catalogue> {
+    shape: C::Shape,
+    spelled: Option<C::Code>,
+    matched: Matched,
+}
+
+/// The shapes worth testing on a body holding the places `present` (of
+/// the first 64, one bit each by position): those keyed by a place it
+/// holds, and those keyed by none.
+fn candidates<C: Catalogue>(catalogue: C, present: u64) -> u64 {
     let keyed = catalogue.shapes_keyed();
     let mut candidates = keyed.unkeyed;
-    let mut places = present;
-    while places != 0 {
-        let place = places.trailing_zeros() as usize;
-        places &= places - 1;
+    for place in Bits(present) {
         candidates |= keyed.by_place.get(place).copied().unwrap_or(0);
     }
-    Bits(candidates).chain(REMEMBERED..shapes)
+    candidates
 }
 
 /// The positions of a word's set bits, lowest first.
@@ -292,14 +330,6 @@ impl Iterator for Bits {
         self.0 &= self.0 - 1;
         Some(at)
     }
-}
-
-/// The shape a body is, what its own source spells its code or message
-/// as, and which shapes it matched.
-struct Chosen<C: Catalogue> {
-    shape: C::Shape,
-    spelled: Option<C::Code>,
-    matched: Matched,
 }
 
 /// Whether the body is of `shape`: the number of tests of its largest
