@@ -438,7 +438,9 @@ impl<'a> Walk<'_, 'a, '_> {
 #[inline(always)]
 fn member(children: &[PlanNode], key: &[u8], words: [u64; 2]) -> Option<usize> {
     for (i, child) in children.iter().enumerate() {
-        if child.words == words
+        // The first word first: it tells most names apart alone.
+        if child.words[0] == words[0]
+            && child.words[1] == words[1]
             && let Some(Step::Member(name)) = child.step
             && name.len() == key.len()
             && (key.len() <= 16 || name.as_bytes().get(8..) == key.get(8..))
