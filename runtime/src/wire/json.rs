@@ -490,6 +490,9 @@ pub(crate) fn skip_whitespace(bytes: &[u8], mut at: usize) -> usize {
 /// From `at`, inside a string, the index of its closing quote or of its
 /// next backslash; a control character (below U+0020) is malformed, as
 /// JSON says. Eight bytes at a time: error bodies are mostly string bytes.
+// Out of line, the call costs more than the work (counted with
+// `scripts/classify-instructions`).
+#[allow(clippy::inline_always)]
 #[inline(always)]
 pub(crate) fn quote_or_escape(bytes: &[u8], mut at: usize) -> Result<usize, Malformed> {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
@@ -530,6 +533,9 @@ pub(crate) fn quote_or_escape(bytes: &[u8], mut at: usize) -> Result<usize, Malf
 
 /// [`words`](crate::wire::shape::words) of `key`, which sits at `start` of
 /// `text`: read as two loads from the text where it is long enough.
+// Out of line, the call costs more than the work (counted with
+// `scripts/classify-instructions`).
+#[allow(clippy::inline_always)]
 #[inline(always)]
 pub(crate) fn key_words(text: &[u8], start: usize, key: &[u8]) -> [u64; 2] {
     let len = key.len();

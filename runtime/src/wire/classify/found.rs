@@ -435,6 +435,9 @@ impl<'a> Walk<'_, 'a, '_> {
 /// The child for member `key`, whose [`words`](crate::wire::shape::words)
 /// are `words`: compared word by word with each child's name, so that the
 /// name's bytes are compared only past its sixteenth byte.
+// Out of line, the call costs more than the work (counted with
+// `scripts/classify-instructions`).
+#[allow(clippy::inline_always)]
 #[inline(always)]
 fn member(children: &[PlanNode], key: &[u8], words: [u64; 2]) -> Option<usize> {
     for (i, child) in children.iter().enumerate() {

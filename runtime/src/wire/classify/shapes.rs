@@ -251,6 +251,9 @@ struct Choice<'f, 'a, 'p, C: Catalogue> {
 
 impl<C: Catalogue> Choice<'_, '_, '_, C> {
     /// Tests shape `i` of the catalogue.
+    // Out of line, the call costs more than the work (counted with
+    // `scripts/classify-instructions`).
+    #[allow(clippy::inline_always)]
     #[inline(always)]
     fn consider(&mut self, i: usize, shape: C::Shape) {
         let (catalogue, found) = (self.catalogue, self.found);
@@ -344,6 +347,9 @@ fn matches<C: Catalogue>(catalogue: C, found: &Found<'_, '_>, shape: C::Shape) -
 
 /// [`matches`] once the members every alternative needs are known present:
 /// the number of tests of the largest alternative that holds whole.
+// Out of line, the call costs more than the work (counted with
+// `scripts/classify-instructions`).
+#[allow(clippy::inline_always)]
 #[inline(always)]
 fn holds_an_alternative<C: Catalogue>(
     catalogue: C,
@@ -384,6 +390,9 @@ fn spelled_by<C: Catalogue>(
 }
 
 /// Whether one test of an alternative holds.
+// Out of line, the call costs more than the work (counted with
+// `scripts/classify-instructions`).
+#[allow(clippy::inline_always)]
 #[inline(always)]
 fn holds<C: Catalogue>(
     catalogue: C,
