@@ -33,35 +33,51 @@ pub(super) fn read<'a, C: Catalogue>(r: &mut Reading<'_, 'a, C>, found: &mut Fou
     let source = catalogue.shape_source(shape);
     let fields = catalogue.shape_fields(shape);
 
-    // Where the texts that decide the code are, looked up in place; every
-    // text is taken (borrowed from the body) once, below.
-    let mut at = Texts::default();
+    // The texts, taken in the shape's order (a decoded text is moved out,
+    // so a place two fields share goes to the first).
+    let mut text = Texts::default();
+    let mut extra: Option<Box<Extra<'a>>> = None;
     for &FieldPlaces { field, places } in fields {
-        let place = || places.iter().copied().find(|&p| found.string(p).is_some());
         match field {
-            BodyField::Code => at.code = place(),
-            BodyField::Message => at.message = place(),
-            BodyField::TaskStatus => at.task_status = place(),
-            BodyField::ErrorType => at.error_type = place(),
+            BodyField::Code => text.code = take_string(found, places),
+            BodyField::Message => text.message = take_string(found, places),
+            BodyField::Kind => r.out.kind = take_string(found, places),
+            BodyField::RequestId => r.out.body_request_id = take_string(found, places),
+            BodyField::TaskStatus => text.task_status = take_string(found, places),
+            BodyField::ErrorType => text.error_type = take_string(found, places),
+            // Most bodies carry none of these.
+            field if places.iter().any(|&p| found.at(p).is_present()) => {
+                read_extra(&mut extra, found, field, places);
+            }
             _ => {}
         }
     }
-    let text = |place: Option<u16>| place.and_then(|p| found.string(p));
-    let error_type = text(at.error_type).map(|raw| catalogue.error_type_from_name(raw));
-    let task_status = text(at.task_status).map(|raw| catalogue.task_status_from_name(raw));
+    let error_type = text
+        .error_type
+        .map(|raw| match catalogue.error_type_from_name(&raw) {
+            Some(known) => Reported::Known(known),
+            None => Reported::Unknown(raw),
+        });
+    r.out.task_status = text
+        .task_status
+        .map(|raw| match catalogue.task_status_from_name(&raw) {
+            Some(known) => Reported::Known(known),
+            None => Reported::Unknown(raw),
+        });
 
     // The code: the task's `error_type`'s, else the one the shape's source
     // spells this way, else the one the source of another shape the body
     // also matches spells (a body may fit several sources' shapes), else
     // any source's spelling or the canonical id.
-    let texts = [text(at.code), text(at.message)];
+    let texts = [text.code.as_deref(), text.message.as_deref()];
     // The chosen shape's own source was asked while choosing (its first code
     // and message places are these texts), so it is not asked again.
     let spelled = source
         .zip(own_spelling)
         .or_else(|| other_spelling(catalogue, found, &matched, source, texts));
     r.code = error_type
-        .flatten()
+        .as_ref()
+        .and_then(Reported::known)
         .map(|error_type| catalogue.error_type_code(error_type))
         .or(spelled.map(|(_, code)| code))
         .or_else(|| {
@@ -79,37 +95,11 @@ pub(super) fn read<'a, C: Catalogue>(r: &mut Reading<'_, 'a, C>, found: &mut Fou
         .map(|(source, _)| source)
         .or(source.filter(|_| identified));
     // A task answer reports a failed task when it carries an error.
-    r.task_failed = at.task_status.is_some()
-        && (at.code.is_some() || at.message.is_some() || at.error_type.is_some());
-
-    // The texts, taken in the shape's order (a decoded text is moved out,
-    // so a place two fields share goes to the first).
-    let mut extra: Option<Box<Extra<'a>>> = None;
-    for &FieldPlaces { field, places } in fields {
-        match field {
-            BodyField::Code => r.out.wire_code = take_string(found, places),
-            BodyField::Message => r.out.message = take_string(found, places),
-            BodyField::Kind => r.out.kind = take_string(found, places),
-            BodyField::RequestId => r.out.body_request_id = take_string(found, places),
-            BodyField::TaskStatus => {
-                r.out.task_status = take_string(found, places).map(|raw| match task_status {
-                    Some(Some(known)) => Reported::Known(known),
-                    _ => Reported::Unknown(raw),
-                });
-            }
-            BodyField::ErrorType => {
-                r.out.error_type = take_string(found, places).map(|raw| match error_type {
-                    Some(Some(known)) => Reported::Known(known),
-                    _ => Reported::Unknown(raw),
-                });
-            }
-            // Most bodies carry none of these.
-            field if places.iter().any(|&p| found.at(p).is_present()) => {
-                read_extra(&mut extra, found, field, places);
-            }
-            _ => {}
-        }
-    }
+    r.task_failed = r.out.task_status.is_some()
+        && (text.code.is_some() || text.message.is_some() || error_type.is_some());
+    r.out.wire_code = text.code;
+    r.out.message = text.message;
+    r.out.error_type = error_type;
     if extra.is_some() {
         r.out.extra = extra;
     }
@@ -193,13 +183,13 @@ fn spelling_of<C: Catalogue>(
     spelled_by(catalogue, other, texts).map(|code| (other, code))
 }
 
-/// Where the texts that decide the code are: places of the plan.
+/// The texts read before they are looked up.
 #[derive(Default)]
-struct Texts {
-    code: Option<u16>,
-    message: Option<u16>,
-    task_status: Option<u16>,
-    error_type: Option<u16>,
+struct Texts<'a> {
+    code: Option<Cow<'a, str>>,
+    message: Option<Cow<'a, str>>,
+    task_status: Option<Cow<'a, str>>,
+    error_type: Option<Cow<'a, str>>,
 }
 
 /// Which shapes a body matched, by their place in [`Shape::ALL`].
