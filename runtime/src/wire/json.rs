@@ -303,6 +303,14 @@ impl<'a> Reader<'a> {
         self.next_byte() == Ok(b'n')
     }
 
+    /// Skips the literal that is the next value (`true`, `false` or `null`,
+    /// as [`Reader::peek`] answered [`Kind::Literal`]): what
+    /// [`Reader::skip_value`] does with one, without its nesting.
+    pub(crate) fn skip_literal(&mut self) -> Result<(), Malformed> {
+        self.skip_whitespace();
+        self.literal()
+    }
+
     /// One or more digits.
     fn digits(&mut self) -> Result<(), Malformed> {
         let bytes = self.bytes();

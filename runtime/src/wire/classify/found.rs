@@ -358,7 +358,7 @@ impl<'a> Walk<'_, 'a, '_> {
                 } else {
                     Held::Bool
                 };
-                r.skip_value()?;
+                r.skip_literal()?;
                 if settable {
                     self.set(node, Place::held(held));
                 }
