@@ -56,6 +56,13 @@ pub(crate) struct WirePlan<'a> {
     pub problem: [u16; 6],
     /// Sources' shapes in file order, then the top-level ones.
     pub shapes: Vec<ShapePlan<'a>>,
+    /// For each of the plan's first 64 nodes, the shapes (a bit each, by
+    /// position, the first 64) with an alternative keyed there: the last of
+    /// the nodes it needs present.
+    pub keyed: Vec<u64>,
+    /// The shapes (the first 64) with an alternative that needs no node
+    /// among the first 64 present.
+    pub unkeyed: u64,
 }
 
 impl<'a> WirePlan<'a> {
@@ -68,7 +75,7 @@ impl<'a> WirePlan<'a> {
             .chain(raw.bodies.iter().map(|b| (b, None)))
             .collect();
         let plan = Plan::new(list.iter().map(|(b, _)| *b));
-        let shapes = list
+        let shapes: Vec<ShapePlan<'a>> = list
             .into_iter()
             .map(|(body, source)| {
                 let when: Vec<AlternativePlan> = body
@@ -115,12 +122,34 @@ impl<'a> WirePlan<'a> {
             })
             .collect();
         let problem = PROBLEM_MEMBERS.map(|member| plan.node(&format!("/{member}")));
+        let (keyed, unkeyed) = keyed(&shapes, plan.nodes.len());
         Self {
             nodes: plan.nodes,
             problem,
             shapes,
+            keyed,
+            unkeyed,
         }
     }
+}
+
+/// Which shapes a body's places make worth testing: an alternative holds
+/// only when every node it needs is present, so it is keyed by one of them
+/// (the last: the deepest, which fewer bodies hold) and a shape is tried
+/// only when a key of one of its alternatives is present. The shapes
+/// past the 64th are not keyed (the runtime tries them all).
+fn keyed(shapes: &[ShapePlan<'_>], nodes: usize) -> (Vec<u64>, u64) {
+    let mut keyed = vec![0; nodes.min(64)];
+    let mut unkeyed = 0;
+    for (i, shape) in shapes.iter().enumerate().take(64) {
+        for alternative in &shape.when {
+            match alternative.requires {
+                0 => unkeyed |= 1 << i,
+                requires => keyed[63 - requires.leading_zeros() as usize] |= 1 << i,
+            }
+        }
+    }
+    (keyed, unkeyed)
 }
 
 /// The places among the plan's first 64 that `alternative`'s tests need

@@ -23,8 +23,8 @@
 use std::collections::HashMap;
 
 use errors_runtime::wire::{
-    Alternative, Catalogue as WireCatalogue, Check, FieldPlaces, HeaderRule, Identifies, Place,
-    PlanNode,
+    Alternative, Catalogue as WireCatalogue, Check, FieldPlaces, HeaderRule, Identifies,
+    KeyedShapes, Place, PlanNode,
 };
 use errors_runtime::{Retry, StopAction};
 use errors_vocab::wire::Step;
@@ -89,6 +89,7 @@ pub struct RuntimeCatalogue {
     plan: &'static [PlanNode],
     problem: [u16; 6],
     shape_ids: &'static [ShapeId],
+    keyed: KeyedShapes,
     shapes: Vec<ShapeTables>,
     source_shapes: Vec<&'static [ShapeId]>,
     source_request_id_headers: Vec<&'static [&'static str]>,
@@ -290,6 +291,10 @@ impl RuntimeCatalogue {
             plan,
             problem: wire.problem,
             shape_ids,
+            keyed: KeyedShapes {
+                by_place: leak(wire.keyed.clone()),
+                unkeyed: wire.unkeyed,
+            },
             shapes,
             source_shapes,
             source_request_id_headers: raw
@@ -400,12 +405,15 @@ impl WireCatalogue for &'static RuntimeCatalogue {
     fn problem_places(self) -> [u16; 6] {
         self.problem
     }
-    fn with_places<R>(self, read: impl FnOnce(&mut [Place]) -> R) -> R {
+    fn with_places<'a, R>(self, read: impl FnOnce(&mut [Place<'a>]) -> R) -> R {
         let mut places = vec![Place::MISSING; self.plan.len()];
         read(&mut places)
     }
     fn shapes(self) -> &'static [ShapeId] {
         self.shape_ids
+    }
+    fn shapes_keyed(self) -> KeyedShapes {
+        self.keyed
     }
     fn shape_id(self, shape: ShapeId) -> &'static str {
         self.shapes[shape.position()].id

@@ -45,12 +45,15 @@ pub(super) fn catalogue(options: &Options) -> TokenStream {
             fn problem_places(self) -> [u16; 6] {
                 Shape::PROBLEM
             }
-            fn with_places<R>(self, read: impl ::core::ops::FnOnce(&mut [#wire::Place]) -> R) -> R {
+            fn with_places<'a, R>(self, read: impl ::core::ops::FnOnce(&mut [#wire::Place<'a>]) -> R) -> R {
                 let mut places = [#wire::Place::MISSING; Shape::PLAN.len()];
                 read(&mut places)
             }
             fn shapes(self) -> &'static [Shape] {
                 Shape::ALL
+            }
+            fn shapes_keyed(self) -> #wire::KeyedShapes {
+                Shape::KEYED
             }
             fn shape_id(self, shape: Shape) -> &'static str {
                 shape.as_str()

@@ -145,6 +145,8 @@ pub(super) fn shapes(catalogue: &Catalogue, options: &Options) -> TokenStream {
         " The reading plan: every place any shape names, as a tree of steps in breadth-first order (node 0 is the whole body).",
     );
     let problem = plan.problem.map(Literal::u16_unsuffixed);
+    let keyed = plan.keyed.iter().map(|&bits| Literal::u64_unsuffixed(bits));
+    let unkeyed = Literal::u64_unsuffixed(plan.unkeyed);
     quote! {
         #frame
 
@@ -157,6 +159,13 @@ pub(super) fn shapes(catalogue: &Catalogue, options: &Options) -> TokenStream {
             /// Where the plan keeps RFC 9457's members, in the order of `PROBLEM_MEMBERS`.
             #[doc(hidden)]
             pub const PROBLEM: [u16; 6] = [#(#problem),*];
+
+            /// Which shapes a body's places make worth testing (by position in `ALL`, one bit each).
+            #[doc(hidden)]
+            pub const KEYED: #wire::KeyedShapes = #wire::KeyedShapes {
+                by_place: &[#(#keyed),*],
+                unkeyed: #unkeyed,
+            };
 
             #(#tables)*
         }

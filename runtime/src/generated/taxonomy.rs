@@ -379,6 +379,15 @@ impl Shape {
     /// Where the plan keeps RFC 9457's members, in the order of `PROBLEM_MEMBERS`.
     #[doc(hidden)]
     pub const PROBLEM: [u16; 6] = [2, 4, 7, 5, 1, 11];
+    /// Which shapes a body's places make worth testing (by position in `ALL`, one bit each).
+    #[doc(hidden)]
+    pub const KEYED: crate::wire::KeyedShapes = crate::wire::KeyedShapes {
+        by_place: &[
+            0, 0, 0, 148, 0, 8, 64, 33, 1168, 96, 1, 1024, 2, 2, 0, 0, 512, 0, 0, 0, 0,
+            0, 0,
+        ],
+        unkeyed: 0,
+    };
     /// The source that sends it; `None` for a shape many APIs copy.
     #[must_use]
     pub const fn source(self) -> ::core::option::Option<Source> {
@@ -6828,15 +6837,18 @@ impl crate::wire::Catalogue for Taxonomy {
     fn problem_places(self) -> [u16; 6] {
         Shape::PROBLEM
     }
-    fn with_places<R>(
+    fn with_places<'a, R>(
         self,
-        read: impl ::core::ops::FnOnce(&mut [crate::wire::Place]) -> R,
+        read: impl ::core::ops::FnOnce(&mut [crate::wire::Place<'a>]) -> R,
     ) -> R {
         let mut places = [crate::wire::Place::MISSING; Shape::PLAN.len()];
         read(&mut places)
     }
     fn shapes(self) -> &'static [Shape] {
         Shape::ALL
+    }
+    fn shapes_keyed(self) -> crate::wire::KeyedShapes {
+        Shape::KEYED
     }
     fn shape_id(self, shape: Shape) -> &'static str {
         shape.as_str()

@@ -28,7 +28,7 @@
 use std::fmt::Debug;
 use std::hash::Hash;
 
-use crate::wire::shape::{Alternative, FieldPlaces, HeaderRule, Identifies, PlanNode};
+use crate::wire::shape::{Alternative, FieldPlaces, HeaderRule, Identifies, KeyedShapes, PlanNode};
 use crate::{Retry, StopAction};
 
 /// What a value of a catalogue's enums must be to travel through the engine.
@@ -71,9 +71,12 @@ pub trait Catalogue: Copy + Eq + Hash + Debug + Send + Sync + 'static {
     /// Calls `read` with room for one value per place of the plan, on the
     /// stack: the plan's length is the generated catalogue's constant.
     #[doc(hidden)]
-    fn with_places<R>(self, read: impl FnOnce(&mut [crate::wire::Place]) -> R) -> R;
+    fn with_places<'a, R>(self, read: impl FnOnce(&mut [crate::wire::Place<'a>]) -> R) -> R;
     /// Every shape, in catalogue order (the order that breaks ties).
     fn shapes(self) -> &'static [Self::Shape];
+    /// Which shapes a body's places make worth testing.
+    #[doc(hidden)]
+    fn shapes_keyed(self) -> KeyedShapes;
     /// The shape's spelling in the catalogue.
     fn shape_id(self, shape: Self::Shape) -> &'static str;
     /// The source whose shape it is; `None` for a shape no source owns.

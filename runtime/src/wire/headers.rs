@@ -27,8 +27,13 @@ impl RetryAfter {
     /// an HTTP-date. `None` for anything else (negative, garbage, not UTF-8).
     #[must_use]
     pub fn parse(value: &[u8]) -> Option<Self> {
+        // Whole seconds, the usual form, without a float parse: up to 19
+        // digits always fit a `u64`.
+        if let Some(seconds) = whole(value.trim_ascii(), 19) {
+            return Some(Self::Delay(Duration::from_secs(seconds)));
+        }
         let text = std::str::from_utf8(value).ok()?.trim_ascii();
-        // Whole seconds, the usual form, without a float parse.
+        // Longer whole numbers, while they fit.
         if let Ok(seconds) = text.parse::<u64>()
             && text.bytes().all(|byte| byte.is_ascii_digit())
         {
@@ -43,7 +48,14 @@ impl RetryAfter {
     /// Reads a `retry-after-ms` value: milliseconds, a fraction tolerated.
     #[must_use]
     pub fn parse_millis(value: &[u8]) -> Option<Self> {
-        let millis = decimal(std::str::from_utf8(value).ok()?.trim_ascii())?;
+        let text = value.trim_ascii();
+        // Whole milliseconds, the usual form, without a float parse: up to
+        // nine digits the float's rounding lands on the same nanosecond
+        // (checked for every such number).
+        if let Some(millis) = whole(text, 9) {
+            return Some(Self::Delay(Duration::from_millis(millis)));
+        }
+        let millis = decimal(std::str::from_utf8(text).ok()?)?;
         Some(Self::Delay(saturating_secs(millis / 1000.0)))
     }
 
@@ -55,6 +67,18 @@ impl RetryAfter {
             Self::At(moment) => moment.duration_since(now).unwrap_or(Duration::ZERO),
         }
     }
+}
+
+/// `text` as a whole number when it is 1 to `digits` ASCII digits (at most
+/// 19, which always fit a `u64`).
+fn whole(text: &[u8], digits: usize) -> Option<u64> {
+    if text.is_empty() || text.len() > digits || !text.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(
+        text.iter()
+            .fold(0, |number, digit| number * 10 + u64::from(digit - b'0')),
+    )
 }
 
 /// A non-negative number of seconds as a `Duration`; one too large for it

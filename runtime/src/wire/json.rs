@@ -100,12 +100,6 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Enters the object that is the next value.
-    pub(crate) fn begin_object(&mut self) -> Result<Members, Malformed> {
-        self.expect(b'{')?;
-        Ok(Members { first: true })
-    }
-
     /// Enters the array that is the next value.
     pub(crate) fn begin_array(&mut self) -> Result<Elements, Malformed> {
         self.expect(b'[')?;
@@ -204,46 +198,25 @@ impl<'a> Reader<'a> {
     }
 
     /// From inside a string, the index of its closing quote or of its next
-    /// backslash; a control character (below U+0020) is malformed, as JSON
-    /// says. Eight bytes at a time: error bodies are mostly string bytes.
+    /// backslash ([`quote_or_escape`]).
     #[inline]
     fn to_quote_or_escape(&self) -> Result<usize, Malformed> {
-        const ONES: u64 = u64::from_le_bytes([1; 8]);
-        const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
-        let bytes = self.bytes();
-        let mut at = self.pos;
-        while let Some(chunk) = bytes.get(at..at + 8) {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            let x = u64::from_le_bytes(word);
-            // The high bit of each byte that is `"`, `\` or below 0x20
-            // (the classic "has less than" test: a borrow can only mark a
-            // byte above a true one, so the lowest mark is exact, and
-            // little-endian order makes it the first such byte).
-            let quote = x ^ (ONES * u64::from(b'"'));
-            let backslash = x ^ (ONES * u64::from(b'\\'));
-            let special = (quote.wrapping_sub(ONES) & !quote
-                | backslash.wrapping_sub(ONES) & !backslash
-                | x.wrapping_sub(ONES * 0x20) & !x)
-                & HIGH;
-            if special != 0 {
-                // At most 7: the index of a byte within the word.
-                let first = at + (special.trailing_zeros() / 8) as usize;
-                return match bytes.get(first) {
-                    Some(b'"' | b'\\') => Ok(first),
-                    _ => Err(Malformed),
-                };
-            }
-            at += 8;
-        }
-        while let Some(&byte) = bytes.get(at) {
-            match byte {
-                b'"' | b'\\' => return Ok(at),
-                0..=0x1F => return Err(Malformed),
-                _ => at += 1,
-            }
-        }
-        Err(Malformed)
+        quote_or_escape(self.bytes(), self.pos)
+    }
+
+    /// The text, whole.
+    pub(crate) fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Where the reader is in the text.
+    pub(crate) fn pos(&self) -> usize {
+        self.pos
+    }
+
+    /// Moves the reader to `pos` of the text (where the caller read to).
+    pub(crate) fn set_pos(&mut self, pos: usize) {
+        self.pos = pos;
     }
 
     /// Skips a string without decoding it: only that its escapes are
@@ -328,6 +301,14 @@ impl<'a> Reader<'a> {
     /// answered [`Kind::Literal`]); nothing is consumed.
     pub(crate) fn next_is_null(&mut self) -> bool {
         self.next_byte() == Ok(b'n')
+    }
+
+    /// Skips the literal that is the next value (`true`, `false` or `null`,
+    /// as [`Reader::peek`] answered [`Kind::Literal`]): what
+    /// [`Reader::skip_value`] does with one, without its nesting.
+    pub(crate) fn skip_literal(&mut self) -> Result<(), Malformed> {
+        self.skip_whitespace();
+        self.literal()
     }
 
     /// One or more digits.
@@ -457,28 +438,6 @@ impl Nesting {
     }
 }
 
-/// The members of an object being read: call [`Members::next_key`] until
-/// it answers `None`, reading (or skipping) each member's value between.
-pub(crate) struct Members {
-    first: bool,
-}
-
-impl Members {
-    /// The next member's key, its colon consumed; `None` after the
-    /// closing brace.
-    pub(crate) fn next_key<'a>(
-        &mut self,
-        reader: &mut Reader<'a>,
-    ) -> Result<Option<Cow<'a, str>>, Malformed> {
-        if !reader.next_item(&mut self.first, b'}')? {
-            return Ok(None);
-        }
-        let key = reader.key()?;
-        reader.expect(b':')?;
-        Ok(Some(key))
-    }
-}
-
 impl<'a> Reader<'a> {
     /// Whether another item of the open object or array follows, its
     /// comma consumed (none before the first); `false` after the `close`
@@ -502,7 +461,7 @@ impl<'a> Reader<'a> {
     /// A member's key. A key whose escape cannot be decoded (a lone
     /// surrogate) reads as the empty key: it matches no field, and `serde_json`
     /// does not reject it either.
-    fn key(&mut self) -> Result<Cow<'a, str>, Malformed> {
+    pub(crate) fn key(&mut self) -> Result<Cow<'a, str>, Malformed> {
         let start = self.pos;
         if let Ok(key) = self.string() {
             return Ok(key);
@@ -525,6 +484,83 @@ impl Elements {
     pub(crate) fn next(&mut self, reader: &mut Reader<'_>) -> Result<bool, Malformed> {
         reader.next_item(&mut self.first, b']')
     }
+}
+
+/// The index of the first byte at or after `at` that is not whitespace.
+#[inline]
+pub(crate) fn skip_whitespace(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(b' ' | b'\n' | b'\r' | b'\t') = bytes.get(at) {
+        at += 1;
+    }
+    at
+}
+
+/// From `at`, inside a string, the index of its closing quote or of its
+/// next backslash; a control character (below U+0020) is malformed, as
+/// JSON says. Eight bytes at a time: error bodies are mostly string bytes.
+// Out of line, the call costs more than the work (counted with
+// `scripts/classify-instructions`).
+#[allow(clippy::inline_always)]
+#[inline(always)]
+pub(crate) fn quote_or_escape(bytes: &[u8], mut at: usize) -> Result<usize, Malformed> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // The high bit of each byte that is `"`, `\` or below 0x20
+        // (the classic "has less than" test: a borrow can only mark a
+        // byte above a true one, so the lowest mark is exact, and
+        // little-endian order makes it the first such byte).
+        let quote = x ^ (ONES * u64::from(b'"'));
+        let backslash = x ^ (ONES * u64::from(b'\\'));
+        let special = (quote.wrapping_sub(ONES) & !quote
+            | backslash.wrapping_sub(ONES) & !backslash
+            | x.wrapping_sub(ONES * 0x20) & !x)
+            & HIGH;
+        if special != 0 {
+            // At most 7: the index of a byte within the word.
+            let first = at + (special.trailing_zeros() / 8) as usize;
+            return match bytes.get(first) {
+                Some(b'"' | b'\\') => Ok(first),
+                _ => Err(Malformed),
+            };
+        }
+        at += 8;
+    }
+    while let Some(&byte) = bytes.get(at) {
+        match byte {
+            b'"' | b'\\' => return Ok(at),
+            0..=0x1F => return Err(Malformed),
+            _ => at += 1,
+        }
+    }
+    Err(Malformed)
+}
+
+/// [`words`](crate::wire::shape::words) of `key`, which sits at `start` of
+/// `text`: read as two loads from the text where it is long enough.
+// Out of line, the call costs more than the work (counted with
+// `scripts/classify-instructions`).
+#[allow(clippy::inline_always)]
+#[inline(always)]
+pub(crate) fn key_words(text: &[u8], start: usize, key: &[u8]) -> [u64; 2] {
+    let len = key.len();
+    let Some(&first) = text.get(start..).and_then(|rest| rest.first_chunk::<8>()) else {
+        return crate::wire::shape::words(key);
+    };
+    let first = u64::from_le_bytes(first);
+    if len < 8 {
+        return [first & ((1 << (8 * len)) - 1), 0];
+    }
+    if len == 8 {
+        return [first, 0];
+    }
+    let last = key
+        .last_chunk::<8>()
+        .map_or(0, |&last| u64::from_le_bytes(last));
+    [first, last]
 }
 
 #[cfg(test)]

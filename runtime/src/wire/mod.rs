@@ -211,4 +211,4 @@ pub(crate) use render::reason;
 pub use retrier::{AsClassified, NoResponse, Retrier, Sent, send_with_retries};
 pub use shape::{Alternative, BodyField, Check, FieldPlaces, HeaderMeaning, Identifies, Test};
 #[doc(hidden)]
-pub use shape::{HeaderRule, PlanNode};
+pub use shape::{HeaderRule, KeyedShapes, PlanNode};

@@ -40,6 +40,23 @@ pub struct Alternative {
     pub checks: &'static [Check],
 }
 
+/// Which shapes a body's places make worth testing. An alternative of a
+/// shape's `when` holds only when every place it needs is present, so the
+/// generator keys each alternative by one of those places: a shape none of
+/// whose keys a body holds is not tried (most bodies hold the keys of one
+/// or two shapes). Shapes past the 64th are not keyed: they are always tried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[doc(hidden)]
+pub struct KeyedShapes {
+    /// For each of the plan's first 64 places, the shapes (one bit each, by
+    /// position in [`Catalogue::shapes`](crate::wire::Catalogue::shapes))
+    /// with an alternative keyed by the place.
+    pub by_place: &'static [u64],
+    /// The shapes with an alternative that needs no place among the plan's
+    /// first 64: tried whatever the body holds.
+    pub unkeyed: u64,
+}
+
 /// Where one field of a shape sits: places of the plan, tried in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct FieldPlaces {
@@ -72,6 +89,33 @@ pub struct PlanNode {
     pub first_child: u16,
     /// How many children.
     pub children: u16,
+    /// For a member: the first and the last eight bytes of its name, zero
+    /// padded (the last only for a name longer than eight), so that the
+    /// reader compares a key with it as two words.
+    pub(crate) words: [u64; 2],
+}
+
+/// A name's first eight bytes and, when it is longer than eight, its last
+/// eight, each read as a little-endian word zero padded: with the length,
+/// all of a name up to 16 bytes long.
+#[must_use]
+pub(crate) const fn words(name: &[u8]) -> [u64; 2] {
+    let len = name.len();
+    let mut first = 0;
+    let mut i = 0;
+    while i < len && i < 8 {
+        first |= (name[i] as u64) << (8 * i);
+        i += 1;
+    }
+    let mut last = 0;
+    if len > 8 {
+        let mut j = 0;
+        while j < 8 {
+            last |= (name[len - 8 + j] as u64) << (8 * j);
+            j += 1;
+        }
+    }
+    [first, last]
 }
 
 // One constructor per kind of step, so that a generated plan is a line a node.
@@ -83,6 +127,7 @@ impl PlanNode {
             step: None,
             first_child,
             children,
+            words: [0; 2],
         }
     }
 
@@ -93,6 +138,7 @@ impl PlanNode {
             step: Some(errors_vocab::wire::Step::Member(name)),
             first_child,
             children,
+            words: words(name.as_bytes()),
         }
     }
 
@@ -103,6 +149,7 @@ impl PlanNode {
             step: Some(errors_vocab::wire::Step::Index(index)),
             first_child,
             children,
+            words: [0; 2],
         }
     }
 
@@ -113,6 +160,7 @@ impl PlanNode {
             step: Some(errors_vocab::wire::Step::AnyElement),
             first_child,
             children,
+            words: [0; 2],
         }
     }
 }

@@ -15,10 +15,9 @@
 //! small body, that is most of the work; BENCHMARKS.md, "Classifying").
 
 use std::borrow::Cow;
-use std::cmp::Ordering;
 
-use crate::wire::json::{Kind, Malformed, Reader};
-use crate::wire::shape::PlanNode;
+use crate::wire::json::{self, Kind, Malformed, Reader};
+use crate::wire::shape::{PlanNode, words};
 use errors_vocab::wire::Step;
 
 /// What a JSON value was.
@@ -34,37 +33,37 @@ pub(crate) enum Held {
     Null,
 }
 
-/// Where a found text is: kept as offsets, so that a place is small and
-/// `Copy` and the table of places costs little to fill.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Text {
-    None,
-    /// In the body, as written: `start..start + len`.
-    Body {
-        start: u32,
-        len: u32,
-    },
-    /// Decoded (it had escapes) or joined: in [`Found`]'s side list, at this index.
-    Decoded(u32),
-}
-
 /// What sat at one place of the plan. Public only for the generated
 /// catalogues' [`Catalogue::with_places`](crate::wire::Catalogue::with_places).
 #[derive(Debug, Clone, Copy)]
 #[doc(hidden)]
-pub struct Place {
+pub struct Place<'a> {
+    /// A string as written (without escapes) or a number as written:
+    /// borrowed from the body, so that looking at it costs nothing.
+    text: Option<&'a str>,
+    /// A string that had escapes, decoded, or an array of names and
+    /// numbers joined with `.` (a validation error's `loc`): one past its
+    /// index in [`Found`]'s side list; 0 for none (so that a missing
+    /// place is all zeros, which costs the least to write).
+    decoded: u32,
     /// The value's type.
     pub(crate) held: Held,
-    /// A string's text, a number as written, or an array of names and
-    /// numbers joined with `.` (a validation error's `loc`).
-    pub(crate) text: Text,
 }
 
-impl Place {
+impl Place<'_> {
+    /// A value of this type, without text.
+    const fn held(held: Held) -> Self {
+        Self {
+            held,
+            ..Self::MISSING
+        }
+    }
+
     /// Nothing there yet.
     pub const MISSING: Self = Self {
+        text: None,
+        decoded: 0,
         held: Held::Missing,
-        text: Text::None,
     };
 
     /// Whether the place holds a value other than `null`.
@@ -75,53 +74,53 @@ impl Place {
 
 /// What a body holds at every place of the plan.
 pub(crate) struct Found<'a, 'p> {
-    body: &'a str,
     /// Which of the plan's first 64 places hold a value (not `null`).
     pub(crate) present: u64,
-    places: &'p mut [Place],
+    places: &'p mut [Place<'a>],
     /// Texts that had escapes, decoded, and joined arrays.
     decoded: Vec<String>,
 }
 
 impl<'a> Found<'a, '_> {
     /// What is at `place` (nothing for a place outside the plan).
-    pub(crate) fn at(&self, place: u16) -> Place {
+    pub(crate) fn at(&self, place: u16) -> Place<'a> {
         self.places
             .get(usize::from(place))
             .copied()
             .unwrap_or(Place::MISSING)
     }
 
-    /// The text at `place`, borrowed (to test or look up).
+    /// The text at `place`, borrowed (to test or look up): a string's, a
+    /// number's as written, or an array's joined.
     pub(crate) fn text(&self, place: u16) -> Option<&str> {
-        match self.at(place).text {
-            Text::None => None,
-            Text::Body { start, len } => self.body.get(start as usize..(start + len) as usize),
-            Text::Decoded(i) => self.decoded.get(i as usize).map(String::as_str),
+        let place = self.at(place);
+        match place.decoded.checked_sub(1) {
+            None => place.text,
+            Some(at) => self.decoded.get(at as usize).map(String::as_str),
         }
     }
 
     /// The string at `place`.
     pub(crate) fn string(&self, place: u16) -> Option<&str> {
-        if self.at(place).held == Held::String {
-            self.text(place)
-        } else {
-            None
+        let place = self.at(place);
+        if place.held != Held::String {
+            return None;
+        }
+        match place.decoded.checked_sub(1) {
+            None => place.text,
+            Some(at) => self.decoded.get(at as usize).map(String::as_str),
         }
     }
 
     /// The text at `place`, to keep: borrowed from the body, or moved out
     /// of the side list (each place is taken once).
     pub(crate) fn take(&mut self, place: u16) -> Option<Cow<'a, str>> {
-        match self.at(place).text {
-            Text::None => None,
-            Text::Body { start, len } => self
-                .body
-                .get(start as usize..(start + len) as usize)
-                .map(Cow::Borrowed),
-            Text::Decoded(i) => self
+        let place = self.at(place);
+        match place.decoded.checked_sub(1) {
+            None => place.text.map(Cow::Borrowed),
+            Some(at) => self
                 .decoded
-                .get_mut(i as usize)
+                .get_mut(at as usize)
                 .map(|s| Cow::Owned(std::mem::take(s))),
         }
     }
@@ -147,14 +146,13 @@ impl From<Malformed> for Unreadable {
 pub(crate) fn read<'a, 'p>(
     body: &'a [u8],
     plan: &[PlanNode],
-    places: &'p mut [Place],
+    places: &'p mut [Place<'a>],
 ) -> Result<Found<'a, 'p>, Unreadable> {
     let text = std::str::from_utf8(body).map_err(|_| Unreadable::NotUtf8)?;
     let mut reader = Reader::new(text);
     let mut walk = Walk {
         plan,
         found: Found {
-            body: text,
             present: 0,
             places,
             decoded: Vec::new(),
@@ -202,55 +200,27 @@ impl<'a> Walk<'_, 'a, '_> {
             .unwrap_or_default();
         let settable = keep == Keep::Last || !self.found.at(index(node)).is_present();
         match r.peek()? {
-            Kind::String => {
-                let text = r.string()?;
-                if settable {
-                    let text = self.keep_text(text);
-                    self.set(node, Held::String, text);
-                }
-            }
-            Kind::Number => {
-                let (_, text) = r.number_text()?;
-                if settable {
-                    let text = self.in_body(text);
-                    self.set(node, Held::Number, text);
-                }
-            }
-            Kind::Literal => {
-                let held = if r.next_is_null() {
-                    Held::Null
-                } else {
-                    Held::Bool
-                };
-                r.skip_value()?;
-                if settable {
-                    self.set(node, held, Text::None);
-                }
+            kind @ (Kind::String | Kind::Number | Kind::Literal) => {
+                return self.scalar(r, node, kind, keep);
             }
             Kind::Object => {
                 if settable {
-                    self.set(node, Held::Object, Text::None);
+                    self.set(node, Place::held(Held::Object));
                 }
                 if children.is_empty() {
                     return r.skip_value();
                 }
-                let mut members = r.begin_object()?;
-                while let Some(key) = members.next_key(r)? {
-                    match member(children, &key) {
-                        Some(child) => self.value(r, first + child, keep)?,
-                        None => r.skip_value()?,
-                    }
-                }
+                self.object(r, first, children, keep)?;
             }
             Kind::Array if children.is_empty() => {
                 let joined = self.joined(r)?;
                 if settable {
-                    self.set(node, Held::Array, joined);
+                    self.set(node, joined);
                 }
             }
             Kind::Array => {
                 if settable {
-                    self.set(node, Held::Array, Text::None);
+                    self.set(node, Place::held(Held::Array));
                 }
                 let mut elements = r.begin_array()?;
                 let mut at = 0u32;
@@ -269,9 +239,138 @@ impl<'a> Walk<'_, 'a, '_> {
         Ok(())
     }
 
-    fn set(&mut self, node: usize, held: Held, text: Text) {
-        if let Some(place) = self.found.places.get_mut(node) {
-            *place = Place { held, text };
+    /// The members of the object the reader is at (its `{` peeked), whose
+    /// node's children are `children`, the first at `first`. The common
+    /// steps (whitespace, a key without escapes, its lookup, a string value
+    /// without escapes) are read here with the position in a local; the
+    /// rest through the reader.
+    fn object(
+        &mut self,
+        r: &mut Reader<'a>,
+        first: usize,
+        children: &[PlanNode],
+        keep: Keep,
+    ) -> Result<(), Malformed> {
+        let text = r.text();
+        let bytes = text.as_bytes();
+        // Past the `{`.
+        let mut pos = json::skip_whitespace(bytes, r.pos()) + 1;
+        let mut first_member = true;
+        loop {
+            pos = json::skip_whitespace(bytes, pos);
+            let mut byte = *bytes.get(pos).ok_or(Malformed)?;
+            if byte == b'}' {
+                r.set_pos(pos + 1);
+                return Ok(());
+            }
+            if !first_member {
+                if byte != b',' {
+                    return Err(Malformed);
+                }
+                pos = json::skip_whitespace(bytes, pos + 1);
+                byte = *bytes.get(pos).ok_or(Malformed)?;
+            }
+            first_member = false;
+            if byte != b'"' {
+                return Err(Malformed);
+            }
+            // The key, looked up where it sits unless it has an escape.
+            let end = json::quote_or_escape(bytes, pos + 1)?;
+            let child = if bytes.get(end) == Some(&b'"') {
+                let key = bytes.get(pos + 1..end).unwrap_or_default();
+                let words = json::key_words(bytes, pos + 1, key);
+                pos = end + 1;
+                member(children, key, words)
+            } else {
+                r.set_pos(pos);
+                let key = r.key()?;
+                pos = r.pos();
+                member(children, key.as_bytes(), words(key.as_bytes()))
+            };
+            pos = json::skip_whitespace(bytes, pos);
+            if bytes.get(pos) != Some(&b':') {
+                return Err(Malformed);
+            }
+            pos = json::skip_whitespace(bytes, pos + 1);
+            let Some(child) = child else {
+                r.set_pos(pos);
+                r.skip_value()?;
+                pos = r.pos();
+                continue;
+            };
+            let node = first + child;
+            if bytes.get(pos) == Some(&b'"') {
+                // A string: most members are one.
+                let end = json::quote_or_escape(bytes, pos + 1)?;
+                if bytes.get(end) == Some(&b'"') {
+                    let value = text.get(pos + 1..end).ok_or(Malformed)?;
+                    pos = end + 1;
+                    if keep == Keep::Last || !self.found.at(index(node)).is_present() {
+                        let place = Place {
+                            text: Some(value),
+                            ..Place::held(Held::String)
+                        };
+                        self.set(node, place);
+                    }
+                    continue;
+                }
+            }
+            r.set_pos(pos);
+            match r.peek()? {
+                Kind::Object | Kind::Array => self.value(r, node, keep)?,
+                kind => self.scalar(r, node, kind, keep)?,
+            }
+            pos = r.pos();
+        }
+    }
+
+    /// The string, number or literal at `node`, of `kind` (just peeked).
+    #[inline]
+    fn scalar(
+        &mut self,
+        r: &mut Reader<'a>,
+        node: usize,
+        kind: Kind,
+        keep: Keep,
+    ) -> Result<(), Malformed> {
+        let settable = keep == Keep::Last || !self.found.at(index(node)).is_present();
+        match kind {
+            Kind::String => {
+                let text = r.string()?;
+                if settable {
+                    let place = self.keep(Held::String, text);
+                    self.set(node, place);
+                }
+            }
+            Kind::Number => {
+                let (_, text) = r.number_text()?;
+                if settable {
+                    let place = Place {
+                        text: Some(text),
+                        ..Place::held(Held::Number)
+                    };
+                    self.set(node, place);
+                }
+            }
+            Kind::Literal => {
+                let held = if r.next_is_null() {
+                    Held::Null
+                } else {
+                    Held::Bool
+                };
+                r.skip_literal()?;
+                if settable {
+                    self.set(node, Place::held(held));
+                }
+            }
+            Kind::Object | Kind::Array => return self.value(r, node, keep),
+        }
+        Ok(())
+    }
+
+    fn set(&mut self, node: usize, place: Place<'a>) {
+        if let Some(at) = self.found.places.get_mut(node) {
+            *at = place;
             if node < 64 {
                 let bit = 1 << node;
                 if place.is_present() {
@@ -283,29 +382,32 @@ impl<'a> Walk<'_, 'a, '_> {
         }
     }
 
-    /// Where `text`, a slice of the body, sits in it.
-    fn in_body(&self, text: &'a str) -> Text {
-        let start = (text.as_ptr() as usize).wrapping_sub(self.found.body.as_ptr() as usize);
-        match (u32::try_from(start), u32::try_from(text.len())) {
-            (Ok(start), Ok(len)) => Text::Body { start, len },
-            _ => Text::None,
+    /// A place holding `text`: borrowed from the body, or decoded into the
+    /// side list.
+    fn keep(&mut self, held: Held, text: Cow<'a, str>) -> Place<'a> {
+        match text {
+            Cow::Borrowed(text) => Place {
+                text: Some(text),
+                ..Place::held(held)
+            },
+            Cow::Owned(text) => self.decoded(held, text),
         }
     }
 
-    fn keep_text(&mut self, text: Cow<'a, str>) -> Text {
-        match text {
-            Cow::Borrowed(text) => self.in_body(text),
-            Cow::Owned(text) => {
-                self.found.decoded.push(text);
-                u32::try_from(self.found.decoded.len() - 1).map_or(Text::None, Text::Decoded)
-            }
+    /// A place whose text is `text`, kept in the side list.
+    fn decoded(&mut self, held: Held, text: String) -> Place<'a> {
+        self.found.decoded.push(text);
+        Place {
+            // A body of at most `MAX_BODY` bytes has far fewer texts.
+            decoded: u32::try_from(self.found.decoded.len()).unwrap_or(0),
+            ..Place::held(held)
         }
     }
 
     /// An array of names and numbers, joined with `.` (`["body", "prompt"]`
     /// is `body.prompt`): how validation errors name a request field. Other
-    /// elements are skipped; nothing when nothing was joined.
-    fn joined(&mut self, r: &mut Reader<'a>) -> Result<Text, Malformed> {
+    /// elements are skipped; no text when nothing was joined.
+    fn joined(&mut self, r: &mut Reader<'a>) -> Result<Place<'a>, Malformed> {
         let mut out = String::new();
         let mut elements = r.begin_array()?;
         while elements.next(r)? {
@@ -323,23 +425,33 @@ impl<'a> Walk<'_, 'a, '_> {
             out.push_str(&part);
         }
         Ok(if out.is_empty() {
-            Text::None
+            Place::held(Held::Array)
         } else {
-            self.keep_text(Cow::Owned(out))
+            self.decoded(Held::Array, out)
         })
     }
 }
 
-/// The child for member `key`: the plan sorts each node's members by the
-/// length of their names, then by their bytes (and puts them before its
-/// array steps), so a binary search finds it, mostly comparing lengths.
-fn member(children: &[PlanNode], key: &str) -> Option<usize> {
-    children
-        .binary_search_by(|child| match child.step {
-            Some(Step::Member(name)) => name.len().cmp(&key.len()).then_with(|| name.cmp(key)),
-            _ => Ordering::Greater,
-        })
-        .ok()
+/// The child for member `key`, whose [`words`](crate::wire::shape::words)
+/// are `words`: compared word by word with each child's name, so that the
+/// name's bytes are compared only past its sixteenth byte.
+// Out of line, the call costs more than the work (counted with
+// `scripts/classify-instructions`).
+#[allow(clippy::inline_always)]
+#[inline(always)]
+fn member(children: &[PlanNode], key: &[u8], words: [u64; 2]) -> Option<usize> {
+    for (i, child) in children.iter().enumerate() {
+        // The first word first: it tells most names apart alone.
+        if child.words[0] == words[0]
+            && child.words[1] == words[1]
+            && let Some(Step::Member(name)) = child.step
+            && name.len() == key.len()
+            && (key.len() <= 16 || name.as_bytes().get(8..) == key.get(8..))
+        {
+            return Some(i);
+        }
+    }
+    None
 }
 
 /// The child for element `at`, and whether it is `*` (the loader allows

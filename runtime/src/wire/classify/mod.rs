@@ -186,7 +186,7 @@ fn read_body<'a, C: Catalogue>(
         return;
     }
     let trimmed = sniff::strip_bom(body).trim_ascii();
-    match sniff::sniff(trimmed, content_type) {
+    match sniff::sniff_trimmed(trimmed, content_type) {
         Dialect::UnknownJson => {
             r.out.dialect = Dialect::UnknownJson;
             let catalogue = r.out.catalogue;

@@ -177,17 +177,6 @@ pub(super) struct Extra<'body> {
 }
 
 impl Extra<'_> {
-    /// Whether the body carried any of these.
-    pub(super) fn any(&self) -> bool {
-        self.run_id.is_some()
-            || self.task_id.is_some()
-            || self.queue_position.is_some()
-            || self.status_url.is_some()
-            || self.response_url.is_some()
-            || self.request_field.is_some()
-            || self.retry_after.is_some()
-    }
-
     fn into_owned(self) -> Extra<'static> {
         Extra {
             run_id: owned(self.run_id),

@@ -31,10 +31,13 @@ pub(super) fn read<'a, C: Catalogue>(r: &mut Reading<'_, 'a, C>, found: &mut Fou
     };
     r.out.dialect = Dialect::Declared(shape);
     let source = catalogue.shape_source(shape);
+    let fields = catalogue.shape_fields(shape);
 
+    // The texts, taken in the shape's order (a decoded text is moved out,
+    // so a place two fields share goes to the first).
     let mut text = Texts::default();
-    let mut extra = Extra::default();
-    for &FieldPlaces { field, places } in catalogue.shape_fields(shape) {
+    let mut extra: Option<Box<Extra<'a>>> = None;
+    for &FieldPlaces { field, places } in fields {
         match field {
             BodyField::Code => text.code = take_string(found, places),
             BodyField::Message => text.message = take_string(found, places),
@@ -42,13 +45,11 @@ pub(super) fn read<'a, C: Catalogue>(r: &mut Reading<'_, 'a, C>, found: &mut Fou
             BodyField::RequestId => r.out.body_request_id = take_string(found, places),
             BodyField::TaskStatus => text.task_status = take_string(found, places),
             BodyField::ErrorType => text.error_type = take_string(found, places),
-            BodyField::RunId => extra.run_id = take_string(found, places),
-            BodyField::TaskId => extra.task_id = take_string(found, places),
-            BodyField::QueuePosition => extra.queue_position = count(found, places),
-            BodyField::StatusUrl => extra.status_url = take_string(found, places),
-            BodyField::ResponseUrl => extra.response_url = take_string(found, places),
-            BodyField::RequestField => extra.request_field = request_field(found, places),
-            BodyField::RetryAfter => extra.retry_after = wait(found, places),
+            // Most bodies carry none of these.
+            field if places.iter().any(|&p| found.at(p).is_present()) => {
+                read_extra(&mut extra, found, field, places);
+            }
+            _ => {}
         }
     }
     let error_type = text
@@ -70,21 +71,10 @@ pub(super) fn read<'a, C: Catalogue>(r: &mut Reading<'_, 'a, C>, found: &mut Fou
     // any source's spelling or the canonical id.
     let texts = [text.code.as_deref(), text.message.as_deref()];
     // The chosen shape's own source was asked while choosing (its first code
-    // and message places are the texts just read), so it is not asked again.
-    let spelled = source.zip(own_spelling).or_else(|| {
-        catalogue
-            .shapes()
-            .iter()
-            .enumerate()
-            .filter(|&(i, &other)| {
-                catalogue.shape_source(other) != source
-                    && matched.has(i, || matches(catalogue, found, other).is_some())
-            })
-            .find_map(|(_, &other)| {
-                let source = catalogue.shape_source(other)?;
-                spelled_by(catalogue, source, texts).map(|code| (source, code))
-            })
-    });
+    // and message places are these texts), so it is not asked again.
+    let spelled = source
+        .zip(own_spelling)
+        .or_else(|| other_spelling(catalogue, found, &matched, source, texts));
     r.code = error_type
         .as_ref()
         .and_then(Reported::known)
@@ -110,9 +100,87 @@ pub(super) fn read<'a, C: Catalogue>(r: &mut Reading<'_, 'a, C>, found: &mut Fou
     r.out.wire_code = text.code;
     r.out.message = text.message;
     r.out.error_type = error_type;
-    if extra.any() {
-        r.out.extra = Some(Box::new(extra));
+    if extra.is_some() {
+        r.out.extra = extra;
     }
+}
+
+/// Reads one of the fields only some bodies carry into `extra`, made when
+/// the first of them is found (most bodies carry none).
+fn read_extra<'a>(
+    extra: &mut Option<Box<Extra<'a>>>,
+    found: &mut Found<'a, '_>,
+    field: BodyField,
+    places: &[u16],
+) {
+    fn put<'a, T>(
+        extra: &mut Option<Box<Extra<'a>>>,
+        value: Option<T>,
+        slot: for<'e> fn(&'e mut Extra<'a>) -> &'e mut Option<T>,
+    ) {
+        if let Some(value) = value {
+            *slot(extra.get_or_insert_with(Box::default)) = Some(value);
+        }
+    }
+    match field {
+        BodyField::RunId => put(extra, take_string(found, places), |e| &mut e.run_id),
+        BodyField::TaskId => put(extra, take_string(found, places), |e| &mut e.task_id),
+        BodyField::QueuePosition => put(extra, count(found, places), |e| &mut e.queue_position),
+        BodyField::StatusUrl => put(extra, take_string(found, places), |e| &mut e.status_url),
+        BodyField::ResponseUrl => {
+            put(extra, take_string(found, places), |e| &mut e.response_url);
+        }
+        BodyField::RequestField => {
+            put(extra, request_field(found, places), |e| {
+                &mut e.request_field
+            });
+        }
+        BodyField::RetryAfter => put(extra, wait(found, places), |e| &mut e.retry_after),
+        BodyField::Code
+        | BodyField::Message
+        | BodyField::Kind
+        | BodyField::RequestId
+        | BodyField::TaskStatus
+        | BodyField::ErrorType => {}
+    }
+}
+
+/// The code the source of another shape the body matched spells one of
+/// `texts` as, with that source: the shapes in catalogue order, those of
+/// `source` (already asked) aside.
+fn other_spelling<C: Catalogue>(
+    catalogue: C,
+    found: &Found<'_, '_>,
+    matched: &Matched,
+    source: Option<C::Source>,
+    texts: [Option<&str>; 2],
+) -> Option<(C::Source, C::Code)> {
+    let shapes = catalogue.shapes();
+    for i in Bits(matched.0) {
+        if let Some(spelled) = shapes
+            .get(i)
+            .and_then(|&other| spelling_of(catalogue, other, source, texts))
+        {
+            return Some(spelled);
+        }
+    }
+    shapes.get(REMEMBERED..)?.iter().find_map(|&other| {
+        matches(catalogue, found, other)?;
+        spelling_of(catalogue, other, source, texts)
+    })
+}
+
+/// The code `other`'s source spells one of `texts` as, unless it is `source`.
+fn spelling_of<C: Catalogue>(
+    catalogue: C,
+    other: C::Shape,
+    source: Option<C::Source>,
+    texts: [Option<&str>; 2],
+) -> Option<(C::Source, C::Code)> {
+    let other = catalogue
+        .shape_source(other)
+        .filter(|&s| Some(s) != source)?;
+    spelled_by(catalogue, other, texts).map(|code| (other, code))
 }
 
 /// The texts read before they are looked up.
@@ -127,17 +195,6 @@ struct Texts<'a> {
 /// Which shapes a body matched, by their place in [`Shape::ALL`].
 struct Matched(u64);
 
-impl Matched {
-    /// Whether shape `i` matched; `test` answers for a shape past the word.
-    fn has(&self, i: usize, test: impl FnOnce() -> bool) -> bool {
-        if i < REMEMBERED {
-            self.0 & (1 << i) != 0
-        } else {
-            test()
-        }
-    }
-}
-
 /// The shape the body is: among the shapes one of whose alternatives holds
 /// whole, one whose source spells the body's code or message, else the
 /// one whose alternative has the most tests, else the first in the file.
@@ -147,25 +204,69 @@ fn choose<C: Catalogue>(
     found: &Found<'_, '_>,
     only: Option<C::Source>,
 ) -> Option<Chosen<C>> {
-    let mut best: Option<(Option<C::Code>, usize, C::Shape)> = None;
-    let mut matched = Matched(0);
-    for (i, &shape) in catalogue.shapes().iter().enumerate() {
-        // The cheapest test first: most shapes need a member the body lacks.
+    let shapes = catalogue.shapes();
+    let mut choice = Choice {
+        catalogue,
+        found,
+        only,
+        best: None,
+        matched: Matched(0),
+    };
+    for i in Bits(candidates(catalogue, found.present)) {
+        if let Some(&shape) = shapes.get(i) {
+            choice.consider(i, shape);
+        }
+    }
+    // Past the keyed 64, every shape is a candidate.
+    for (i, &shape) in shapes.iter().enumerate().skip(REMEMBERED) {
+        choice.consider(i, shape);
+    }
+    let Choice { best, matched, .. } = choice;
+    best.map(|(spelled, _, shape)| Chosen {
+        shape,
+        spelled,
+        matched,
+    })
+}
+
+/// The shapes considered so far, and the best of them.
+struct Choice<'f, 'a, 'p, C: Catalogue> {
+    catalogue: C,
+    found: &'f Found<'a, 'p>,
+    only: Option<C::Source>,
+    /// What its own source spells, its alternative's tests, the shape.
+    best: Option<(Option<C::Code>, usize, C::Shape)>,
+    matched: Matched,
+}
+
+impl<C: Catalogue> Choice<'_, '_, '_, C> {
+    /// Tests shape `i` of the catalogue.
+    // Out of line, the call costs more than the work (counted with
+    // `scripts/classify-instructions`).
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn consider(&mut self, i: usize, shape: C::Shape) {
+        let (catalogue, found) = (self.catalogue, self.found);
         let requires = catalogue.shape_requires(shape);
         if found.present & requires != requires {
-            continue;
+            return;
         }
         let source = catalogue.shape_source(shape);
-        if only.is_some() && source.is_some_and(|s| Some(s) != only) {
-            continue;
+        if self.only.is_some() && source.is_some_and(|s| Some(s) != self.only) {
+            return;
         }
         let Some(tests) = holds_an_alternative(catalogue, found, shape, source) else {
-            continue;
+            return;
         };
         if i < REMEMBERED {
-            matched.0 |= 1 << i;
+            self.matched.0 |= 1 << i;
         }
-        let spelled = source.and_then(|source| {
+        // A shape that could not be chosen even with a spelling is not
+        // asked for one.
+        let could_win = self
+            .best
+            .is_none_or(|(s, t, _)| (true, tests) > (s.is_some(), t));
+        let spelled = source.filter(|_| could_win).and_then(|source| {
             let first = |field| {
                 catalogue
                     .shape_fields(shape)
@@ -179,15 +280,13 @@ fn choose<C: Catalogue>(
                 [first(BodyField::Code), first(BodyField::Message)],
             )
         });
-        if best.is_none_or(|(s, t, _)| (spelled.is_some(), tests) > (s.is_some(), t)) {
-            best = Some((spelled, tests, shape));
+        if self
+            .best
+            .is_none_or(|(s, t, _)| (spelled.is_some(), tests) > (s.is_some(), t))
+        {
+            self.best = Some((spelled, tests, shape));
         }
     }
-    best.map(|(spelled, _, shape)| Chosen {
-        shape,
-        spelled,
-        matched,
-    })
 }
 
 /// The shape a body is, what its own source spells its code or message
@@ -196,6 +295,34 @@ struct Chosen<C: Catalogue> {
     shape: C::Shape,
     spelled: Option<C::Code>,
     matched: Matched,
+}
+
+/// The shapes worth testing on a body holding the places `present` (of
+/// the first 64, one bit each by position): those keyed by a place it
+/// holds, and those keyed by none.
+fn candidates<C: Catalogue>(catalogue: C, present: u64) -> u64 {
+    let keyed = catalogue.shapes_keyed();
+    let mut candidates = keyed.unkeyed;
+    for place in Bits(present) {
+        candidates |= keyed.by_place.get(place).copied().unwrap_or(0);
+    }
+    candidates
+}
+
+/// The positions of a word's set bits, lowest first.
+struct Bits(u64);
+
+impl Iterator for Bits {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if self.0 == 0 {
+            return None;
+        }
+        let at = self.0.trailing_zeros() as usize;
+        self.0 &= self.0 - 1;
+        Some(at)
+    }
 }
 
 /// Whether the body is of `shape`: the number of tests of its largest
@@ -210,6 +337,10 @@ fn matches<C: Catalogue>(catalogue: C, found: &Found<'_, '_>, shape: C::Shape) -
 
 /// [`matches`] once the members every alternative needs are known present:
 /// the number of tests of the largest alternative that holds whole.
+// Out of line, the call costs more than the work (counted with
+// `scripts/classify-instructions`).
+#[allow(clippy::inline_always)]
+#[inline(always)]
 fn holds_an_alternative<C: Catalogue>(
     catalogue: C,
     found: &Found<'_, '_>,
@@ -218,13 +349,19 @@ fn holds_an_alternative<C: Catalogue>(
 ) -> Option<usize> {
     let mut best = None;
     for alternative in catalogue.shape_when(shape) {
-        let holds_whole = found.present & alternative.requires == alternative.requires
-            && alternative
-                .checks
-                .iter()
-                .all(|check| holds(catalogue, found, *check, source));
-        if holds_whole && best.is_none_or(|tests| alternative.checks.len() > tests) {
-            best = Some(alternative.checks.len());
+        let tests = alternative.checks.len();
+        // One with no more tests than one that holds would not change the answer.
+        if best.is_some_and(|best| tests <= best)
+            || found.present & alternative.requires != alternative.requires
+        {
+            continue;
+        }
+        if alternative
+            .checks
+            .iter()
+            .all(|check| holds(catalogue, found, *check, source))
+        {
+            best = Some(tests);
         }
     }
     best
@@ -243,6 +380,10 @@ fn spelled_by<C: Catalogue>(
 }
 
 /// Whether one test of an alternative holds.
+// Out of line, the call costs more than the work (counted with
+// `scripts/classify-instructions`).
+#[allow(clippy::inline_always)]
+#[inline(always)]
 fn holds<C: Catalogue>(
     catalogue: C,
     found: &Found<'_, '_>,
@@ -257,14 +398,30 @@ fn holds<C: Catalogue>(
         Test::Array => held == Held::Array,
         Test::Present => found.at(check.place).is_present(),
         Test::Absent => !found.at(check.place).is_present(),
-        Test::TaskStatus => found.string(check.place).is_some_and(|text| {
-            catalogue
-                .task_status_from_name(text)
-                .is_some_and(|status| Some(catalogue.task_status_source(status)) == source)
-        }),
-        Test::Spelling => found.string(check.place).is_some_and(|text| {
+        Test::TaskStatus | Test::Spelling => holds_by_name(catalogue, found, check, source),
+    }
+}
+
+/// [`holds`] for a test that looks the text up in the catalogue: out of
+/// line, so that the type tests most alternatives make stay small.
+#[inline(never)]
+fn holds_by_name<C: Catalogue>(
+    catalogue: C,
+    found: &Found<'_, '_>,
+    check: Check,
+    source: Option<C::Source>,
+) -> bool {
+    let Some(text) = found.string(check.place) else {
+        return false;
+    };
+    match check.test {
+        Test::TaskStatus => catalogue
+            .task_status_from_name(text)
+            .is_some_and(|status| Some(catalogue.task_status_source(status)) == source),
+        Test::Spelling => {
             source.is_some_and(|source| catalogue.code_from_wire(source, text).is_some())
-        }),
+        }
+        _ => false,
     }
 }
 

@@ -9,7 +9,16 @@ use crate::wire::Catalogue;
 /// by its opening brace or bracket whatever the header claims: edge
 /// proxies send HTML as `application/json` and JSON as `text/plain`.
 pub(super) fn sniff<C: Catalogue>(body: &[u8], content_type: Option<&[u8]>) -> Dialect<C> {
-    let body = strip_bom(body).trim_ascii_start();
+    sniff_trimmed(strip_bom(body).trim_ascii_start(), content_type)
+}
+
+/// [`sniff`] of a body whose leading whitespace is already gone (and a
+/// byte-order mark before it): only a second mark is looked for.
+pub(super) fn sniff_trimmed<C: Catalogue>(body: &[u8], content_type: Option<&[u8]>) -> Dialect<C> {
+    let body = match body.strip_prefix(BOM) {
+        Some(rest) => rest.trim_ascii_start(),
+        None => body,
+    };
     match body.first() {
         None => Dialect::Empty,
         Some(b'{' | b'[') => Dialect::UnknownJson,
@@ -52,8 +61,11 @@ fn find_ignoring_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     None
 }
 
+/// UTF-8's byte-order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 pub(super) fn strip_bom(body: &[u8]) -> &[u8] {
-    body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body)
+    body.strip_prefix(BOM).unwrap_or(body)
 }
 
 /// Whether a `Content-Type` value names `media_type` (lower case),
