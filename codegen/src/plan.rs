@@ -219,8 +219,8 @@ impl Plan {
             }
         }
         // Each node's children sorted (members by the length of their name,
-        // then its bytes; then array steps: `step_order`),
-        // so that the reader finds a member by binary search.
+        // then its bytes; then array steps: `step_order`), so that the
+        // plan is the same however the catalogue orders its places.
         fn sort(tree: &mut Tree) {
             tree.children
                 .sort_by(|a, b| step_order(a.step.as_ref()).cmp(&step_order(b.step.as_ref())));
@@ -263,9 +263,9 @@ impl Plan {
     }
 }
 
-/// How the reader orders a node's children: members first, shorter names
-/// first and then by their bytes (a length compares faster than bytes),
-/// then array steps.
+/// How the plan orders a node's children: members first, shorter names
+/// first and then by their bytes, then array steps. (The reader compares a
+/// key with each member's name in this order, as two words.)
 fn step_order(step: Option<&Step<String>>) -> (u8, usize, &str, u32) {
     match step {
         None => (0, 0, "", 0),
