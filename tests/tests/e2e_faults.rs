@@ -186,20 +186,7 @@ where
 #[tokio::test]
 async fn tower_policy_honours_idempotency_and_retry_after() {
     let client = http();
-    let inner = tower::service_fn(move |request: http::Request<String>| {
-        let client = client.clone();
-        async move {
-            let request = reqwest::Request::try_from(request.map(reqwest::Body::from))?;
-            let response = client.execute(request).await?;
-            let status = response.status();
-            let headers = response.headers().clone();
-            let body = response.bytes().await?.to_vec();
-            let mut answer = http::Response::new(body);
-            *answer.status_mut() = status;
-            *answer.headers_mut() = headers;
-            Ok::<_, reqwest::Error>(answer)
-        }
-    });
+    let inner = faults::tower_over(client);
     let service = tower::ServiceBuilder::new()
         .layer(CatalogueRetryPolicy::new(policy()).layer())
         .service(inner);

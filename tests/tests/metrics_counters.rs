@@ -321,19 +321,7 @@ async fn the_queue_client_counts_every_request_of_a_run() {
 async fn tower_and_backon_count_with_their_names() {
     let server = FaultServer::start(vec![Fault::ServerErrorAfterCreate], 0).await;
     let url = format!("{}/v1/queue/ok", server.url());
-    let http = reqwest::Client::new();
-    let inner = tower::service_fn(move |request: http::Request<String>| {
-        let http = http.clone();
-        async move {
-            let request = reqwest::Request::try_from(request.map(reqwest::Body::from))?;
-            let response = http.execute(request).await?;
-            let status = response.status();
-            let body = response.bytes().await?.to_vec();
-            let mut answer = http::Response::new(body);
-            *answer.status_mut() = status;
-            Ok::<_, reqwest::Error>(answer)
-        }
-    });
+    let inner = faults::tower_over(reqwest::Client::new());
     let mut service = tower::ServiceBuilder::new()
         .layer(CatalogueRetryPolicy::new(policy()).layer())
         .service(inner);

@@ -399,19 +399,7 @@ async fn reqwest_middleware_traces_each_attempt_with_method_and_server() {
 async fn tower_and_backon_say_each_decision() {
     let server = FaultServer::start(vec![Fault::ServerErrorAfterCreate], 0).await;
     let url = format!("{}/v1/queue/ok", server.url());
-    let http = reqwest::Client::new();
-    let inner = tower::service_fn(move |request: http::Request<String>| {
-        let http = http.clone();
-        async move {
-            let request = reqwest::Request::try_from(request.map(reqwest::Body::from))?;
-            let response = http.execute(request).await?;
-            let status = response.status();
-            let body = response.bytes().await?.to_vec();
-            let mut answer = http::Response::new(body);
-            *answer.status_mut() = status;
-            Ok::<_, reqwest::Error>(answer)
-        }
-    });
+    let inner = faults::tower_over(reqwest::Client::new());
     let mut service = tower::ServiceBuilder::new()
         .layer(CatalogueRetryPolicy::new(policy()).layer())
         .service(inner);

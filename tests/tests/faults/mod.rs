@@ -331,3 +331,30 @@ pub async fn backon_create(
         .adjust(|error, wait| hooks.adjust(error, wait))
         .await
 }
+
+/// An `http` service that sends each request with `client` and answers
+/// with the response's status, headers and body: what the tower tests put
+/// the catalogue's retry layer around.
+pub fn tower_over(
+    client: reqwest::Client,
+) -> impl tower::Service<
+    http::Request<String>,
+    Response = http::Response<Vec<u8>>,
+    Error = reqwest::Error,
+    Future = impl Send,
+> + Clone {
+    tower::service_fn(move |request: http::Request<String>| {
+        let client = client.clone();
+        async move {
+            let request = reqwest::Request::try_from(request.map(reqwest::Body::from))?;
+            let response = client.execute(request).await?;
+            let status = response.status();
+            let headers = response.headers().clone();
+            let body = response.bytes().await?.to_vec();
+            let mut answer = http::Response::new(body);
+            *answer.status_mut() = status;
+            *answer.headers_mut() = headers;
+            Ok::<_, reqwest::Error>(answer)
+        }
+    })
+}
