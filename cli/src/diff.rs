@@ -3,9 +3,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use errors_codegen::Catalogue;
-use errors_codegen::diff::format::{Format, Names};
-use errors_codegen::diff::{self, Acknowledgement, Level};
+use errors_catalogue::Catalogue;
+use errors_tools::diff::format::{Format, Names};
+use errors_tools::diff::{self, Acknowledgement, Level};
 
 use crate::{out, usage};
 
@@ -101,7 +101,7 @@ fn load_side(name: &str, text: Result<String, (PathBuf, std::io::Error)>) -> Opt
             return None;
         }
     };
-    match errors_codegen::load_str(&text, name) {
+    match errors_catalogue::load_str(&text, name) {
         Ok(catalogue) => Some(catalogue),
         Err(problems) => {
             eprintln!("{}", problems.render(&text));

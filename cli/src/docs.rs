@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use errors_codegen::site::Format;
+use errors_tools::site::Format;
 
 use crate::input::{Input, load};
 use crate::{out, usage};
@@ -42,7 +42,7 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
         Ok((catalogue, _)) => catalogue,
         Err(code) => return code,
     };
-    match errors_codegen::site::write(&catalogue, &dir, format) {
+    match errors_tools::site::write(&catalogue, &dir, format) {
         Ok(path) => out::print(&path.display().to_string()),
         Err(e) => {
             eprintln!("taxonomy: cannot write the site to {}: {e}", dir.display());

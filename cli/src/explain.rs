@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use errors_codegen::Unanswered;
+use errors_tools::{Explain as _, Unanswered};
 
 use crate::input::{Input, load};
 use crate::{out, usage};
@@ -64,7 +64,7 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
             // Another catalogue's tables, built from the file: the same
             // engine as its generated crate would run.
             Input::File(_) => {
-                let tables = errors_codegen::RuntimeCatalogue::leak(model);
+                let tables = errors_tools::RuntimeCatalogue::leak(model);
                 crate::response::run(tables, tables.catalogue(), &response, status, json)
             }
         };

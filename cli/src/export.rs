@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use errors_codegen::export::{Export, json_schema};
+use errors_tools::export::{Export, json_schema};
 
 use crate::input::{Input, load};
 use crate::{out, usage};

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use errors_codegen::Catalogue;
+use errors_catalogue::Catalogue;
 
 /// The catalogue this binary was built with, so that an installed
 /// `taxonomy` answers outside the workspace.
@@ -42,7 +42,7 @@ pub(crate) fn load(input: &Input) -> Result<(Catalogue, PathBuf), ExitCode> {
     };
     // Text that is not UTF-8 is a problem of the catalogue, at its line
     // and column, like any other (exit 1).
-    match errors_codegen::load_bytes(&source, &path) {
+    match errors_catalogue::load_bytes(&source, &path) {
         Ok(catalogue) => Ok((catalogue, path)),
         Err(problems) => {
             eprintln!("{}", problems.render(&String::from_utf8_lossy(&source)));

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use errors_codegen::RuntimeCatalogue;
+use errors_tools::RuntimeCatalogue;
 
 use crate::input::{Input, load};
 use crate::{out, usage};
@@ -38,7 +38,7 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
     };
     let tables = RuntimeCatalogue::leak(catalogue);
     let names: Vec<&str> = sources.iter().map(String::as_str).collect();
-    let document = match errors_codegen::openapi::document(tables, &names) {
+    let document = match errors_tools::openapi::document(tables, &names) {
         Ok(document) => document,
         Err(unknown) => return usage(&unknown.to_string()),
     };

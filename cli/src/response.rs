@@ -8,7 +8,7 @@
 use std::io::Read as _;
 use std::process::ExitCode;
 
-use errors_codegen::Catalogue as Model;
+use errors_catalogue::Catalogue as Model;
 use errors_core::Fault;
 use errors_core::wire::{
     Catalogue, Decision, Dialect, IdempotencyKey, Operation, RetryPolicy, classify_with,

@@ -60,9 +60,9 @@ fn bench(c: &mut Criterion) {
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(3));
     for (name, path) in &cases {
-        errors_codegen::load(path).expect("the benchmark's catalogues are valid");
+        errors_catalogue::load(path).expect("the benchmark's catalogues are valid");
         group.bench_function(format!("{name}/load (baseline)"), |b| {
-            b.iter(|| errors_codegen::load(black_box(path)).map(|c| c.codes().len()));
+            b.iter(|| errors_catalogue::load(black_box(path)).map(|c| c.codes().len()));
         });
         let compact = Builder::new().taxonomy(path).pretty(false);
         group.bench_function(format!("{name}/generate"), |b| {

@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use proc_macro2::TokenStream;
 
 use crate::Catalogue;
-use crate::diag::Diagnostics;
 use crate::emit::{self, Options};
 use crate::output::{self, Written};
+use errors_catalogue::Diagnostics;
 
 /// Generates the enums of a catalogue.
 ///
@@ -142,7 +142,7 @@ impl Builder {
     /// `{variant}` (the Rust variant name) and `{anchor}` filled in.
     ///
     /// `{anchor}` is the entry's id on the reference site that
-    /// `taxonomy docs` writes ([`crate::anchor`]: `status-429`,
+    /// `taxonomy docs` writes ([`errors_catalogue::anchor`]: `status-429`,
     /// `code-rate_limit_exceeded`), so a template such as
     /// `https://errors.example/#{anchor}` points every generated item at
     /// its section of the site:
@@ -211,7 +211,10 @@ impl Builder {
                     Err(e)
                 }
             })
-            .map_err(|e| Error::Option(format!("runtime_crate `{}`: {e}", self.runtime)))?;
+            .map_err(|e| Error::RuntimeCrate {
+                path: self.runtime.clone(),
+                reason: e.to_string(),
+            })?;
         let options = Options {
             runtime,
             non_exhaustive: self.non_exhaustive,
@@ -278,8 +281,7 @@ impl Builder {
     /// Returned from `main`, the error prints every located problem.
     pub fn generate_to_out_dir(&self) -> Result<PathBuf, Error> {
         println!("cargo:rerun-if-changed={}", self.taxonomy.display());
-        let dir = std::env::var_os("OUT_DIR")
-            .ok_or_else(|| Error::Option("OUT_DIR is not set: call this from build.rs".into()))?;
+        let dir = std::env::var_os("OUT_DIR").ok_or(Error::NoOutDir)?;
         self.generate_to(dir)
     }
 }
@@ -287,12 +289,26 @@ impl Builder {
 /// Why generation failed.
 #[non_exhaustive]
 pub enum Error {
-    /// The catalogue has problems, each located.
+    /// The catalogue has problems, each located (a file that cannot be
+    /// read among them).
     Catalogue(Diagnostics),
-    /// A builder option is wrong.
-    Option(String),
-    /// The output could not be written.
-    Io(String),
+    /// [`Builder::runtime_crate`] is not a Rust path.
+    RuntimeCrate {
+        /// The path as given.
+        path: String,
+        /// Why it does not parse as one.
+        reason: String,
+    },
+    /// [`Builder::generate_to_out_dir`] was called where cargo sets no
+    /// `OUT_DIR`: not from a build script.
+    NoOutDir,
+    /// A generated file, or its folder, could not be written.
+    Write {
+        /// The file or folder.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
     /// Committed generated files did not match the catalogue; they have been
     /// rewritten and must be reviewed and committed.
     Stale {
@@ -307,7 +323,9 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Catalogue(d) => write!(f, "{d}"),
-            Self::Option(m) | Self::Io(m) => f.write_str(m),
+            Self::RuntimeCrate { path, reason } => write!(f, "runtime_crate `{path}`: {reason}"),
+            Self::NoOutDir => f.write_str("OUT_DIR is not set: call this from build.rs"),
+            Self::Write { path, source } => write!(f, "cannot write {}: {source}", path.display()),
             Self::Stale {
                 paths,
                 regenerate_with,
@@ -324,4 +342,12 @@ impl fmt::Debug for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Catalogue(d) => Some(d),
+            Self::Write { source, .. } => Some(source),
+            Self::RuntimeCrate { .. } | Self::NoOutDir | Self::Stale { .. } => None,
+        }
+    }
+}

@@ -1,17 +1,13 @@
-//! The error catalogue, `taxonomy.yaml`: its model, loader, checks,
-//! explanations, and the Rust it generates.
+//! Rust from the error catalogue, `taxonomy.yaml`: the enums of its
+//! statuses, codes, error types and task statuses, their tables, and the
+//! `Taxonomy` the wire layer (errors-core) classifies, decides and renders
+//! with. A [`Builder`] runs it from a build script or writes a committed
+//! file; its [`Target`]s are every file generated from the catalogue.
 //!
-//! The data flows one way: [`load`] reads the file into the [`model`] and
-//! validates it (every problem at `path:line:column`, all at once); the
-//! checks resolve every reference as they go, so what they return is a
-//! [`Catalogue`] with typed references and an index built once
-//! ([`CodeRef::status`] is a [`StatusRef`], [`Catalogue::code_named`]
-//! finds a code by any spelling). The checked catalogue is then explained to a person
-//! ([`Catalogue::explain`], the `taxonomy explain` command), written as a
-//! searchable reference ([`site`], `taxonomy docs`), or emitted as Rust by
-//! a [`Builder`] from a build script. Two versions of the catalogue are
-//! compared by [`diff`] (the `taxonomy diff` command): what an edit breaks,
-//! level by level.
+//! The catalogue itself (model, loader, checks, the resolved
+//! [`Catalogue`]) is errors-catalogue's; this crate only writes code from
+//! it, so a build script compiles no explanations, site or diff (those are
+//! errors-tools', beside the `taxonomy` command).
 //!
 //! ```no_run
 //! // build.rs
@@ -23,48 +19,14 @@
 //! }
 //! ```
 
-mod builder;
-mod catalogue;
-mod diag;
-pub mod diff;
-mod emit;
-mod entry;
-mod explain;
-pub mod export;
-/// How catalogue ids become Rust identifiers (shared with the derive).
-pub use errors_vocab::ident;
-mod load;
-pub mod model;
-mod output;
-mod plan;
-mod spellings;
-#[cfg(feature = "runtime-tables")]
-#[cfg_attr(docsrs, doc(cfg(feature = "runtime-tables")))]
-mod tables;
+#![warn(missing_docs)]
 
-#[cfg(feature = "runtime-tables")]
-#[cfg_attr(docsrs, doc(cfg(feature = "runtime-tables")))]
-pub mod openapi;
-pub mod pattern;
-pub mod site;
-mod validate;
+mod builder;
+mod emit;
+mod output;
 
 pub use builder::{Builder, Error, Target};
-pub use diag::{Diagnostic, Diagnostics};
-pub use entry::{EntryKind, anchor};
-pub use explain::{
-    Choice, Choices, Explanation, Fact, FieldView, NotFound, Related, RetryAdvice, SearchHit,
-    Spelling, StatusClass, StatusLine, Unanswered, View, retry_advice,
-};
-
-pub use catalogue::Catalogue;
-pub use catalogue::{
-    CategoryRef, CodeRef, DocumentRef, ErrorTypeRef, LimitRef, Ref, Section, SectionIter,
-    SourceRef, StatusRef, TaskStatusRef, WireSpelling,
-};
-pub use load::{load, load_bytes, load_str};
+/// The resolved catalogue a [`Builder`] generates from, and the located
+/// problems of one that does not load (errors-catalogue's).
+pub use errors_catalogue::{Catalogue, Diagnostic, Diagnostics, load};
 pub use output::{Written, refresh, write_if_changed};
-#[cfg(feature = "runtime-tables")]
-pub use tables::{
-    CategoryId, CodeId, ErrorTypeId, RuntimeCatalogue, ShapeId, SourceId, StatusId, TaskStatusId,
-};

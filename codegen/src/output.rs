@@ -22,17 +22,21 @@ pub enum Written {
 /// rebuilds nothing after a catalogue edit that changes no generated code.
 ///
 /// # Errors
-/// [`Error::Io`] when the file or its folder cannot be written.
+/// [`Error::Write`] when the file or its folder cannot be written.
 pub fn write_if_changed(path: &Path, contents: &str) -> Result<Written, Error> {
     if std::fs::read(path).is_ok_and(|old| old == contents.as_bytes()) {
         return Ok(Written::Unchanged);
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| Error::Io(format!("cannot create {}: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+            path: dir.to_path_buf(),
+            source,
+        })?;
     }
-    std::fs::write(path, contents)
-        .map_err(|e| Error::Io(format!("cannot write {}: {e}", path.display())))?;
+    std::fs::write(path, contents).map_err(|source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    })?;
     Ok(Written::Updated)
 }
 
@@ -43,7 +47,7 @@ pub fn write_if_changed(path: &Path, contents: &str) -> Result<Written, Error> {
 /// which; the person reviews the diff and commits.
 ///
 /// # Errors
-/// [`Error::Stale`] naming the rewritten files; [`Error::Io`] when one
+/// [`Error::Stale`] naming the rewritten files; [`Error::Write`] when one
 /// cannot be written (the files before it are written all the same).
 pub fn refresh<'a>(
     files: impl IntoIterator<Item = (&'a Path, &'a str)>,

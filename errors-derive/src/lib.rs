@@ -47,10 +47,13 @@
 //!
 //! # How the macro knows the catalogue
 //!
-//! `build.rs` loads `taxonomy.yaml` with `errors-codegen` once, when this
-//! crate is built, and writes a small table into `OUT_DIR`: every spelling
-//! of every code (canonical id, wire codes, fixed wire messages as written)
-//! → its canonical id → its `Code` variant. Three reasons:
+//! `cargo xtask generate` loads `taxonomy.yaml` (errors-catalogue) and
+//! writes a small table, committed in `src/generated/catalogue.rs`
+//! (errors-codegen's `Target::DeriveTable`, with the same `@generated`
+//! header as every generated file, and a test that fails when it is
+//! stale): every spelling of every code (canonical id, wire codes, fixed
+//! wire messages as written) → its canonical id → its `Code` variant.
+//! Three reasons:
 //!
 //! - the catalogue is read and validated **once**, not on every expansion;
 //! - the macro stays **fast**: resolving `code = "…"` is a binary search in
@@ -62,9 +65,7 @@
 //!
 //! The macro reads attributes, literals, types and generics only, so it
 //! asks `syn` for `derive`, `parsing`, `printing` and `proc-macro`, not
-//! `full`. (`errors-codegen`, a build-dependency, enables `full` for its own
-//! use; cargo unifies features of host crates, so the compiled `syn` is the
-//! same one either way and this costs no extra build.)
+//! `full`.
 //!
 //! The attribute grammar is documented on the derive:
 //! [`ErrorTaxonomy`](derive@ErrorTaxonomy).

@@ -27,9 +27,9 @@ pub fn fixture(name: &str) -> PathBuf {
 /// # Panics
 /// When the catalogue does not load: every test that calls this depends on it.
 #[must_use]
-pub fn catalogue() -> errors_codegen::Catalogue {
+pub fn catalogue() -> errors_catalogue::Catalogue {
     let path = workspace().join("taxonomy.yaml");
-    match errors_codegen::load(&path) {
+    match errors_catalogue::load(&path) {
         Ok(c) => c,
         Err(problems) => panic!("the workspace catalogue does not load:\n{problems}"),
     }

@@ -29,7 +29,7 @@ fn each_broken_catalogue_is_rejected_with_its_located_problems() {
             "{} has no `# expect:` header",
             path.display()
         );
-        let outcome = std::panic::catch_unwind(|| errors_codegen::load_str(&text, path));
+        let outcome = std::panic::catch_unwind(|| errors_catalogue::load_str(&text, path));
         let Ok(result) = outcome else {
             failures.push(format!("{}: the loader panicked", path.display()));
             continue;
@@ -59,7 +59,7 @@ fn each_broken_catalogue_is_rejected_with_its_located_problems() {
 #[test]
 fn diagnostics_print_as_path_line_column() {
     let path = fixture("broken/keyword_identifier.yaml");
-    let problems = errors_codegen::load(&path).unwrap_err();
+    let problems = errors_catalogue::load(&path).unwrap_err();
     let first = problems.to_string();
     let first = first.lines().next().unwrap();
     assert!(
@@ -73,7 +73,7 @@ fn diagnostics_print_as_path_line_column() {
 
 #[test]
 fn a_missing_file_is_a_located_error_not_a_panic() {
-    let problems = errors_codegen::load(fixture("broken/no-such-file.yaml")).unwrap_err();
+    let problems = errors_catalogue::load(fixture("broken/no-such-file.yaml")).unwrap_err();
     assert_eq!(problems.list().len(), 1);
     assert!(
         problems.list()[0]
@@ -84,5 +84,5 @@ fn a_missing_file_is_a_located_error_not_a_panic() {
 
 #[test]
 fn the_small_fixture_is_valid() {
-    errors_codegen::load(fixture("small.yaml")).unwrap();
+    errors_catalogue::load(fixture("small.yaml")).unwrap();
 }

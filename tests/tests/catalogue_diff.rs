@@ -3,9 +3,9 @@
 //! catalogue, and the report must hold exactly the one change the rule says,
 //! at its level, located on the line it is about.
 
-use errors_codegen::diff::format::{Format, Names};
-use errors_codegen::diff::{self, Acknowledgement, Change, Level, Report, Rule, Side};
-use errors_codegen::{Catalogue, load_str};
+use errors_catalogue::{Catalogue, load_str};
+use errors_tools::diff::format::{Format, Names};
+use errors_tools::diff::{self, Acknowledgement, Change, Level, Report, Rule, Side};
 
 fn real() -> String {
     std::fs::read_to_string(errors_tests::workspace().join("taxonomy.yaml")).unwrap()

@@ -1,9 +1,10 @@
 //! `explain` answers for every name in the catalogue, and lands on the
 //! entry that name belongs to.
 
-use errors_codegen::pattern::{Pattern, Segment};
-use errors_codegen::{EntryKind, Unanswered};
+use errors_catalogue::EntryKind;
+use errors_catalogue::pattern::{Pattern, Segment};
 use errors_tests::catalogue;
+use errors_tools::{Explain as _, Unanswered};
 
 /// A filled-in instance of a message pattern (`App not found: x-1`).
 fn instance(message: &str) -> String {
@@ -130,7 +131,7 @@ fn spelling_variants_and_case_are_forgiven_in_that_order() {
     assert_eq!(c.explain("canceled").unwrap().kind, EntryKind::Code);
 }
 
-fn not_found(query: &str) -> errors_codegen::NotFound {
+fn not_found(query: &str) -> errors_tools::NotFound {
     match catalogue().explain(query) {
         Err(Unanswered::NotFound(miss)) => miss,
         other => panic!("`{query}`: expected not found, got {other:?}"),

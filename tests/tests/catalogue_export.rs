@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use errors_codegen::export::{Export, SCHEMA_ID};
+use errors_tools::export::{Export, SCHEMA_ID};
 use serde_json::{Value, json};
 
 fn committed_schema() -> Value {
@@ -34,7 +34,7 @@ fn catalogues() -> Vec<PathBuf> {
 }
 
 fn export_of(path: &PathBuf) -> Value {
-    let catalogue = errors_codegen::load(path).unwrap_or_else(|e| panic!("{e}"));
+    let catalogue = errors_catalogue::load(path).unwrap_or_else(|e| panic!("{e}"));
     serde_json::from_str(&Export::new(&catalogue).to_json()).expect("the export is JSON")
 }
 
@@ -60,7 +60,7 @@ fn the_schema_is_draft_2020_12_and_names_its_version() {
         "https://json-schema.org/draft/2020-12/schema"
     );
     assert_eq!(schema["$id"], SCHEMA_ID);
-    assert!(SCHEMA_ID.ends_with(&format!(":v{}", errors_codegen::export::FORMAT)));
+    assert!(SCHEMA_ID.ends_with(&format!(":v{}", errors_tools::export::FORMAT)));
 }
 
 /// What a client in another language could not read is refused: a

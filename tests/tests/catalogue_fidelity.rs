@@ -6,9 +6,9 @@
 
 use std::collections::BTreeSet;
 
-use errors_codegen::Catalogue;
-use errors_codegen::model::{Code, Retry, Unit};
-use errors_codegen::pattern::Pattern;
+use errors_catalogue::Catalogue;
+use errors_catalogue::model::{Code, Retry, Unit};
+use errors_catalogue::pattern::Pattern;
 use errors_tests::{catalogue, fixture};
 
 fn document(id: &str) -> String {

@@ -777,7 +777,7 @@ async fn the_client_reads_responses_with_any_catalogue() {
     use errors_core::wire::Catalogue as _;
 
     let path = errors_tests::workspace().join("examples/catalogues/fal.yaml");
-    let fal = errors_codegen::RuntimeCatalogue::leak(errors_codegen::load(&path).unwrap());
+    let fal = errors_tools::RuntimeCatalogue::leak(errors_catalogue::load(&path).unwrap());
     let source = fal.source("fal_queue").expect("fal's queue source");
     let server = FalQueue::start().await;
     let client = QueueClient::with_catalogue(fal, source, &server.url, KEY)
@@ -796,7 +796,7 @@ async fn the_client_reads_responses_with_any_catalogue() {
         let mut seen = Vec::new();
         let outcome = client
             .wait_with(&task, |state| {
-                let name = |s: errors_codegen::TaskStatusId| {
+                let name = |s: errors_tools::TaskStatusId| {
                     fal.catalogue().raw().task_statuses[s.position()]
                         .id
                         .value

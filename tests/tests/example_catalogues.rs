@@ -12,7 +12,7 @@ use errors_tests::examples::{CATALOGUES, dir, responses};
 fn each_example_catalogue_passes_every_check() {
     for name in CATALOGUES {
         let path = dir().join(format!("{name}.yaml"));
-        if let Err(problems) = errors_codegen::load(&path) {
+        if let Err(problems) = errors_catalogue::load(&path) {
             panic!("{name}.yaml does not load:\n{problems}");
         }
     }
@@ -44,7 +44,7 @@ fn each_example_catalogue_generates_rust_that_parses() {
 #[test]
 fn documented_responses_name_only_what_their_catalogue_has() {
     for name in CATALOGUES {
-        let catalogue = errors_codegen::load(dir().join(format!("{name}.yaml"))).unwrap();
+        let catalogue = errors_catalogue::load(dir().join(format!("{name}.yaml"))).unwrap();
         let file = responses(name);
         assert!(!file.responses.is_empty(), "{name}: no documented response");
         for r in &file.responses {

@@ -44,7 +44,7 @@ fn the_python_example_decides_as_errors_core_does() {
     let catalogue = errors_tests::catalogue();
     std::fs::write(
         &export,
-        errors_codegen::export::Export::new(&catalogue).to_json(),
+        errors_tools::export::Export::new(&catalogue).to_json(),
     )
     .unwrap();
 

@@ -6,7 +6,7 @@
 //! its header owned in one and `&'static` in the other: `as_deref`
 //! compares them.
 
-use errors_codegen::pattern::Pattern;
+use errors_catalogue::pattern::Pattern;
 use errors_core::{Category, Code, ErrorType, Limit, Shape, Source, Status, TaskStatus};
 use errors_tests::catalogue;
 use std::sync::LazyLock;

@@ -87,10 +87,8 @@ fn the_anchor_placeholder_points_at_the_sections_of_the_reference_site() {
         .docs_url("https://errors.example/#{anchor}")
         .generate()
         .unwrap();
-    let site = errors_codegen::site::render(
-        &errors_tests::catalogue(),
-        errors_codegen::site::Format::Html,
-    );
+    let site =
+        errors_tools::site::render(&errors_tests::catalogue(), errors_tools::site::Format::Html);
     for anchor in [
         "status-429",
         "code-rate_limit_exceeded",

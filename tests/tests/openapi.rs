@@ -9,8 +9,8 @@
 
 use std::path::PathBuf;
 
-use errors_codegen::RuntimeCatalogue;
 use errors_core::wire::{Catalogue as _, Dialect, classify_with};
+use errors_tools::RuntimeCatalogue;
 use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use serde_json::{Value, json};
 
@@ -35,7 +35,7 @@ fn catalogues() -> Vec<(PathBuf, Option<&'static str>)> {
 }
 
 fn tables(path: &PathBuf) -> &'static RuntimeCatalogue {
-    RuntimeCatalogue::leak(errors_codegen::load(path).unwrap_or_else(|e| panic!("{e}")))
+    RuntimeCatalogue::leak(errors_catalogue::load(path).unwrap_or_else(|e| panic!("{e}")))
 }
 
 /// A validator for the document's schema at `reference`
@@ -59,7 +59,7 @@ fn shape_ref(name: &str) -> Value {
 fn every_document_is_openapi_3_1_and_every_example_fits_its_schema() {
     for (path, _) in catalogues() {
         let tables = tables(&path);
-        let doc = errors_codegen::openapi::document(tables, &[]).unwrap();
+        let doc = errors_tools::openapi::document(tables, &[]).unwrap();
         let text = serde_json::to_string(&doc).unwrap();
         let spec = oas3::from_json(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert_eq!(spec.openapi, "3.1.0");
@@ -186,7 +186,7 @@ fn every_body_read_as_a_shape_fits_that_shapes_schema() {
     let mut read = 0;
     for (path, _) in catalogues() {
         let tables = tables(&path);
-        let doc = errors_codegen::openapi::document(tables, &[]).unwrap();
+        let doc = errors_tools::openapi::document(tables, &[]).unwrap();
         for (name, status, header_list, body) in &bodies {
             let status = StatusCode::from_u16(*status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             let classified = classify_with(tables, status, &headers(header_list), body.as_bytes());
@@ -222,7 +222,7 @@ fn every_body_read_as_a_shape_fits_that_shapes_schema() {
 #[test]
 fn a_body_that_disagrees_with_its_shape_is_refused() {
     let tables = tables(&errors_tests::workspace().join("taxonomy.yaml"));
-    let doc = errors_codegen::openapi::document(tables, &[]).unwrap();
+    let doc = errors_tools::openapi::document(tables, &[]).unwrap();
     let runs = validator(&doc, &shape_ref("runs.code_and_message"));
     assert!(runs.is_valid(&json!({"error": "rate_limit_exceeded", "message": "Slow down"})));
     assert!(!runs.is_valid(&json!({"message": "Slow down"})));
@@ -237,7 +237,7 @@ fn a_body_that_disagrees_with_its_shape_is_refused() {
 #[test]
 fn a_source_keeps_its_own_errors() {
     let tables = tables(&errors_tests::workspace().join("taxonomy.yaml"));
-    let doc = errors_codegen::openapi::document(tables, &["queue"]).unwrap();
+    let doc = errors_tools::openapi::document(tables, &["queue"]).unwrap();
     let schemas = doc["components"]["schemas"].as_object().unwrap();
     assert!(schemas.contains_key("queue.gateway"));
     assert!(!schemas.keys().any(|k| k.starts_with("runs.")));
@@ -256,7 +256,7 @@ fn a_source_keeps_its_own_errors() {
             .contains("too quickly")
     );
 
-    let unknown = errors_codegen::openapi::document(tables, &["nope"]).unwrap_err();
+    let unknown = errors_tools::openapi::document(tables, &["nope"]).unwrap_err();
     assert!(
         unknown.to_string().contains("no source `nope`"),
         "{unknown}"

@@ -6,7 +6,7 @@
 //! (tests/ui/derive/retry_never_retries.rs shows one end to end); the
 //! catalogue's loader reports the same check at the rule's `line:column`.
 
-use errors_codegen::model::{CreateRule, Retry};
+use errors_catalogue::model::{CreateRule, Retry};
 use errors_tests::fixture;
 
 /// `Ok(rule)`, or the words both must use.
@@ -100,7 +100,7 @@ fn catalogue_with(yaml: &str) -> Result<Retry, String> {
     let at = text.find("  - id: model_not_found").unwrap_or_default();
     let (head, tail) = text.split_at(at);
     let tail = tail.replacen("    retry: never", &format!("    retry: {yaml}"), 1);
-    match errors_codegen::load_str(&(head.to_string() + &tail), "t.yaml") {
+    match errors_catalogue::load_str(&(head.to_string() + &tail), "t.yaml") {
         Ok(catalogue) => Ok(catalogue
             .codes()
             .iter()

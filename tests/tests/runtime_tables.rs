@@ -1,4 +1,4 @@
-//! Catalogues loaded at run time (`errors_codegen::RuntimeCatalogue`,
+//! Catalogues loaded at run time (`errors_tools::RuntimeCatalogue`,
 //! feature `runtime-tables`) with the one engine: the built-in catalogue
 //! loaded from taxonomy.yaml answers every documented body, and every real
 //! one, exactly as its generated `Taxonomy` does; the example catalogues of
@@ -10,13 +10,13 @@
 use std::collections::BTreeMap;
 use std::time::SystemTime;
 
-use errors_codegen::RuntimeCatalogue;
 use errors_core::Taxonomy;
 use errors_core::wire::{
     Catalogue, Classified, Decision, Dialect, IdempotencyKey, Operation, Outcome, RetryPolicy,
     classify_with,
 };
 use errors_tests::corpus::{self, Score};
+use errors_tools::RuntimeCatalogue;
 use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use serde_json::Value;
 
@@ -86,7 +86,7 @@ fn headers(pairs: impl IntoIterator<Item = (String, String)>) -> HeaderMap {
 }
 
 fn load(path: &std::path::Path) -> &'static RuntimeCatalogue {
-    match errors_codegen::load(path) {
+    match errors_catalogue::load(path) {
         Ok(catalogue) => RuntimeCatalogue::leak(catalogue),
         Err(problems) => panic!("{} does not load:\n{problems}", path.display()),
     }

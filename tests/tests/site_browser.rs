@@ -340,10 +340,10 @@ fn queries() -> Vec<(&'static str, String)> {
 
 fn site() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("a temp dir");
-    let page = errors_codegen::site::write(
+    let page = errors_tools::site::write(
         &errors_tests::catalogue(),
         dir.path(),
-        errors_codegen::site::Format::Html,
+        errors_tools::site::Format::Html,
     )
     .expect("the site is written");
     (dir, page)

@@ -11,7 +11,7 @@
 use std::io::Write as _;
 use std::process::{Command, Stdio};
 
-use errors_codegen::Unanswered;
+use errors_tools::{Explain as _, Unanswered};
 use serde_json::Value;
 
 /// What people type: statuses (one no document names), ids and spellings
@@ -67,18 +67,16 @@ const QUERIES: &[&str] = &[
 
 /// The index line of the generated page and the search script.
 fn page_parts() -> (String, String) {
-    let html = errors_codegen::site::render(
-        &errors_tests::catalogue(),
-        errors_codegen::site::Format::Html,
-    );
+    let html =
+        errors_tools::site::render(&errors_tests::catalogue(), errors_tools::site::Format::Html);
     let index = html
         .lines()
         .find(|line| line.starts_with("const INDEX = "))
         .expect("the page embeds its index on one line")
         .to_string();
     let script =
-        std::fs::read_to_string(errors_tests::workspace().join("codegen/src/site/search.js"))
-            .expect("codegen/src/site/search.js");
+        std::fs::read_to_string(errors_tests::workspace().join("tools/src/site/search.js"))
+            .expect("tools/src/site/search.js");
     assert!(
         html.contains(script.trim_end()),
         "the page embeds search.js as it is"
@@ -196,7 +194,7 @@ fn explain_answers_with_or_suggests_first_what_the_page_lists_first() {
         let first = match c.explain(query) {
             Ok(explanation) => explanation.anchor,
             Err(Unanswered::Several(choices)) => {
-                errors_codegen::anchor(choices.choices[0].kind, &choices.choices[0].id)
+                errors_catalogue::anchor(choices.choices[0].kind, &choices.choices[0].id)
             }
             Err(Unanswered::NotFound(miss)) => {
                 let id = miss.suggestions.first().expect("a suggestion");

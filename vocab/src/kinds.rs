@@ -1,5 +1,5 @@
 //! Small closed sets the catalogue's model fixes: read from the catalogue
-//! by errors-codegen (feature `serde`), used by errors-core's generated
+//! by errors-catalogue (feature `serde`), used by errors-core's generated
 //! enums, and defined here once for both.
 //!
 //! Both are exhaustive, unlike the enums generated from a catalogue: a new

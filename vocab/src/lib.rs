@@ -1,7 +1,8 @@
 //! What the error catalogue's tools and its runtime share without reading YAML.
 //!
-//! `errors-codegen` (the catalogue's loader and generator), `errors-derive`
-//! (the `#[derive(ErrorTaxonomy)]` macro) and `errors-core` (the runtime)
+//! `errors-catalogue` (the catalogue's loader), `errors-codegen` (its
+//! generator), `errors-derive` (the `#[derive(ErrorTaxonomy)]` macro) and
+//! `errors-core` (the runtime)
 //! must agree on a few rules of the catalogue's language: the [`retry`]
 //! vocabulary (one type, [`retry::RetryRule`], with its words), the small
 //! closed sets [`Fault`] and [`Unit`], the [`wire`] words that say where

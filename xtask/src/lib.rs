@@ -67,7 +67,7 @@ pub fn workspace_root() -> PathBuf {
 /// The catalogue's located problems.
 pub fn generate(root: &Path) -> Result<Vec<GeneratedFile>, errors_codegen::Error> {
     let taxonomy = root.join("taxonomy.yaml");
-    let catalogue = errors_codegen::load(&taxonomy).map_err(errors_codegen::Error::Catalogue)?;
+    let catalogue = errors_catalogue::load(&taxonomy).map_err(errors_codegen::Error::Catalogue)?;
     let builder = errors_codegen::Builder::new()
         .taxonomy(&taxonomy)
         .regenerate_with(REGENERATE);
@@ -92,7 +92,7 @@ pub fn generate(root: &Path) -> Result<Vec<GeneratedFile>, errors_codegen::Error
         builder
             .target(Target::StrumMirror)
             .generate_from(&catalogue)?,
-        errors_codegen::export::json_schema(),
+        errors_tools::export::json_schema(),
     ];
     Ok(OUTPUTS
         .iter()

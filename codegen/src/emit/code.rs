@@ -13,12 +13,12 @@ use super::named::{
 };
 use super::retry::{retry_prelude, retry_tokens};
 use super::{OPTION_PRELUDE, Options};
-use serde_saphyr::Spanned;
+use errors_catalogue::Spanned;
 
-use crate::model::Wire;
-use crate::pattern::{Pattern, Segment};
-use crate::spellings::Spellings;
-use crate::{Catalogue, CodeRef};
+use errors_catalogue::model::Wire;
+use errors_catalogue::pattern::{Pattern, Segment};
+use errors_catalogue::spellings::Spellings;
+use errors_catalogue::{Catalogue, CodeRef};
 
 pub(super) fn codes(catalogue: &Catalogue, options: &Options) -> TokenStream {
     let runtime = &options.runtime;
@@ -120,7 +120,12 @@ pub(super) fn codes(catalogue: &Catalogue, options: &Options) -> TokenStream {
     let wire_name = wire_name(catalogue);
     let from_wire = from_wire(catalogue, &idents);
     let lookup = lookup(catalogue, &idents);
-    let docs_url = docs_url(options, crate::EntryKind::Code, "Code", &variants);
+    let docs_url = docs_url(
+        options,
+        errors_catalogue::EntryKind::Code,
+        "Code",
+        &variants,
+    );
     quote! {
         #frame
 

@@ -10,7 +10,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use crate::Catalogue;
-use crate::ident::upper_camel;
+use errors_catalogue::ident::upper_camel;
 
 pub(crate) fn emit(catalogue: &Catalogue) -> TokenStream {
     let codes = catalogue.codes().iter().map(|code| {

@@ -9,7 +9,7 @@ use super::named::{Variant, str_tokens, table_fn};
 /// `docs_url()` from the builder's template, or nothing without one.
 pub(super) fn docs_url(
     options: &Options,
-    kind: crate::EntryKind,
+    kind: errors_catalogue::EntryKind,
     enum_name: &str,
     variants: &[Variant],
 ) -> TokenStream {
@@ -20,7 +20,7 @@ pub(super) fn docs_url(
         let url = template
             .replace("{kind}", kind.as_str())
             .replace("{enum}", enum_name)
-            .replace("{anchor}", &crate::anchor(kind, &v.name))
+            .replace("{anchor}", &errors_catalogue::anchor(kind, &v.name))
             .replace("{id}", &v.name)
             .replace("{variant}", &v.ident.to_string());
         str_tokens(&url)

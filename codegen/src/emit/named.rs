@@ -3,13 +3,13 @@
 //! strum's with the runtime's feature `strum`), through the runtime's
 //! `__impl_named!`, so that the behaviour lives in the runtime crate.
 
+use errors_catalogue::Spanned;
 use proc_macro2::{Group, Ident, Literal, Span, TokenStream, TokenTree};
 use quote::quote;
-use serde_saphyr::Spanned;
 
 use super::docs::doc_attrs;
 use super::{OPTION_PRELUDE, Options};
-use crate::ident::upper_camel;
+use errors_catalogue::ident::upper_camel;
 
 /// One variant of a generated enum.
 pub(super) struct Variant {

@@ -4,7 +4,7 @@ use errors_vocab::retry::RetryPaths;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::model::Retry;
+use errors_catalogue::model::Retry;
 
 /// A `Retry` value of the runtime crate.
 pub(super) fn retry_tokens(retry: &Retry) -> TokenStream {

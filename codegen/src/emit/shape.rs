@@ -14,7 +14,7 @@ use quote::quote;
 use super::Options;
 use super::named::{Variant, assumed_fn, ident, named_enum, str_tokens, table_fn, variant_ident};
 use crate::Catalogue;
-use crate::plan::{IdentifiesPlan, WirePlan};
+use errors_catalogue::plan::{IdentifiesPlan, WirePlan};
 
 pub(super) fn shapes(catalogue: &Catalogue, options: &Options) -> TokenStream {
     let runtime = &options.runtime;

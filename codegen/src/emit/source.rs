@@ -127,7 +127,11 @@ pub(super) fn sources(catalogue: &Catalogue, options: &Options) -> TokenStream {
     // of every response, and a match compiles to a length dispatch.
     let wire = quote!(#runtime::wire);
     // Names that mean the same are one arm (`"a" | "b" => …`).
-    let mut groups: Vec<(crate::model::HeaderMeaning, Option<&String>, Vec<String>)> = Vec::new();
+    let mut groups: Vec<(
+        errors_catalogue::model::HeaderMeaning,
+        Option<&String>,
+        Vec<String>,
+    )> = Vec::new();
     for header in &catalogue.raw().headers {
         let name = header.name.value.to_ascii_lowercase();
         let key = (header.means.value, header.value.as_ref());

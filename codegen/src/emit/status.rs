@@ -12,7 +12,7 @@ use super::named::{
 };
 use super::retry::{retry_prelude, retry_tokens};
 use crate::Catalogue;
-use crate::model;
+use errors_catalogue::model;
 
 pub(super) fn statuses(catalogue: &Catalogue, options: &Options) -> TokenStream {
     let runtime = &options.runtime;
@@ -222,7 +222,12 @@ pub(super) fn statuses(catalogue: &Catalogue, options: &Options) -> TokenStream 
         ),
         assumed_fn(list.iter().map(|s| s.assumed.as_slice())),
     ];
-    let docs_url = docs_url(options, crate::EntryKind::Status, "Status", &variants);
+    let docs_url = docs_url(
+        options,
+        errors_catalogue::EntryKind::Status,
+        "Status",
+        &variants,
+    );
     quote! {
         /// What one source's document says about a status.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]

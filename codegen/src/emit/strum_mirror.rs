@@ -6,8 +6,8 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use crate::Catalogue;
-use crate::ident::upper_camel;
-use crate::pattern::Pattern;
+use errors_catalogue::ident::upper_camel;
+use errors_catalogue::pattern::Pattern;
 
 /// `pub enum StrumCode` with one `#[strum(serialize = …)]` per exact
 /// spelling (canonical id, wire codes, fixed messages).
