@@ -21,7 +21,7 @@ pub struct RawCatalogue {
     pub version: Spanned<u32>,
     /// Major version of the catalogue's content, raised by hand with every
     /// edit that breaks dependents (a removed code, a changed status, a wire
-    /// spelling gone: see [`crate::diff`]). `taxonomy diff
+    /// spelling gone: see errors-tools' `diff`). `taxonomy diff
     /// --require-release-bump` lets such an edit pass only when this number
     /// went up. A file without the key is release 1, so catalogues written
     /// before the key existed compare as release 1.

@@ -1,6 +1,7 @@
 //! `taxonomy`: check the catalogue, explain any entry of it, write its
 //! reference site, or say what an edit of it breaks. Wiring only: the work
-//! is in the errors-codegen library; each command has its file.
+//! is in errors-catalogue (load, check) and errors-tools (explain, docs,
+//! diff, export, openapi); each command has its file.
 
 use std::ffi::OsString;
 use std::process::ExitCode;

@@ -14,9 +14,9 @@
 //!   by level;
 //! - [`export`]: `taxonomy export`, the catalogue as JSON for other
 //!   languages (its JSON Schema with feature `json-schema`);
-//! - with feature `runtime-tables`, [`RuntimeCatalogue`] (the wire layer's
+//! - with feature `runtime-tables`, `RuntimeCatalogue` (the wire layer's
 //!   tables built from a loaded file, so `explain --response` classifies
-//!   with that file) and [`openapi`] (`taxonomy openapi`).
+//!   with that file) and `openapi` (`taxonomy openapi`).
 //!
 //! ```
 //! use errors_tools::Explain as _;
