@@ -2,9 +2,9 @@
 //! plan (a trie of every place any shape names, breadth-first, so that a
 //! node's children sit side by side) and each shape's tests and fields as
 //! node indices. Computed once here, for the two ways a catalogue reaches
-//! the runtime: as generated tables (`emit`) and as tables built at run
-//! time for a catalogue loaded from a file (`tables`, feature
-//! `runtime-tables`).
+//! the runtime: as generated tables (errors-codegen) and as tables built
+//! at run time for a catalogue loaded from a file (errors-tools'
+//! `RuntimeCatalogue`, feature `runtime-tables`).
 //!
 //! ```
 //! let c = errors_catalogue::load(concat!(env!("CARGO_MANIFEST_DIR"), "/../taxonomy.yaml"))?;

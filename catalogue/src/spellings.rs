@@ -1,7 +1,8 @@
 //! How a text names a code: per source (`from_wire`) and across sources
-//! (`lookup`). One index, built here, for the generated matchers and for
-//! tables built at run time: exact spellings by text, then message
-//! patterns (a `{name}` part matches any filling) in catalogue order.
+//! (`lookup`). One index, built here, for the generated matchers
+//! (errors-codegen) and for tables built at run time (errors-tools): exact
+//! spellings by text, then message patterns (a `{name}` part matches any
+//! filling) in catalogue order.
 
 use std::collections::BTreeMap;
 
