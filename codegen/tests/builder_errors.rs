@@ -20,7 +20,11 @@ fn a_runtime_path_that_is_not_rust_names_the_option() {
         Error::RuntimeCrate { path, .. } => assert_eq!(path, "not a path!"),
         other => panic!("expected RuntimeCrate, got {other}"),
     }
-    assert!(error.to_string().starts_with("runtime_crate `not a path!`: "));
+    assert!(
+        error
+            .to_string()
+            .starts_with("runtime_crate `not a path!`: ")
+    );
 }
 
 #[test]
