@@ -227,7 +227,10 @@ impl std::error::Error for Unanswered {}
 /// assert_eq!(c.explain("429").map(|e| e.id).ok().as_deref(), Some("429"));
 /// # Ok::<(), errors_catalogue::Diagnostics>(())
 /// ```
-pub trait Explain {
+///
+/// Implemented for [`Catalogue`] only (sealed), so that a method can be
+/// added without breaking anyone.
+pub trait Explain: sealed::Sealed {
     /// Finds `query` and explains it.
     ///
     /// The query may be a status number (one no document names is explained
@@ -270,6 +273,12 @@ pub trait Explain {
     /// error_types, task statuses, sources, limits, then the status classes.
     /// The reference site is written from these.
     fn explain_all(&self) -> Vec<Explanation>;
+}
+
+mod sealed {
+    /// Only this crate implements [`Explain`](super::Explain).
+    pub trait Sealed {}
+    impl Sealed for errors_catalogue::Catalogue {}
 }
 
 impl Explain for Catalogue {
