@@ -512,12 +512,13 @@ pub(crate) fn quote_or_escape(bytes: &[u8], mut at: usize) -> Result<usize, Malf
         // The high bit of each byte that is `"`, `\` or below 0x20
         // (the classic "has less than" test: a borrow can only mark a
         // byte above a true one, so the lowest mark is exact, and
-        // little-endian order makes it the first such byte).
-        let quote = x ^ (ONES * u64::from(b'"'));
+        // little-endian order makes it the first such byte). Flipping
+        // bit 1 turns `"` (0x22) into 0x20 and keeps every byte below
+        // 0x20 below it, so one test finds both: below 0x21 after the flip.
+        let quote_or_control = x ^ (ONES * 0x02);
         let backslash = x ^ (ONES * u64::from(b'\\'));
-        let special = (quote.wrapping_sub(ONES) & !quote
-            | backslash.wrapping_sub(ONES) & !backslash
-            | x.wrapping_sub(ONES * 0x20) & !x)
+        let special = (quote_or_control.wrapping_sub(ONES * 0x21) & !quote_or_control
+            | backslash.wrapping_sub(ONES) & !backslash)
             & HIGH;
         if special != 0 {
             // At most 7: the index of a byte within the word.

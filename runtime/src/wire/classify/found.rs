@@ -143,6 +143,8 @@ impl From<Malformed> for Unreadable {
 
 /// Reads `body` (one JSON value, whitespace around it at most) along
 /// `plan`, into `places` (one per node of the plan, all missing).
+#[allow(clippy::inline_always)]
+#[inline(always)]
 pub(crate) fn read<'a, 'p>(
     body: &'a [u8],
     plan: &[PlanNode],

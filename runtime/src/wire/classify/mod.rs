@@ -58,6 +58,7 @@ struct Reading<'r, 'a, C: Catalogue> {
 /// assert_eq!(response.message(), Some("App not found: not_exists"));
 /// ```
 #[must_use]
+#[inline]
 pub fn classify<'body>(
     status: http::StatusCode,
     headers: &http::HeaderMap,
@@ -125,6 +126,8 @@ pub fn classify_from<'body>(
     classify_in(Taxonomy, Some(source), status, headers, body)
 }
 
+#[allow(clippy::inline_always)]
+#[inline(always)]
 fn classify_in<'body, C: Catalogue>(
     catalogue: C,
     known_source: Option<C::Source>,

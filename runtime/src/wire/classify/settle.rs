@@ -6,6 +6,8 @@ use super::{Classified, Dialect, Origin, Outcome, Reported};
 use crate::wire::Catalogue;
 use crate::wire::status_facts;
 
+#[allow(clippy::inline_always)]
+#[inline(always)]
 pub(super) fn settle<C: Catalogue>(
     out: &mut Classified<'_, C>,
     code: Option<C::Code>,

@@ -34,15 +34,17 @@ pub(super) fn read<'a, C: Catalogue>(r: &mut Reading<'_, 'a, C>, found: &mut Fou
     let fields = catalogue.shape_fields(shape);
 
     // The texts, taken in the shape's order (a decoded text is moved out,
-    // so a place two fields share goes to the first).
+    // so a place two fields share goes to the first). The code and the
+    // message go straight into the answer (it starts without them).
+    let out = &mut *r.out;
     let mut text = Texts::default();
     let mut extra: Option<Box<Extra<'a>>> = None;
     for &FieldPlaces { field, places } in fields {
         match field {
-            BodyField::Code => text.code = take_string(found, places),
-            BodyField::Message => text.message = take_string(found, places),
-            BodyField::Kind => r.out.kind = take_string(found, places),
-            BodyField::RequestId => r.out.body_request_id = take_string(found, places),
+            BodyField::Code => out.wire_code = take_string(found, places),
+            BodyField::Message => out.message = take_string(found, places),
+            BodyField::Kind => out.kind = take_string(found, places),
+            BodyField::RequestId => out.body_request_id = take_string(found, places),
             BodyField::TaskStatus => text.task_status = take_string(found, places),
             BodyField::ErrorType => text.error_type = take_string(found, places),
             // Most bodies carry none of these.
@@ -58,7 +60,7 @@ pub(super) fn read<'a, C: Catalogue>(r: &mut Reading<'_, 'a, C>, found: &mut Fou
             Some(known) => Reported::Known(known),
             None => Reported::Unknown(raw),
         });
-    r.out.task_status = text
+    out.task_status = text
         .task_status
         .map(|raw| match catalogue.task_status_from_name(&raw) {
             Some(known) => Reported::Known(known),
@@ -69,7 +71,7 @@ pub(super) fn read<'a, C: Catalogue>(r: &mut Reading<'_, 'a, C>, found: &mut Fou
     // spells this way, else the one the source of another shape the body
     // also matches spells (a body may fit several sources' shapes), else
     // any source's spelling or the canonical id.
-    let texts = [text.code.as_deref(), text.message.as_deref()];
+    let texts = [out.wire_code.as_deref(), out.message.as_deref()];
     // The chosen shape's own source was asked while choosing (its first code
     // and message places are these texts), so it is not asked again.
     let spelled = source
@@ -91,17 +93,15 @@ pub(super) fn read<'a, C: Catalogue>(r: &mut Reading<'_, 'a, C>, found: &mut Fou
         Identifies::Always => true,
         Identifies::ByPlaces(places) => places.iter().any(|&p| found.at(p).is_present()),
     };
-    r.out.source = spelled
+    out.source = spelled
         .map(|(source, _)| source)
         .or(source.filter(|_| identified));
     // A task answer reports a failed task when it carries an error.
-    r.task_failed = r.out.task_status.is_some()
-        && (text.code.is_some() || text.message.is_some() || error_type.is_some());
-    r.out.wire_code = text.code;
-    r.out.message = text.message;
-    r.out.error_type = error_type;
+    r.task_failed = out.task_status.is_some()
+        && (out.wire_code.is_some() || out.message.is_some() || error_type.is_some());
+    out.error_type = error_type;
     if extra.is_some() {
-        r.out.extra = extra;
+        out.extra = extra;
     }
 }
 
@@ -186,8 +186,6 @@ fn spelling_of<C: Catalogue>(
 /// The texts read before they are looked up.
 #[derive(Default)]
 struct Texts<'a> {
-    code: Option<Cow<'a, str>>,
-    message: Option<Cow<'a, str>>,
     task_status: Option<Cow<'a, str>>,
     error_type: Option<Cow<'a, str>>,
 }

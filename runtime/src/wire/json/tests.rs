@@ -233,3 +233,39 @@ fn every_position_in_a_word_is_searched() {
         assert!(Reader::new(&high).string().is_ok(), "{high:?}");
     }
 }
+
+/// The word-at-a-time search against a byte-at-a-time one, for every
+/// pair of byte values at every pair of positions in a word (a borrow
+/// from one special byte must not mark the other falsely), and in the
+/// bytes left over after the last whole word.
+#[test]
+fn the_word_search_finds_what_a_byte_search_finds() {
+    fn by_byte(bytes: &[u8], at: usize) -> Result<usize, Malformed> {
+        for (i, &byte) in bytes.iter().enumerate().skip(at) {
+            match byte {
+                b'"' | b'\\' => return Ok(i),
+                0..=0x1F => return Err(Malformed),
+                _ => {}
+            }
+        }
+        Err(Malformed)
+    }
+    let mut bytes = [b'a'; 11];
+    for first in 0..8 {
+        for second in first + 1..11 {
+            for a in 0..=u8::MAX {
+                for b in 0..=u8::MAX {
+                    bytes[first] = a;
+                    bytes[second] = b;
+                    assert_eq!(
+                        super::quote_or_escape(&bytes, 0),
+                        by_byte(&bytes, 0),
+                        "{bytes:?}"
+                    );
+                }
+            }
+            bytes[first] = b'a';
+            bytes[second] = b'a';
+        }
+    }
+}
