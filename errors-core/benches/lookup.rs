@@ -15,19 +15,9 @@ mod mirror {
     include!("generated/strum_mirror.rs");
 }
 
-/// Every exact spelling (`wire_name` and canonical ids) with its source.
-fn spellings() -> Vec<(Option<Source>, &'static str, Code)> {
-    let mut out = Vec::new();
-    for &code in Code::ALL {
-        out.push((None, code.as_str(), code));
-        for &source in Source::ALL {
-            if let Some(text) = code.wire_name(source).filter(|t| !t.contains('{')) {
-                out.push((Some(source), text, code));
-            }
-        }
-    }
-    out
-}
+#[path = "support/spellings.rs"]
+mod support;
+use support::spellings;
 
 fn bench(c: &mut Criterion) {
     let inputs = spellings();
