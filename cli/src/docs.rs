@@ -18,9 +18,9 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
         match (arg.as_str(), args.next()) {
             ("--out", Some(d)) => dir = Some(PathBuf::from(d)),
             ("--file", Some(f)) => file = Some(PathBuf::from(f)),
-            ("--format", Some(name)) => match name.parse() {
+            ("--format", Some(name)) => match name.parse::<Format>() {
                 Ok(f) => format = f,
-                Err(e) => return usage(&e),
+                Err(e) => return usage(&e.to_string()),
             },
             (flag @ ("--out" | "--file" | "--format"), None) => {
                 return usage(&format!("{flag} needs a value"));

@@ -54,16 +54,34 @@ impl Format {
     }
 }
 
-impl FromStr for Format {
-    type Err = String;
+/// A site format name that is neither `html` nor `markdown` (or `md`).
+///
+/// ```
+/// use errors_tools::site::Format;
+///
+/// assert_eq!("md".parse::<Format>(), Ok(Format::Markdown));
+/// let error = "pdf".parse::<Format>().unwrap_err();
+/// assert_eq!(error.to_string(), "unknown format `pdf`; expected html or markdown");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownFormat(pub String);
 
-    fn from_str(s: &str) -> Result<Self, String> {
+impl std::fmt::Display for UnknownFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown format `{}`; expected html or markdown", self.0)
+    }
+}
+
+impl std::error::Error for UnknownFormat {}
+
+impl FromStr for Format {
+    type Err = UnknownFormat;
+
+    fn from_str(s: &str) -> Result<Self, UnknownFormat> {
         match s {
             "html" => Ok(Self::Html),
             "markdown" | "md" => Ok(Self::Markdown),
-            other => Err(format!(
-                "unknown format `{other}`; expected html or markdown"
-            )),
+            other => Err(UnknownFormat(other.to_string())),
         }
     }
 }
